@@ -1,0 +1,136 @@
+/**
+ * Composition root of the background (Chrome service worker, Firefox event page).
+ * Builds each service in order, passes dependencies in, and registers every listener
+ * synchronously at top level, as MV3 requires. Event handling waits for `ready`, which
+ * restores per-tab state after the worker was stopped.
+ */
+import { trackerData } from '@/data/trackers'
+import { openDb, type RecordMode } from '@/db/schema'
+import { readSetting } from '@/db/settings'
+import { applyBatch } from '@/db/write'
+import { createClassifier } from '@/detect/classifier'
+import { pageUrl } from '@/detect/redact'
+import { setBadgeCount } from '@/platform/action'
+import { observeNavigation } from '@/platform/navigation'
+import { onMessage } from '@/platform/runtime'
+import { sessionGetAll, sessionRemove, sessionSet } from '@/platform/session'
+import { getTab } from '@/platform/tabs'
+import { observeRequests } from '@/platform/web-request'
+import { createNetworkObserver } from './network'
+import { createRecorder } from './recorder'
+import { createRouter } from './router'
+import { createTabState, type TabRecord } from './tab-state'
+
+const TAB_KEY = 'tab:'
+
+const db = openDb()
+const classifier = createClassifier(trackerData)
+let mode: RecordMode = 'standard'
+let storageError: string | null = null
+
+const recorder = createRecorder({
+  write: (batch) => applyBatch(db, batch),
+  onError: (message) => {
+    storageError = message
+  },
+})
+
+let visitSeq = 0
+const tabs = createTabState({
+  persist(tabId, record) {
+    const key = TAB_KEY + tabId
+    const done = record === undefined ? sessionRemove([key]) : sessionSet({ [key]: record })
+    done.catch(() => undefined) // session storage full or gone: the in-memory state still works
+  },
+  // Unique across worker restarts without a round trip to the database.
+  newVisitId: () => Date.now() * 1000 + (visitSeq++ % 1000),
+  visitStarted(tabId, visit, fullUrl) {
+    recorder.addVisit({
+      id: visit.visitId,
+      site: visit.site,
+      url: mode === 'evidence' ? fullUrl : pageUrl(fullUrl),
+      tabId,
+      startedAt: Math.round(visit.startedAt),
+      mode,
+    })
+    void setBadgeCount(tabId, 0)
+    network.visitStarted(tabId, visit)
+  },
+})
+
+const network = createNetworkObserver({
+  classifier,
+  tabs,
+  recorder,
+  mode: () => mode,
+  badge: (tabId, count) => void setBadgeCount(tabId, count),
+  unknownTab: (tabId) => {
+    void getTab(tabId).then((tab) => {
+      const record = tabs.get(tabId)
+      if (tab !== undefined && record?.current === undefined && record?.pending === undefined) {
+        tabs.commit(tabId, tab.url, Date.now())
+      }
+    })
+  },
+})
+
+const ready: Promise<void> = (async () => {
+  try {
+    const stored = await sessionGetAll()
+    const entries: [number, TabRecord][] = []
+    for (const [key, value] of Object.entries(stored)) {
+      if (key.startsWith(TAB_KEY))
+        entries.push([Number(key.slice(TAB_KEY.length)), value as TabRecord])
+    }
+    tabs.restore(entries)
+  } catch {
+    // No session storage: tabs are learnt again from their next request.
+  }
+  try {
+    mode = (await readSetting(db, 'evidenceMode')) ? 'evidence' : 'standard'
+  } catch (error) {
+    storageError = error instanceof Error ? error.message : String(error)
+  }
+})()
+
+/** Runs a listener's work after `ready`, in the order events arrived. */
+function afterReady<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  return (...args) => void ready.then(() => fn(...args))
+}
+
+observeRequests({
+  beforeRequest: afterReady((event) => network.request(event)),
+  beforeRedirect: afterReady((event, to) => tabs.redirected(event.tabId, event.requestId, to)),
+  responseStarted: afterReady((event) => tabs.responded(event.tabId, event.requestId)),
+  failed: afterReady((event) => tabs.failed(event.tabId, event.requestId)),
+})
+
+observeNavigation({
+  committed: afterReady((tabId, url, at) => {
+    if (tabs.commit(tabId, url, at) === undefined) void setBadgeCount(tabId, 0)
+  }),
+  tabRemoved: afterReady((tabId) => tabs.removed(tabId)),
+  tabReplaced: afterReady((added, removed) => tabs.replaced(added, removed)),
+})
+
+onMessage(
+  createRouter(
+    {
+      'tab.view': async ({ tabId }) => {
+        await recorder.flush()
+        const current = tabs.get(tabId)?.current
+        const visit =
+          current === undefined
+            ? null
+            : {
+                visitId: current.visitId,
+                site: current.site,
+                url: current.url,
+                startedAt: current.startedAt,
+              }
+        return { visit, storageError }
+      },
+    },
+    ready,
+  ),
+)

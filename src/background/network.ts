@@ -1,0 +1,110 @@
+import type { RecordMode } from '@/db/schema'
+import type { Classifier } from '@/detect/classifier'
+import { siteOfUrl } from '@/detect/host'
+import { redactUrl } from '@/detect/redact'
+import { requestFinding } from '@/detect/trackers'
+import type { RequestEvent } from '@/platform/web-request'
+import type { Recorder } from './recorder'
+import type { TabState, TabVisit } from './tab-state'
+
+export interface NetworkDeps {
+  classifier: Classifier
+  tabs: TabState
+  recorder: Recorder
+  mode(): RecordMode
+  badge(tabId: number, companies: number): void
+  /** A request came from a tab we know nothing about (open before install, or state lost). */
+  unknownTab(tabId: number): void
+}
+
+/** A request that could not be given a visit yet; kept briefly until that visit starts. */
+interface Held {
+  tabId: number
+  site: string | null
+  event: RequestEvent
+}
+
+const HOLD_MS = 30_000
+const HOLD_MAX = 1_000
+
+/**
+ * Turns requests into observations of the visit they belong to. Requests that arrive before
+ * their page's commit event, from prerendered pages, or from service workers without a tab are
+ * held and given to the visit they belong to when it starts.
+ */
+export function createNetworkObserver(deps: NetworkDeps) {
+  let held: Held[] = []
+
+  function record(tabId: number, visit: TabVisit, event: RequestEvent): void {
+    const c = deps.classifier.classify(event.url, visit.site)
+    if (c === null) return
+    const finding = requestFinding(c)
+    if (finding === null) return
+    const mode = deps.mode()
+    deps.recorder.add({
+      ...finding,
+      visitId: visit.visitId,
+      site: visit.site,
+      at: Math.round(event.timeStamp),
+      url: mode === 'evidence' ? event.url : redactUrl(event.url),
+      mode,
+    })
+    if (finding.signal === 'tracker.request' && finding.company !== undefined) {
+      if (deps.tabs.addCompany(tabId, visit.visitId, finding.company)) {
+        deps.badge(tabId, visit.companies.length)
+      }
+    }
+  }
+
+  function hold(tabId: number, site: string | null, event: RequestEvent): void {
+    const cutoff = event.timeStamp - HOLD_MS
+    held = held.filter((h) => h.event.timeStamp >= cutoff)
+    if (held.length >= HOLD_MAX) held.shift()
+    held.push({ tabId, site, event })
+  }
+
+  return {
+    request(event: RequestEvent): void {
+      if (event.type === 'main_frame' && !event.prerender) {
+        if (event.tabId >= 0)
+          deps.tabs.beginNavigation(event.tabId, event.requestId, event.url, event.timeStamp)
+        return
+      }
+      const hint =
+        event.topDocument !== undefined ? (siteOfUrl(event.topDocument) ?? undefined) : undefined
+      if (event.prerender) {
+        // The page is not shown yet; its requests count once the user goes to it.
+        hold(
+          event.tabId,
+          event.type === 'main_frame' ? siteOfUrl(event.url) : (hint ?? null),
+          event,
+        )
+        return
+      }
+      if (event.tabId < 0) {
+        const site = event.initiator !== undefined ? siteOfUrl(event.initiator) : null
+        if (site === null) return // the browser's or an extension's own request
+        const tabId = deps.tabs.tabsOnSite(site)[0]
+        const visit = tabId === undefined ? undefined : deps.tabs.get(tabId)?.current
+        if (tabId !== undefined && visit !== undefined) record(tabId, visit, event)
+        else hold(-1, site, event)
+        return
+      }
+      if (deps.tabs.get(event.tabId) === undefined) deps.unknownTab(event.tabId)
+      const visit = deps.tabs.resolve(event.tabId, hint)
+      if (visit !== undefined) record(event.tabId, visit, event)
+      else hold(event.tabId, hint ?? null, event)
+    },
+
+    /** Gives a new visit the requests held for it. */
+    visitStarted(tabId: number, visit: TabVisit): void {
+      const mine = (h: Held) =>
+        (h.tabId === tabId && (h.site === null || h.site === visit.site)) ||
+        (h.tabId === -1 && h.site === visit.site)
+      const take = held.filter(mine)
+      if (take.length === 0) return
+      held = held.filter((h) => !mine(h))
+      for (const h of take) record(tabId, visit, h.event)
+    },
+  }
+}

@@ -1,0 +1,111 @@
+import type { SignalId } from '@/detect/signals'
+import type { RecordMode, VisitRow } from '@/db/schema'
+import { EVIDENCE_URLS, type Batch, type FindingDelta } from '@/db/write'
+
+/** One thing seen, before aggregation. */
+export interface Observation {
+  visitId: number
+  site: string
+  signal: SignalId
+  party: string
+  entity?: string
+  company?: string
+  category?: string
+  sameCompany?: boolean
+  at: number
+  url?: string
+  mode: RecordMode
+}
+
+export interface RecorderDeps {
+  write(batch: Batch): Promise<void>
+  onError(message: string | null): void
+}
+
+export interface Recorder {
+  addVisit(visit: VisitRow): void
+  add(observation: Observation): void
+  /** Writes everything buffered so far; resolves once it is stored. */
+  flush(): Promise<void>
+}
+
+/** Buffered for at most this long before a write (DESIGN.md §0: durability). */
+export const FLUSH_WINDOW_MS = 250
+const MAX_ATTEMPTS = 3
+
+/**
+ * Aggregates observations per visit × signal × party in memory and writes them in one
+ * transaction per window. A batch is removed from the buffer before it is written; if the
+ * write fails it is merged back (the failed transaction stored nothing, so nothing is counted
+ * twice) and retried, up to three times.
+ */
+export function createRecorder(deps: RecorderDeps): Recorder {
+  let visits: VisitRow[] = []
+  let findings = new Map<string, FindingDelta>()
+  let attempts = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let chain: Promise<void> = Promise.resolve()
+
+  function schedule(delay = FLUSH_WINDOW_MS): void {
+    if (timer === undefined) timer = setTimeout(() => void flush(), delay)
+  }
+
+  function merge(delta: FindingDelta): void {
+    const key = `${delta.visitId}\u0000${delta.signal}\u0000${delta.party}`
+    const old = findings.get(key)
+    if (old === undefined) {
+      findings.set(key, { ...delta, urls: delta.urls.slice(0, EVIDENCE_URLS) })
+      return
+    }
+    old.count += delta.count
+    old.firstAt = Math.min(old.firstAt, delta.firstAt)
+    old.lastAt = Math.max(old.lastAt, delta.lastAt)
+    for (const url of delta.urls) {
+      if (old.urls.length >= EVIDENCE_URLS) break
+      if (!old.urls.includes(url)) old.urls.push(url)
+    }
+  }
+
+  function add(o: Observation): void {
+    const { at, url, ...rest } = o
+    merge({ ...rest, count: 1, firstAt: at, lastAt: at, urls: url === undefined ? [] : [url] })
+    schedule()
+  }
+
+  function addVisit(visit: VisitRow): void {
+    visits.push(visit)
+    schedule()
+  }
+
+  async function writeOnce(): Promise<void> {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+    if (visits.length === 0 && findings.size === 0) return
+    const batch: Batch = { visits, findings: [...findings.values()] }
+    visits = []
+    findings = new Map()
+    try {
+      await deps.write(batch)
+      attempts = 0
+      deps.onError(null)
+    } catch (error) {
+      attempts += 1
+      const message = error instanceof Error ? error.message : String(error)
+      if (attempts < MAX_ATTEMPTS) {
+        visits = [...batch.visits, ...visits]
+        for (const delta of batch.findings) merge(delta)
+        schedule(1000 * attempts)
+      } else {
+        attempts = 0
+      }
+      deps.onError(message)
+    }
+  }
+
+  function flush(): Promise<void> {
+    chain = chain.then(writeOnce)
+    return chain
+  }
+
+  return { add, addVisit, flush }
+}

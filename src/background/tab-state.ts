@@ -1,0 +1,181 @@
+import { siteOfUrl } from '@/detect/host'
+
+/** The committed page in a tab: one visit. */
+export interface TabVisit {
+  visitId: number
+  site: string
+  url: string
+  startedAt: number
+  /** Tracking companies seen in this visit, for the badge. */
+  companies: string[]
+  /** Started from the pending navigation because its requests arrived before the commit event. */
+  early?: boolean
+}
+
+/** A top-level navigation requested but not yet committed. */
+export interface PendingNavigation {
+  requestId: string
+  url: string
+  site: string | null
+  startedAt: number
+  /** The server answered; requests from the new document may now arrive before the commit event. */
+  responded: boolean
+}
+
+export interface TabRecord {
+  current?: TabVisit
+  pending?: PendingNavigation
+}
+
+export interface TabStateDeps {
+  persist(tabId: number, record: TabRecord | undefined): void
+  newVisitId(): number
+  /** Called once per new visit, after it is the tab's current one. */
+  visitStarted(tabId: number, visit: TabVisit, fullUrl: string): void
+}
+
+/**
+ * Which visit each tab is on. Kept in memory and mirrored to session storage (via `persist`)
+ * because the service worker can be stopped at any moment.
+ */
+export function createTabState(deps: TabStateDeps) {
+  const tabs = new Map<number, TabRecord>()
+
+  function save(tabId: number): void {
+    deps.persist(tabId, tabs.get(tabId))
+  }
+
+  function start(
+    tabId: number,
+    url: string,
+    site: string,
+    startedAt: number,
+    early: boolean,
+  ): TabVisit {
+    const visit: TabVisit = { visitId: deps.newVisitId(), site, url, startedAt, companies: [] }
+    if (early) visit.early = true
+    const record = tabs.get(tabId) ?? {}
+    record.current = visit
+    delete record.pending
+    tabs.set(tabId, record)
+    save(tabId)
+    deps.visitStarted(tabId, visit, url)
+    return visit
+  }
+
+  return {
+    restore(entries: Iterable<[number, TabRecord]>): void {
+      for (const [tabId, record] of entries) if (!tabs.has(tabId)) tabs.set(tabId, record)
+    },
+
+    get(tabId: number): TabRecord | undefined {
+      return tabs.get(tabId)
+    },
+
+    beginNavigation(tabId: number, requestId: string, url: string, at: number): void {
+      const record = tabs.get(tabId) ?? {}
+      record.pending = { requestId, url, site: siteOfUrl(url), startedAt: at, responded: false }
+      tabs.set(tabId, record)
+      save(tabId)
+    },
+
+    redirected(tabId: number, requestId: string, url: string): void {
+      const pending = tabs.get(tabId)?.pending
+      if (pending?.requestId !== requestId) return
+      pending.url = url
+      pending.site = siteOfUrl(url)
+      save(tabId)
+    },
+
+    responded(tabId: number, requestId: string): void {
+      const pending = tabs.get(tabId)?.pending
+      if (pending?.requestId !== requestId || pending.responded) return
+      pending.responded = true
+      save(tabId)
+    },
+
+    failed(tabId: number, requestId: string): void {
+      const record = tabs.get(tabId)
+      if (record?.pending?.requestId !== requestId) return
+      delete record.pending
+      save(tabId)
+    },
+
+    /** The top-level document committed. Returns the visit, or undefined for pages without a
+     * network site (extension pages, about:, file:, data:). */
+    commit(tabId: number, url: string, at: number): TabVisit | undefined {
+      const site = siteOfUrl(url)
+      const record = tabs.get(tabId) ?? {}
+      const { current, pending } = record
+      if (site === null) {
+        tabs.set(tabId, {})
+        save(tabId)
+        return undefined
+      }
+      if (current?.early && current.site === site) {
+        // Its requests already started this visit; the commit only confirms it.
+        delete current.early
+        current.url = url
+        delete record.pending
+        save(tabId)
+        return current
+      }
+      return start(tabId, url, site, pending?.site === site ? pending.startedAt : at, false)
+    },
+
+    /**
+     * The visit a subresource request belongs to. `hintSite` is the site of the document that
+     * made the request when the browser tells us (Firefox's frameAncestors/documentUrl,
+     * Chrome's initiator for top-frame requests). Undefined when no visit can be chosen yet.
+     */
+    resolve(tabId: number, hintSite: string | undefined): TabVisit | undefined {
+      const record = tabs.get(tabId)
+      if (record === undefined) return undefined
+      const { current, pending } = record
+      if (pending?.site) {
+        const fromNewPage =
+          hintSite !== undefined
+            ? hintSite === pending.site && (hintSite !== current?.site || pending.responded)
+            : pending.responded
+        if (fromNewPage) return start(tabId, pending.url, pending.site, pending.startedAt, true)
+      }
+      if (current === undefined) return undefined
+      if (hintSite !== undefined && hintSite !== current.site) return undefined
+      return current
+    },
+
+    /** A tracking company seen in the tab's visit; true when it is new to that visit. */
+    addCompany(tabId: number, visitId: number, company: string): boolean {
+      const current = tabs.get(tabId)?.current
+      if (current?.visitId !== visitId || current.companies.includes(company)) return false
+      current.companies.push(company)
+      save(tabId)
+      return true
+    },
+
+    /** Tabs currently showing a site, most recent visit first (for requests without a tab). */
+    tabsOnSite(site: string): number[] {
+      return [...tabs.entries()]
+        .filter(([, r]) => r.current?.site === site)
+        .sort(([, a], [, b]) => (b.current?.startedAt ?? 0) - (a.current?.startedAt ?? 0))
+        .map(([tabId]) => tabId)
+    },
+
+    removed(tabId: number): void {
+      tabs.delete(tabId)
+      save(tabId)
+    },
+
+    replaced(addedTabId: number, removedTabId: number): void {
+      const record = tabs.get(removedTabId)
+      tabs.delete(removedTabId)
+      save(removedTabId)
+      if (record !== undefined) {
+        tabs.set(addedTabId, record)
+        save(addedTabId)
+      }
+    },
+  }
+}
+
+export type TabState = ReturnType<typeof createTabState>

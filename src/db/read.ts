@@ -1,0 +1,53 @@
+import Dexie from 'dexie'
+import type { SignalId } from '@/detect/signals'
+import type { FindingRow, SiteRow, TracelightDb, VisitRow } from './schema'
+
+/** Read-only repositories: what extension pages and the background may read. */
+
+export function visitFindings(db: TracelightDb, visitId: number): Promise<FindingRow[]> {
+  return db.findings
+    .where('[visitId+signal+party]')
+    .between([visitId, Dexie.minKey, Dexie.minKey], [visitId, Dexie.maxKey, Dexie.maxKey])
+    .toArray()
+}
+
+export function getVisit(db: TracelightDb, id: number): Promise<VisitRow | undefined> {
+  return db.visits.get(id)
+}
+
+export function getSite(db: TracelightDb, site: string): Promise<SiteRow | undefined> {
+  return db.sites.get(site)
+}
+
+/** Most recent visits to a site, newest first. */
+export function siteVisits(db: TracelightDb, site: string, limit = 50): Promise<VisitRow[]> {
+  return db.visits
+    .where('[site+startedAt]')
+    .between([site, Dexie.minKey], [site, Dexie.maxKey])
+    .reverse()
+    .limit(limit)
+    .toArray()
+}
+
+/** Every finding of one signal on a site, across visits. */
+export function siteFindings(
+  db: TracelightDb,
+  site: string,
+  signal: SignalId,
+): Promise<FindingRow[]> {
+  return db.findings.where('[site+signal]').equals([site, signal]).toArray()
+}
+
+/** Sites ordered by last visit, newest first. */
+export function recentSites(db: TracelightDb, limit = 100): Promise<SiteRow[]> {
+  return db.sites.orderBy('lastSeen').reverse().limit(limit).toArray()
+}
+
+/** Request findings (trackers and other third parties) of a site across all its visits. */
+export async function siteRequestFindings(db: TracelightDb, site: string): Promise<FindingRow[]> {
+  const [trackers, others] = await Promise.all([
+    siteFindings(db, site, 'tracker.request'),
+    siteFindings(db, site, 'thirdparty.request'),
+  ])
+  return trackers.concat(others)
+}

@@ -1,0 +1,89 @@
+import Dexie, { type EntityTable } from 'dexie'
+import type { SignalId } from '@/detect/signals'
+
+/** How a record was made: `standard` keeps URLs and values short and masked; `evidence`
+ * keeps them in full (a setting, see DESIGN.md §0). */
+export type RecordMode = 'standard' | 'evidence'
+
+export interface SiteRow {
+  site: string
+  firstSeen: number
+  lastSeen: number
+  visits: number
+  /** Observations per signal over the site's whole history. */
+  counts: Partial<Record<SignalId, number>>
+}
+
+export interface VisitRow {
+  id: number
+  site: string
+  /** Origin and path; the full URL only when recorded in evidence mode. */
+  url: string
+  tabId: number
+  startedAt: number
+  mode: RecordMode
+}
+
+export interface FindingEvidence {
+  /** The first few request URLs that produced the finding (masked in standard mode). */
+  urls: string[]
+}
+
+export interface FindingRow {
+  visitId: number
+  signal: SignalId
+  /** Site of the third party, or the page's own site for first-party findings. */
+  party: string
+  site: string
+  entity?: string
+  company?: string
+  category?: string
+  /** Part of the site's own company, though on another domain (e.g. fbcdn.net on facebook.com). */
+  sameCompany?: boolean
+  count: number
+  firstAt: number
+  lastAt: number
+  evidence: FindingEvidence
+  mode: RecordMode
+}
+
+export interface DailyRow {
+  site: string
+  /** Local calendar day, YYYY-MM-DD. */
+  day: string
+  signal: SignalId
+  count: number
+}
+
+export interface SettingRow {
+  key: string
+  value: unknown
+}
+
+export type TracelightDb = Dexie & {
+  sites: EntityTable<SiteRow, 'site'>
+  visits: EntityTable<VisitRow, 'id'>
+  findings: Dexie.Table<FindingRow, [number, SignalId, string]>
+  daily: Dexie.Table<DailyRow, [string, string, SignalId]>
+  settings: EntityTable<SettingRow, 'key'>
+}
+
+export const DB_NAME = 'tracelight'
+
+/**
+ * Every schema version ever shipped stays declared here, oldest first.
+ * Findings are keyed by [visitId+signal+party] rather than ++id: the recorder aggregates by
+ * exactly that triple, so a compound key makes each flush a keyed read-modify-write with no
+ * extra unique index to maintain.
+ */
+export function openDb(indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): TracelightDb {
+  const db = new Dexie(DB_NAME, indexedDB && keyRange ? { indexedDB, IDBKeyRange: keyRange } : {})
+  db.version(1).stores({
+    sites: 'site, lastSeen',
+    visits: 'id, [site+startedAt], startedAt',
+    findings: '[visitId+signal+party], [site+signal], [site+lastAt], party, signal',
+    daily: '[site+day+signal], day',
+    settings: 'key',
+  })
+  return db as TracelightDb
+}

@@ -1,0 +1,31 @@
+import type { TracelightDb } from './schema'
+
+/** Every setting, declared once with its default. Bump `version` when a default's meaning changes. */
+export const SETTINGS = {
+  /** Record full URLs and values instead of masked ones (DESIGN.md §0). */
+  evidenceMode: { default: false as boolean, version: 1 },
+  /** Days of history to keep; 0 keeps everything. */
+  retentionDays: { default: 90 as number, version: 1 },
+} as const
+
+export type SettingKey = keyof typeof SETTINGS
+export type SettingValue<K extends SettingKey> = (typeof SETTINGS)[K]['default']
+
+export async function readSetting<K extends SettingKey>(
+  db: TracelightDb,
+  key: K,
+): Promise<SettingValue<K>> {
+  const row = await db.settings.get(key)
+  const fallback = SETTINGS[key].default
+  return row !== undefined && typeof row.value === typeof fallback
+    ? (row.value as SettingValue<K>)
+    : fallback
+}
+
+export async function writeSetting<K extends SettingKey>(
+  db: TracelightDb,
+  key: K,
+  value: SettingValue<K>,
+): Promise<void> {
+  await db.settings.put({ key, value })
+}

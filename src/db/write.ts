@@ -1,0 +1,121 @@
+import type { SignalId } from '@/detect/signals'
+import type { DailyRow, FindingRow, RecordMode, SiteRow, TracelightDb, VisitRow } from './schema'
+
+/** Observations aggregated in memory for one visit × signal × party, not yet stored. */
+export interface FindingDelta {
+  visitId: number
+  signal: SignalId
+  party: string
+  site: string
+  entity?: string
+  company?: string
+  category?: string
+  sameCompany?: boolean
+  count: number
+  firstAt: number
+  lastAt: number
+  urls: string[]
+  mode: RecordMode
+}
+
+export interface Batch {
+  visits: VisitRow[]
+  findings: FindingDelta[]
+}
+
+/** Request URLs kept per finding: enough to answer "why", small enough to stay bounded. */
+export const EVIDENCE_URLS = 5
+
+export function localDay(at: number): string {
+  const d = new Date(at)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+function mergeUrls(into: string[], more: readonly string[]): string[] {
+  const out = into.slice(0, EVIDENCE_URLS)
+  for (const url of more) {
+    if (out.length >= EVIDENCE_URLS) break
+    if (!out.includes(url)) out.push(url)
+  }
+  return out
+}
+
+/**
+ * Writes one batch in a single transaction, so a worker stopped mid-write leaves either all of
+ * it or none of it: nothing is half-counted, and nothing is counted twice.
+ */
+export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> {
+  await db.transaction('rw', [db.visits, db.findings, db.sites, db.daily], async () => {
+    if (batch.visits.length > 0) await db.visits.bulkPut(batch.visits)
+
+    const keys = batch.findings.map(
+      (f) => [f.visitId, f.signal, f.party] as [number, SignalId, string],
+    )
+    const existing = await db.findings.bulkGet(keys)
+    const rows: FindingRow[] = batch.findings.map((delta, i) => {
+      const old = existing[i]
+      const { urls, ...rest } = delta
+      if (old === undefined) return { ...rest, evidence: { urls: mergeUrls([], urls) } }
+      return {
+        ...old,
+        count: old.count + delta.count,
+        firstAt: Math.min(old.firstAt, delta.firstAt),
+        lastAt: Math.max(old.lastAt, delta.lastAt),
+        evidence: { ...old.evidence, urls: mergeUrls(old.evidence.urls, urls) },
+      }
+    })
+    await db.findings.bulkPut(rows)
+
+    const siteDeltas = new Map<string, SiteRow>()
+    const touch = (site: string, at: number): SiteRow => {
+      let row = siteDeltas.get(site)
+      if (row === undefined) {
+        row = { site, firstSeen: at, lastSeen: at, visits: 0, counts: {} }
+        siteDeltas.set(site, row)
+      }
+      row.firstSeen = Math.min(row.firstSeen, at)
+      row.lastSeen = Math.max(row.lastSeen, at)
+      return row
+    }
+    for (const visit of batch.visits) touch(visit.site, visit.startedAt).visits += 1
+    const daily = new Map<string, DailyRow>()
+    for (const f of batch.findings) {
+      const row = touch(f.site, f.lastAt)
+      row.counts[f.signal] = (row.counts[f.signal] ?? 0) + f.count
+      const day = localDay(f.lastAt)
+      const key = `${f.site}\u0000${day}\u0000${f.signal}`
+      const d = daily.get(key)
+      if (d === undefined) daily.set(key, { site: f.site, day, signal: f.signal, count: f.count })
+      else d.count += f.count
+    }
+
+    const siteList = [...siteDeltas.values()]
+    const oldSites = await db.sites.bulkGet(siteList.map((s) => s.site))
+    await db.sites.bulkPut(
+      siteList.map((delta, i) => {
+        const old = oldSites[i]
+        if (old === undefined) return delta
+        const counts = { ...old.counts }
+        for (const [signal, n] of Object.entries(delta.counts) as [SignalId, number][]) {
+          counts[signal] = (counts[signal] ?? 0) + n
+        }
+        return {
+          site: old.site,
+          firstSeen: Math.min(old.firstSeen, delta.firstSeen),
+          lastSeen: Math.max(old.lastSeen, delta.lastSeen),
+          visits: old.visits + delta.visits,
+          counts,
+        }
+      }),
+    )
+
+    const dailyList = [...daily.values()]
+    const oldDaily = await db.daily.bulkGet(
+      dailyList.map((d) => [d.site, d.day, d.signal] as [string, string, SignalId]),
+    )
+    await db.daily.bulkPut(
+      dailyList.map((d, i) => ({ ...d, count: d.count + (oldDaily[i]?.count ?? 0) })),
+    )
+  })
+}

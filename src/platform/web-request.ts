@@ -1,0 +1,99 @@
+import { browser, type WebRequest } from './browser'
+
+/** A request as the background sees it, the same in Chrome and Firefox. */
+export interface RequestEvent {
+  requestId: string
+  url: string
+  tabId: number
+  frameId: number
+  type: string
+  timeStamp: number
+  /** URL (Firefox) or origin (Chrome) of the top-level document the request came from, when the
+   * browser tells it; undefined for Chrome subframes. */
+  topDocument?: string
+  /** Origin or URL of whatever made the request (for requests without a tab). */
+  initiator?: string
+  /** Made by a prerendered page that the user has not seen yet (Chrome). */
+  prerender: boolean
+}
+
+export interface RequestHandlers {
+  beforeRequest(event: RequestEvent): void
+  beforeRedirect(event: RequestEvent, redirectUrl: string): void
+  responseStarted(event: RequestEvent): void
+  failed(event: RequestEvent): void
+}
+
+/** Fields only one of the two browsers sends (Chrome: initiator, frameType,
+ * documentLifecycle; Firefox: documentUrl, originUrl, frameAncestors). */
+interface AnyDetails {
+  requestId: string
+  url: string
+  tabId: number
+  frameId: number
+  type: string
+  timeStamp: number
+  initiator?: string
+  frameType?: string
+  documentLifecycle?: string
+  documentUrl?: string
+  originUrl?: string
+  frameAncestors?: { url: string; frameId: number }[]
+}
+
+export function toRequestEvent(raw: AnyDetails): RequestEvent {
+  let topDocument: string | undefined
+  if (raw.frameAncestors !== undefined || raw.documentUrl !== undefined) {
+    // Firefox: the last ancestor is the top-level document; without ancestors the request's
+    // own document is the top one.
+    const ancestors = raw.frameAncestors ?? []
+    topDocument = ancestors.length > 0 ? ancestors[ancestors.length - 1]?.url : raw.documentUrl
+  } else if (
+    raw.frameType === 'outermost_frame' ||
+    (raw.frameType === undefined && raw.frameId === 0)
+  ) {
+    topDocument = raw.initiator
+  }
+  if (topDocument === 'null') topDocument = undefined
+  const event: RequestEvent = {
+    requestId: raw.requestId,
+    url: raw.url,
+    tabId: raw.tabId,
+    frameId: raw.frameId,
+    type: raw.type,
+    timeStamp: raw.timeStamp,
+    prerender: raw.documentLifecycle === 'prerender',
+  }
+  if (topDocument !== undefined && raw.type !== 'main_frame') event.topDocument = topDocument
+  const initiator = raw.initiator ?? raw.originUrl
+  if (initiator !== undefined && initiator !== 'null') event.initiator = initiator
+  return event
+}
+
+const FILTER: WebRequest.RequestFilter = { urls: ['<all_urls>'] }
+
+/** Observes every request without blocking. Registered synchronously at worker start. */
+export function observeRequests(handlers: RequestHandlers): void {
+  const wr = browser.webRequest
+  wr.onBeforeRequest.addListener((d) => {
+    handlers.beforeRequest(toRequestEvent(d as AnyDetails))
+  }, FILTER)
+  wr.onBeforeRedirect.addListener(
+    (d) => {
+      handlers.beforeRedirect(toRequestEvent(d as AnyDetails), d.redirectUrl)
+    },
+    { urls: ['<all_urls>'], types: ['main_frame'] },
+  )
+  wr.onResponseStarted.addListener(
+    (d) => {
+      handlers.responseStarted(toRequestEvent(d as AnyDetails))
+    },
+    { urls: ['<all_urls>'], types: ['main_frame'] },
+  )
+  wr.onErrorOccurred.addListener(
+    (d) => {
+      handlers.failed(toRequestEvent(d as AnyDetails))
+    },
+    { urls: ['<all_urls>'], types: ['main_frame'] },
+  )
+}

@@ -1,0 +1,32 @@
+import { render } from 'preact'
+import { openDb } from '@/db/schema'
+import { visitFindings } from '@/db/read'
+import { sendMessage } from '@/platform/runtime'
+import { activeTab, extensionUrl, getTab } from '@/platform/tabs'
+import { createPopupStore } from '@/ui/state/popup-store'
+import { Popup } from './Popup'
+import '@/ui/components/theme.css'
+
+const db = openDb()
+// `?tab=ID` opens the popup's view for a given tab (the dashboard links to it); by default it
+// is the active tab of this window.
+const requested = Number(new URLSearchParams(location.search).get('tab'))
+
+const store = createPopupStore({
+  tab: () => (Number.isInteger(requested) && requested > 0 ? getTab(requested) : activeTab()),
+  tabView: (tabId) => sendMessage<'tab.view'>({ type: 'tab.view', tabId }),
+  findings: (visitId) => visitFindings(db, visitId),
+})
+
+const root = document.getElementById('app')
+if (root !== null) {
+  render(
+    <Popup
+      store={store}
+      siteHref={(site) =>
+        extensionUrl(`src/ui/dashboard/index.html#/site/${encodeURIComponent(site)}`)
+      }
+    />,
+    root,
+  )
+}
