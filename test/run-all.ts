@@ -54,12 +54,27 @@ mkdirSync('.tmp/results', { recursive: true })
 
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
 step('lint', 'npm', ['run', '--silent', 'lint'])
-suite('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.tmp/results/unit.json'], () => {
-  const r = JSON.parse(readFileSync('.tmp/results/unit.json', 'utf8')) as { numPassedTests: number; numFailedTests: number }
-  return { passed: r.numPassedTests, failed: r.numFailedTests }
-})
+suite(
+  'unit',
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.tmp/results/unit.json'],
+  () => {
+    const r = JSON.parse(readFileSync('.tmp/results/unit.json', 'utf8')) as {
+      numPassedTests: number
+      numFailedTests: number
+    }
+    return { passed: r.numPassedTests, failed: r.numFailedTests }
+  },
+)
 step('build', 'npm', ['run', '--silent', 'build'])
-step('lint-firefox', 'npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--warnings-as-errors'])
+step('lint-firefox', 'npx', [
+  'web-ext',
+  'lint',
+  '--source-dir',
+  'dist/firefox',
+  '--self-hosted',
+  '--warnings-as-errors',
+])
 suite(
   'e2e',
   'node',
@@ -80,7 +95,8 @@ suite(
   ],
   () => {
     const tap = readFileSync('.tmp/results/e2e.tap', 'utf8')
-    const num = (label: string) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0)
+    const num = (label: string) =>
+      Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0)
     return { passed: num('pass'), failed: num('fail') + num('cancelled') }
   },
 )

@@ -20,6 +20,10 @@ export function categoryLabel(category: string): string {
   return CATEGORY_LABELS[category] ?? 'Other'
 }
 
+export function categoriesLabel(categories: readonly string[]): string {
+  return categories.map(categoryLabel).join(', ')
+}
+
 export function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`
 }
@@ -34,4 +38,11 @@ export function formatTime(at: number): string {
 
 export function formatDateTime(at: number): string {
   return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+}
+
+/** One time, or a range when first and last differ on the clock. */
+export function formatTimeRange(first: number, last: number): string {
+  const a = formatTime(first)
+  const b = formatTime(last)
+  return a === b ? `at ${a}` : `${a} – ${b}`
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { CompanyGroup } from '@/ui/state/group'
-import { categoryLabel, formatTime, plural } from '@/ui/labels'
+import { categoriesLabel, formatTimeRange, plural } from '@/ui/labels'
 
 export function CompanyRow({ group }: { group: CompanyGroup }) {
   const [open, setOpen] = useState(false)
@@ -17,14 +17,12 @@ export function CompanyRow({ group }: { group: CompanyGroup }) {
       </div>
       <div class="company-meta">
         <span class={`category cat-${group.category}`} data-testid="company-category">
-          {categoryLabel(group.category)}
+          {categoriesLabel(group.categories)}
         </span>
         {group.sameCompany && <span class="note"> · same owner as this site</span>}
         <span class="muted">
           {' · '}
-          {group.firstAt === group.lastAt
-            ? `at ${formatTime(group.firstAt)}`
-            : `${formatTime(group.firstAt)} – ${formatTime(group.lastAt)}`}
+          {formatTimeRange(group.firstAt, group.lastAt)}
         </span>
       </div>
       <button
@@ -41,7 +39,7 @@ export function CompanyRow({ group }: { group: CompanyGroup }) {
           <p>
             This page contacted {group.parties.join(', ')}
             {group.known
-              ? `, which our bundled list (third-party-web) assigns to ${group.name} (${categoryLabel(group.category).toLowerCase()}).`
+              ? `, which our bundled list (third-party-web) assigns to ${group.name} (${categoriesLabel(group.categories).toLowerCase()}).`
               : ', a domain that is not the site itself and is in none of our lists.'}
           </p>
           {group.evidence.length > 0 && (

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks'
 import type { SiteStore } from '@/ui/state/site-store'
-import { categoryLabel, formatDateTime, plural } from '@/ui/labels'
+import { categoriesLabel, formatDateTime, plural } from '@/ui/labels'
 
 export function SitePage({ store, site }: { store: SiteStore; site: string }) {
   useEffect(() => {
@@ -91,7 +91,7 @@ export function SitePage({ store, site }: { store: SiteStore; site: string }) {
                     </ul>
                   </details>
                 </td>
-                <td>{categoryLabel(g.category)}</td>
+                <td>{categoriesLabel(g.categories)}</td>
                 <td>{g.parties.join(', ')}</td>
                 <td class="num">{g.requests.toLocaleString()}</td>
                 <td class="num">{g.visits.toLocaleString()}</td>

@@ -5,7 +5,9 @@ export interface CompanyGroup {
   /** Company name, or the third party's domain when it is in no list. */
   name: string
   known: boolean
+  /** Main category (of the first domain seen) and every category among its domains. */
   category: string
+  categories: string[]
   tracker: boolean
   parties: string[]
   requests: number
@@ -44,6 +46,7 @@ export function summarize(findings: readonly FindingRow[]): PageSummary {
         name,
         known: f.company !== undefined,
         category: f.category ?? 'unknown',
+        categories: [],
         tracker,
         parties: [],
         requests: 0,
@@ -58,6 +61,8 @@ export function summarize(findings: readonly FindingRow[]): PageSummary {
     }
     visitsOf.get(g)?.add(f.visitId)
     if (!g.parties.includes(f.party)) g.parties.push(f.party)
+    const category = f.category ?? 'unknown'
+    if (!g.categories.includes(category)) g.categories.push(category)
     g.requests += f.count
     g.firstAt = Math.min(g.firstAt, f.firstAt)
     g.lastAt = Math.max(g.lastAt, f.lastAt)

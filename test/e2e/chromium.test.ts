@@ -1,0 +1,308 @@
+/**
+ * The built extension in real Chromium (Debian's /usr/bin/chromium via playwright-core),
+ * against the local multi-host fixture server. Reads the extension's real IndexedDB.
+ */
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Page } from 'playwright-core'
+import { launchChromium, type ChromiumSession } from '../../src/cli/browsers.ts'
+import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
+import {
+  extCall,
+  findingsOf,
+  NEWS_EXPECTED,
+  poll,
+  readDb,
+  sleep,
+  tabIdOf,
+  tally,
+  visitOf,
+} from './lib.ts'
+
+let server: FixtureServer
+let session: ChromiumSession
+
+/** Loads a page and waits until its network is quiet. */
+async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'load' })
+  await page.waitForLoadState('networkidle')
+}
+
+/** The extension's readiness on a fresh profile lags the worker's appearance (TOOLCHAIN.md):
+ * load a warm-up page until the extension has recorded it. */
+async function warmUp(s: ChromiumSession, url: string): Promise<void> {
+  const page = await s.context.newPage()
+  const ext = await s.extensionPage()
+  await poll(
+    async () => {
+      await visit(page, url)
+      return readDb(ext)
+    },
+    (dump) => dump.visits.some((v) => v.url.startsWith(url)),
+    { timeout: 20_000, interval: 500, what: 'the warm-up visit to be recorded' },
+  )
+  await page.close()
+}
+
+async function openPopup(s: ChromiumSession, tabId: number): Promise<Page> {
+  const popup = await s.context.newPage()
+  await popup.setViewportSize({ width: 360, height: 600 })
+  await popup.goto(`chrome-extension://${s.extensionId}/src/ui/popup/index.html?tab=${tabId}`)
+  return popup
+}
+
+before(async () => {
+  server = await startFixtureServer()
+  session = await launchChromium()
+  await warmUp(session, `${server.origin('news.test')}/article/0`)
+})
+
+after(async () => {
+  await session?.close()
+  await server?.close()
+})
+
+describe('Chromium: recording a visit', () => {
+  const front = () => `${server.origin('news.test')}/`
+
+  it('records trackers, other third parties and nothing first-party', async () => {
+    const page = await session.context.newPage()
+    await visit(page, front())
+    const ext = await session.extensionPage()
+    const dump = await poll(
+      () => readDb(ext),
+      (d) => {
+        const v = visitOf(d, front())
+        return (
+          v !== undefined && findingsOf(d, v.id).some((f) => f.party === 'google-analytics.com')
+        )
+      },
+      { what: 'the Google Analytics hit to be stored' },
+    )
+    const v = visitOf(dump, front())
+    assert.ok(v)
+    assert.equal(v.site, 'news.test')
+    assert.equal(v.url, front(), 'the page URL is kept without query or fragment')
+    const findings = findingsOf(dump, v.id)
+    const trackers = Object.fromEntries(
+      findings.filter((f) => f.signal === 'tracker.request').map((f) => [f.party, f.company]),
+    )
+    assert.deepEqual(trackers, NEWS_EXPECTED.trackers)
+    const others = findings.filter((f) => f.signal === 'thirdparty.request')
+    assert.deepEqual(
+      others.map((f) => f.party),
+      NEWS_EXPECTED.others,
+    )
+    assert.equal(others[0]?.count, 2, 'widget.js and its view.gif')
+    assert.equal(others[0]?.company, undefined)
+    assert.ok(
+      !findings.some((f) => f.party === 'news.test'),
+      'first-party requests (cdn.news.test) are not third parties',
+    )
+    const ga = findings.find((f) => f.party === 'google-analytics.com')
+    assert.ok(
+      ga?.evidence.urls[0]?.includes('/g/collect?v=2&tid=G-TRACEDEMO1&cid=[hidden]'),
+      ga?.evidence.urls[0],
+    )
+    assert.equal(ga?.category, 'analytics')
+    assert.equal(ga?.mode, 'standard')
+    const site = dump.sites.find((s) => s.site === 'news.test')
+    assert.ok(site !== undefined && site.visits >= 2 && (site.counts['tracker.request'] ?? 0) >= 4)
+    await page.close()
+  })
+
+  it('shows the companies in the popup and counts them on the badge', async () => {
+    const page = await session.context.newPage()
+    await visit(page, front())
+    const tabId = await tabIdOf(await session.extensionPage(), front())
+    const ext = await session.extensionPage()
+    const badge = await poll(
+      () => extCall<string>(ext, `ext.action.getBadgeText({ tabId: ${tabId} })`),
+      (text) => text === '2',
+      { what: 'the badge to show 2 tracking companies' },
+    )
+    assert.equal(badge, '2')
+
+    const popup = await openPopup(session, tabId)
+    await popup.getByTestId('site-name').waitFor()
+    assert.equal(await popup.getByTestId('site-name').textContent(), 'news.test')
+    assert.equal(await popup.getByTestId('tracker-count').textContent(), '2')
+    assert.equal(await popup.getByTestId('thirdparty-count').textContent(), '5')
+    const trackerNames = await popup
+      .getByTestId('trackers')
+      .getByTestId('company-name')
+      .allTextContents()
+    assert.deepEqual([...trackerNames].sort(), ['Facebook', 'Google'])
+    const otherNames = await popup
+      .getByTestId('others')
+      .getByTestId('company-name')
+      .allTextContents()
+    assert.deepEqual(otherNames, ['unknown-widgets.test'])
+    const google = popup.locator('[data-company="Google"]')
+    assert.match(
+      (await google.getByTestId('company-category').textContent()) ?? '',
+      /Analytics|Tag manager/,
+    )
+    // "Why is this listed?" reveals the evidence.
+    await google.getByRole('button', { name: 'Why is this listed?' }).click()
+    assert.match((await google.locator('.why').textContent()) ?? '', /google-analytics\.com/)
+    await popup.screenshot({ path: 'test/screenshots/popup-chromium.png', fullPage: true })
+
+    // The link opens the site's history page.
+    const href = await popup.getByTestId('site-link').getAttribute('href')
+    assert.ok(href?.endsWith('#/site/news.test'), String(href))
+    const history = await session.context.newPage()
+    await history.goto(href ?? '')
+    await history.getByTestId('site-page').waitFor()
+    assert.equal(await history.getByTestId('site-title').textContent(), 'news.test')
+    const companies = await history
+      .getByTestId('site-company')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-company')))
+    assert.deepEqual([...companies].sort(), ['Facebook', 'Google', 'unknown-widgets.test'])
+    await history.close()
+    await popup.close()
+    await page.close()
+  })
+
+  it('labels a same-company domain as the site owner’s, not a third party', async () => {
+    const page = await session.context.newPage()
+    const url = `${server.origin('www.youtube.com')}/`
+    await visit(page, url)
+    const ext = await session.extensionPage()
+    const dump = await poll(
+      () => readDb(ext),
+      (d) => {
+        const v = visitOf(d, url)
+        return v !== undefined && findingsOf(d, v.id).some((f) => f.party === 'ytimg.com')
+      },
+      { what: 'the ytimg.com requests' },
+    )
+    const v = visitOf(dump, url)
+    assert.ok(v)
+    const ytimg = findingsOf(dump, v.id).find((f) => f.party === 'ytimg.com')
+    assert.equal(ytimg?.signal, 'thirdparty.request')
+    assert.equal(ytimg?.sameCompany, true)
+    assert.equal(ytimg?.count, 2)
+    const popup = await openPopup(session, await tabIdOf(await session.extensionPage(), url))
+    await popup.getByTestId('site-name').waitFor()
+    assert.equal(
+      await popup.getByTestId('thirdparty-count').textContent(),
+      '2',
+      'only the two Google domains',
+    )
+    assert.equal(await popup.getByTestId('tracker-count').textContent(), '1')
+    await popup.close()
+    await page.close()
+  })
+
+  it('follows a redirect from plain HTTP to the page that commits', async () => {
+    const page = await session.context.newPage()
+    const shop = `${server.origin('shop.test')}/`
+    await visit(
+      page,
+      `${server.origin('news.test', false)}/redirect?to=${encodeURIComponent('https://shop.test__PORT__/')}`,
+    )
+    assert.equal(page.url(), shop)
+    const ext = await session.extensionPage()
+    const dump = await poll(
+      () => readDb(ext),
+      (d) => {
+        const v = visitOf(d, shop)
+        return (
+          v !== undefined &&
+          findingsOf(d, v.id).filter((f) => f.signal === 'tracker.request').length >= 5
+        )
+      },
+      { what: 'the shop’s trackers' },
+    )
+    const v = visitOf(dump, shop)
+    assert.ok(v)
+    const companies = new Set(
+      findingsOf(dump, v.id)
+        .filter((f) => f.signal === 'tracker.request')
+        .map((f) => f.company),
+    )
+    for (const c of ['Hotjar', 'Bing Ads', 'ByteDance Ltd', 'LinkedIn Ads'])
+      assert.ok(companies.has(c), `${c} in ${[...companies].join(', ')}`)
+    assert.ok(
+      !dump.visits.some((x) => x.url.startsWith(server.origin('news.test', false))),
+      'the redirecting URL is not a visit',
+    )
+    await page.close()
+  })
+
+  it('shows a plain message for pages that are not websites', async () => {
+    const ext = await session.extensionPage()
+    const tabId = await tabIdOf(ext, `chrome-extension://${session.extensionId}/src/ui/dashboard/`)
+    const popup = await openPopup(session, tabId)
+    await popup.getByTestId('state-internal').waitFor()
+    assert.match(
+      (await popup.getByTestId('state-internal').textContent()) ?? '',
+      /only looks at websites/,
+    )
+    await popup.close()
+  })
+})
+
+describe('Chromium: the service worker may stop at any moment', () => {
+  const PAGES = 20
+
+  /** Browses /article/1..20 in a fresh profile; `stopAfter` pages stop the worker as Chrome does. */
+  async function browse(
+    stopAfter: number[],
+  ): Promise<{ counts: Record<string, number>; visits: number; stops: number }> {
+    const s = await launchChromium()
+    try {
+      await warmUp(s, `${server.origin('news.test')}/article/0`)
+      const page = await s.context.newPage()
+      const cdp = await s.context.newCDPSession(page)
+      const status = new Map<string, string>()
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+        for (const v of e.versions)
+          if (v.scriptURL.includes(s.extensionId)) status.set(v.versionId, v.runningStatus)
+      })
+      await cdp.send('ServiceWorker.enable')
+      let stops = 0
+      for (let n = 1; n <= PAGES; n++) {
+        await visit(page, `${server.origin('news.test')}/article/${n}`)
+        if (stopAfter.includes(n)) {
+          // Idle first, as Chrome stops a worker only after ~30 s without events.
+          await sleep(400)
+          await cdp.send('ServiceWorker.stopAllWorkers')
+          await poll(
+            async () => [...status.values()],
+            (v) => v.length > 0 && v.every((x) => x === 'stopped'),
+            {
+              what: 'the worker to stop',
+            },
+          )
+          stops++
+        }
+      }
+      const ext = await s.extensionPage()
+      const dump = await poll(
+        () => readDb(ext),
+        (d) => d.visits.filter((v) => /\/article\/([1-9]|1\d|20)$/.test(v.url)).length === PAGES,
+        { what: `${PAGES} article visits` },
+      )
+      await sleep(500)
+      const final = await readDb(ext)
+      const ids = new Set(
+        final.visits.filter((v) => /\/article\/([1-9]|1\d|20)$/.test(v.url)).map((v) => v.id),
+      )
+      assert.equal(ids.size, PAGES, JSON.stringify(dump.visits.map((v) => v.url)))
+      return { counts: tally(final, ids), visits: ids.size, stops }
+    } finally {
+      await s.close()
+    }
+  }
+
+  it('stopping the worker mid-browse loses and double-counts nothing', async () => {
+    const uninterrupted = await browse([])
+    const interrupted = await browse([5, 10, 15])
+    assert.equal(interrupted.stops, 3)
+    assert.ok(Object.keys(uninterrupted.counts).length >= 5)
+    assert.equal(uninterrupted.counts['tracker.request google-analytics.com'], PAGES)
+    assert.deepEqual(interrupted.counts, uninterrupted.counts)
+  })
+})
