@@ -4,7 +4,8 @@ import { defineConfig } from 'eslint/config'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', '.tmp/**'] },
+  // Fixture pages imitate vendors' snippets and are served to browsers as they are.
+  { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', '.tmp/**', 'test/fixtures/sites/**'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

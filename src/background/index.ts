@@ -66,10 +66,7 @@ const network = createNetworkObserver({
   badge: (tabId, count) => void setBadgeCount(tabId, count),
   unknownTab: (tabId) => {
     void getTab(tabId).then((tab) => {
-      const record = tabs.get(tabId)
-      if (tab !== undefined && record?.current === undefined && record?.pending === undefined) {
-        tabs.commit(tabId, tab.url, Date.now())
-      }
+      if (tab !== undefined) tabs.adopt(tabId, tab.url, Date.now())
     })
   },
 })

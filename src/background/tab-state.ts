@@ -8,7 +8,8 @@ export interface TabVisit {
   startedAt: number
   /** Tracking companies seen in this visit, for the badge. */
   companies: string[]
-  /** Started from the pending navigation because its requests arrived before the commit event. */
+  /** Started before its commit event was seen: from the pending navigation (its requests came
+   * first) or adopted from the tab's URL. The commit of the same page confirms it. */
   early?: boolean
 }
 
@@ -112,7 +113,11 @@ export function createTabState(deps: TabStateDeps) {
         save(tabId)
         return undefined
       }
-      if (current?.early && current.site === site) {
+      if (
+        current?.early &&
+        current.site === site &&
+        withoutFragment(current.url) === withoutFragment(url)
+      ) {
         // Its requests already started this visit; the commit only confirms it.
         delete current.early
         current.url = url
@@ -121,6 +126,15 @@ export function createTabState(deps: TabStateDeps) {
         return current
       }
       return start(tabId, url, site, pending?.site === site ? pending.startedAt : at, false)
+    },
+
+    /** A tab we have no state for (open before install, or state lost): provisionally start a
+     * visit from its current URL, unless a navigation has begun since we asked. */
+    adopt(tabId: number, url: string, at: number): void {
+      const record = tabs.get(tabId)
+      if (record?.current !== undefined || record?.pending !== undefined) return
+      const site = siteOfUrl(url)
+      if (site !== null) start(tabId, url, site, at, true)
     },
 
     /**
@@ -179,3 +193,8 @@ export function createTabState(deps: TabStateDeps) {
 }
 
 export type TabState = ReturnType<typeof createTabState>
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#')
+  return hash < 0 ? url : url.slice(0, hash)
+}

@@ -51,21 +51,21 @@ async function openPopup(s: ChromiumSession, tabId: number): Promise<Page> {
   return popup
 }
 
-before(async () => {
+void before(async () => {
   server = await startFixtureServer()
   session = await launchChromium()
   await warmUp(session, `${server.origin('news.test')}/article/0`)
 })
 
-after(async () => {
+void after(async () => {
   await session?.close()
   await server?.close()
 })
 
-describe('Chromium: recording a visit', () => {
+void describe('Chromium: recording a visit', () => {
   const front = () => `${server.origin('news.test')}/`
 
-  it('records trackers, other third parties and nothing first-party', async () => {
+  void it('records trackers, other third parties and nothing first-party', async () => {
     const page = await session.context.newPage()
     await visit(page, front())
     const ext = await session.extensionPage()
@@ -111,7 +111,7 @@ describe('Chromium: recording a visit', () => {
     await page.close()
   })
 
-  it('shows the companies in the popup and counts them on the badge', async () => {
+  void it('shows the companies in the popup and counts them on the badge', async () => {
     const page = await session.context.newPage()
     await visit(page, front())
     const tabId = await tabIdOf(await session.extensionPage(), front())
@@ -164,7 +164,7 @@ describe('Chromium: recording a visit', () => {
     await page.close()
   })
 
-  it('labels a same-company domain as the site owner’s, not a third party', async () => {
+  void it('labels a same-company domain as the site owner’s, not a third party', async () => {
     const page = await session.context.newPage()
     const url = `${server.origin('www.youtube.com')}/`
     await visit(page, url)
@@ -195,7 +195,7 @@ describe('Chromium: recording a visit', () => {
     await page.close()
   })
 
-  it('follows a redirect from plain HTTP to the page that commits', async () => {
+  void it('follows a redirect from plain HTTP to the page that commits', async () => {
     const page = await session.context.newPage()
     const shop = `${server.origin('shop.test')}/`
     await visit(
@@ -231,7 +231,7 @@ describe('Chromium: recording a visit', () => {
     await page.close()
   })
 
-  it('shows a plain message for pages that are not websites', async () => {
+  void it('shows a plain message for pages that are not websites', async () => {
     const ext = await session.extensionPage()
     const tabId = await tabIdOf(ext, `chrome-extension://${session.extensionId}/src/ui/dashboard/`)
     const popup = await openPopup(session, tabId)
@@ -244,7 +244,7 @@ describe('Chromium: recording a visit', () => {
   })
 })
 
-describe('Chromium: the service worker may stop at any moment', () => {
+void describe('Chromium: the service worker may stop at any moment', () => {
   const PAGES = 20
 
   /** Browses /article/1..20 in a fresh profile; `stopAfter` pages stop the worker as Chrome does. */
@@ -297,7 +297,7 @@ describe('Chromium: the service worker may stop at any moment', () => {
     }
   }
 
-  it('stopping the worker mid-browse loses and double-counts nothing', async () => {
+  void it('stopping the worker mid-browse loses and double-counts nothing', async () => {
     const uninterrupted = await browse([])
     const interrupted = await browse([5, 10, 15])
     assert.equal(interrupted.stops, 3)

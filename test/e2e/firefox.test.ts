@@ -1,0 +1,127 @@
+/**
+ * The built extension in real Firefox ESR (Debian's /usr/bin/firefox-esr) driven by
+ * puppeteer-core over WebDriver BiDi, against the same fixture server as Chromium.
+ */
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Page } from 'puppeteer-core'
+import { launchFirefox, type FirefoxSession } from '../../src/cli/browsers.ts'
+import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
+import { extCall, findingsOf, NEWS_EXPECTED, poll, readDb, tabIdOf, visitOf } from './lib.ts'
+
+let server: FixtureServer
+let session: FirefoxSession
+let ext: Page
+
+async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'networkidle0' })
+}
+
+const texts = (page: Page, selector: string) =>
+  page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''))
+
+void before(async () => {
+  server = await startFixtureServer()
+  session = await launchFirefox()
+  ext = await session.openExtensionPage('src/ui/dashboard/index.html')
+  // The background starts listening shortly after install: warm up until a visit is stored.
+  const page = await session.browser.newPage()
+  const warm = `${server.origin('news.test')}/article/0`
+  await poll(
+    async () => {
+      await visit(page, warm)
+      return readDb(ext)
+    },
+    (d) => d.visits.some((v) => v.url.startsWith(warm)),
+    { timeout: 20_000, interval: 500, what: 'the warm-up visit to be recorded' },
+  )
+  await page.close()
+})
+
+void after(async () => {
+  await session?.close()
+  await server?.close()
+})
+
+void describe('Firefox: recording a visit', () => {
+  void it('records the news site’s trackers and shows them in the popup', async () => {
+    const front = `${server.origin('news.test')}/`
+    const page = await session.browser.newPage()
+    await visit(page, front)
+    const dump = await poll(
+      () => readDb(ext),
+      (d) => {
+        const v = visitOf(d, front)
+        return (
+          v !== undefined &&
+          findingsOf(d, v.id).filter((f) => f.signal === 'tracker.request').length >= 4
+        )
+      },
+      { what: 'the news front page’s trackers' },
+    )
+    const v = visitOf(dump, front)
+    assert.ok(v)
+    assert.equal(v.site, 'news.test')
+    const findings = findingsOf(dump, v.id)
+    const trackers = Object.fromEntries(
+      findings.filter((f) => f.signal === 'tracker.request').map((f) => [f.party, f.company]),
+    )
+    assert.deepEqual(trackers, NEWS_EXPECTED.trackers)
+    assert.deepEqual(
+      findings.filter((f) => f.signal === 'thirdparty.request').map((f) => f.party),
+      NEWS_EXPECTED.others,
+    )
+    assert.ok(!findings.some((f) => f.party === 'news.test'))
+
+    const tabId = await tabIdOf(ext, front)
+    const badge = await poll(
+      () => extCall<string>(ext, `ext.action.getBadgeText({ tabId: ${tabId} })`),
+      (t) => t === '2',
+      {
+        what: 'the badge',
+      },
+    )
+    assert.equal(badge, '2')
+
+    const popup = await session.openExtensionPage(`src/ui/popup/index.html?tab=${tabId}`)
+    await popup.setViewport({ width: 360, height: 600 })
+    await popup.waitForSelector('[data-testid="site-name"]')
+    assert.deepEqual(await texts(popup, '[data-testid="site-name"]'), ['news.test'])
+    assert.deepEqual(await texts(popup, '[data-testid="tracker-count"]'), ['2'])
+    assert.deepEqual(await texts(popup, '[data-testid="thirdparty-count"]'), ['5'])
+    const names = await texts(popup, '[data-testid="trackers"] [data-testid="company-name"]')
+    assert.deepEqual(names.sort(), ['Facebook', 'Google'])
+    assert.deepEqual(await texts(popup, '[data-testid="others"] [data-testid="company-name"]'), [
+      'unknown-widgets.test',
+    ])
+    await popup.screenshot({ path: 'test/screenshots/popup-firefox.png' })
+    await popup.close()
+    await page.close()
+  })
+
+  void it('attributes the shop’s trackers after a redirect', async () => {
+    const shop = `${server.origin('shop.test')}/`
+    const page = await session.browser.newPage()
+    await visit(
+      page,
+      `${server.origin('news.test', false)}/redirect?to=${encodeURIComponent('https://shop.test__PORT__/')}`,
+    )
+    const dump = await poll(
+      () => readDb(ext),
+      (d) => {
+        const v = visitOf(d, shop)
+        return (
+          v !== undefined &&
+          findingsOf(d, v.id).filter((f) => f.signal === 'tracker.request').length >= 5
+        )
+      },
+      { what: 'the shop’s trackers' },
+    )
+    const v = visitOf(dump, shop)
+    assert.ok(v)
+    const companies = new Set(findingsOf(dump, v.id).map((f) => f.company))
+    for (const c of ['Hotjar', 'Bing Ads', 'ByteDance Ltd', 'LinkedIn Ads'])
+      assert.ok(companies.has(c), c)
+    await page.close()
+  })
+})
