@@ -9,6 +9,7 @@ import { openDb, type RecordMode } from '@/db/schema'
 import { readSetting } from '@/db/settings'
 import { applyBatch } from '@/db/write'
 import { createClassifier } from '@/detect/classifier'
+import { REQUEST_DETECTORS } from '@/detect/registry'
 import { pageUrl } from '@/detect/redact'
 import { setBadgeCount } from '@/platform/action'
 import { observeNavigation } from '@/platform/navigation'
@@ -60,6 +61,7 @@ const tabs = createTabState({
 
 const network = createNetworkObserver({
   classifier,
+  detectors: REQUEST_DETECTORS,
   tabs,
   recorder,
   mode: () => mode,

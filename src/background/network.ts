@@ -3,12 +3,15 @@ import type { Classifier } from '@/detect/classifier'
 import { siteOfUrl } from '@/detect/host'
 import { redactUrl } from '@/detect/redact'
 import { requestFinding } from '@/detect/trackers'
+import type { RequestDetector } from '@/detect/types'
 import type { RequestEvent } from '@/platform/web-request'
 import type { Recorder } from './recorder'
 import type { TabState, TabVisit } from './tab-state'
 
 export interface NetworkDeps {
   classifier: Classifier
+  /** Detectors that read what a request carries (pixels, click ids…), run on every request. */
+  detectors: readonly RequestDetector[]
   tabs: TabState
   recorder: Recorder
   mode(): RecordMode
@@ -38,17 +41,44 @@ export function createNetworkObserver(deps: NetworkDeps) {
   function record(tabId: number, visit: TabVisit, event: RequestEvent): void {
     const c = deps.classifier.classify(event.url, visit.site)
     if (c === null) return
-    const finding = requestFinding(c)
-    if (finding === null) return
     const mode = deps.mode()
-    deps.recorder.add({
-      ...finding,
+    const base = {
       visitId: visit.visitId,
       site: visit.site,
       at: Math.round(event.timeStamp),
       url: mode === 'evidence' ? event.url : redactUrl(event.url),
       mode,
-    })
+    }
+    const company = c.info.entity?.[1]
+    const input = {
+      url: event.url,
+      method: event.method,
+      type: event.type,
+      pageSite: visit.site,
+      party: c.info.site,
+      ...(event.body !== undefined && { body: event.body }),
+      ...(company !== undefined && { company }),
+    }
+    for (const detect of deps.detectors) {
+      let found
+      try {
+        found = detect(input)
+      } catch {
+        continue // a detector bug must not stop the others, nor the worker
+      }
+      for (const f of found) {
+        deps.recorder.add({
+          ...base,
+          signal: f.signal,
+          party: f.party,
+          detail: f.detail,
+          ...(f.company !== undefined && { company: f.company }),
+        })
+      }
+    }
+    const finding = requestFinding(c)
+    if (finding === null) return
+    deps.recorder.add({ ...finding, ...base })
     if (finding.signal === 'tracker.request' && finding.company !== undefined) {
       if (deps.tabs.addCompany(tabId, visit.visitId, finding.company)) {
         deps.badge(tabId, visit.companies.length)
@@ -66,8 +96,11 @@ export function createNetworkObserver(deps: NetworkDeps) {
   return {
     request(event: RequestEvent): void {
       if (event.type === 'main_frame' && !event.prerender) {
-        if (event.tabId >= 0)
-          deps.tabs.beginNavigation(event.tabId, event.requestId, event.url, event.timeStamp)
+        if (event.tabId < 0) return
+        deps.tabs.beginNavigation(event.tabId, event.requestId, event.url, event.timeStamp)
+        // What the navigation itself carries (click ids in the address) belongs to the visit
+        // it starts: held until then.
+        hold(event.tabId, siteOfUrl(event.url), event)
         return
       }
       const hint =

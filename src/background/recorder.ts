@@ -1,6 +1,13 @@
 import type { SignalId } from '@/detect/signals'
 import type { RecordMode, VisitRow } from '@/db/schema'
-import { EVIDENCE_URLS, type Batch, type FindingDelta } from '@/db/write'
+import type { DetailValue } from '@/detect/types'
+import {
+  EVIDENCE_URLS,
+  mergeBounded,
+  mergeDetails,
+  type Batch,
+  type FindingDelta,
+} from '@/db/write'
 
 /** One thing seen, before aggregation. */
 export interface Observation {
@@ -14,6 +21,7 @@ export interface Observation {
   sameCompany?: boolean
   at: number
   url?: string
+  detail?: Record<string, DetailValue>
   mode: RecordMode
 }
 
@@ -60,15 +68,21 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     old.count += delta.count
     old.firstAt = Math.min(old.firstAt, delta.firstAt)
     old.lastAt = Math.max(old.lastAt, delta.lastAt)
-    for (const url of delta.urls) {
-      if (old.urls.length >= EVIDENCE_URLS) break
-      if (!old.urls.includes(url)) old.urls.push(url)
-    }
+    old.urls = mergeBounded(old.urls, delta.urls, EVIDENCE_URLS)
+    if (delta.details !== undefined) old.details = mergeDetails(old.details ?? [], delta.details)
   }
 
   function add(o: Observation): void {
-    const { at, url, ...rest } = o
-    merge({ ...rest, count: 1, firstAt: at, lastAt: at, urls: url === undefined ? [] : [url] })
+    const { at, url, detail, ...rest } = o
+    const delta: FindingDelta = {
+      ...rest,
+      count: 1,
+      firstAt: at,
+      lastAt: at,
+      urls: url === undefined ? [] : [url],
+    }
+    if (detail !== undefined) delta.details = [detail]
+    merge(delta)
     schedule()
   }
 

@@ -75,6 +75,9 @@ export function createTabState(deps: TabStateDeps) {
 
     beginNavigation(tabId: number, requestId: string, url: string, at: number): void {
       const record = tabs.get(tabId) ?? {}
+      const { current } = record
+      // The page was adopted from the tab's URL before this event reached us: same page.
+      if (current?.early && withoutFragment(current.url) === withoutFragment(url)) return
       record.pending = { requestId, url, site: siteOfUrl(url), startedAt: at, responded: false }
       tabs.set(tabId, record)
       save(tabId)

@@ -76,7 +76,6 @@ export async function poll<T>(
   return last
 }
 
-
 export interface PopupRow {
   section: 'trackers' | 'others'
   name: string

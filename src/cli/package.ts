@@ -8,7 +8,8 @@ function collect(dir: string, root = dir, out: Zippable = {}): Zippable {
     const path = join(dir, name)
     if (statSync(path).isDirectory()) collect(path, root, out)
     // A fixed timestamp keeps the archives reproducible.
-    else out[relative(root, path)] = [readFileSync(path), { mtime: new Date('2026-01-01T00:00:00Z') }]
+    else
+      out[relative(root, path)] = [readFileSync(path), { mtime: new Date('2026-01-01T00:00:00Z') }]
   }
   return out
 }

@@ -24,7 +24,11 @@ const firefox = args.has('--firefox')
 const headless = args.has('--headless') || !process.env.DISPLAY
 
 function demoPages(server: FixtureServer): string[] {
-  return [`${server.origin('news.test')}/`, `${server.origin('shop.test')}/`, `${server.origin('www.youtube.com')}/`]
+  return [
+    `${server.origin('news.test')}/`,
+    `${server.origin('shop.test')}/`,
+    `${server.origin('www.youtube.com')}/`,
+  ]
 }
 
 function printPopup(url: string, view: PopupView): void {
@@ -37,9 +41,18 @@ function printPopup(url: string, view: PopupView): void {
   console.log(
     `  ${view.site}: ${n(view.trackerCount, 'tracking company', 'tracking companies')}, ${n(view.thirdPartyCount, 'third-party domain', 'third-party domains')} contacted`,
   )
-  const header = { section: '', name: 'Company or domain', category: 'What it does', requests: 'Requests' }
-  const rows = view.rows.map((r) => ({ ...r, section: r.section === 'trackers' ? 'tracker' : 'other' }))
-  const width = (k: keyof typeof header) => Math.max(header[k].length, ...rows.map((r) => r[k].length))
+  const header = {
+    section: '',
+    name: 'Company or domain',
+    category: 'What it does',
+    requests: 'Requests',
+  }
+  const rows = view.rows.map((r) => ({
+    ...r,
+    section: r.section === 'trackers' ? 'tracker' : 'other',
+  }))
+  const width = (k: keyof typeof header) =>
+    Math.max(header[k].length, ...rows.map((r) => r[k].length))
   const line = (r: typeof header) =>
     `  ${r.section.padEnd(width('section'))}  ${r.name.padEnd(width('name'))}  ${r.category.padEnd(width('category'))}  ${r.requests}`
   console.log(line({ ...header, section: 'Kind'.padEnd(width('section')) }))
@@ -47,7 +60,11 @@ function printPopup(url: string, view: PopupView): void {
 }
 
 /** Waits until the extension has stored a visit: right after install it needs a moment. */
-async function warmUp(visit: (url: string) => Promise<void>, ext: Evaluator, url: string): Promise<void> {
+async function warmUp(
+  visit: (url: string) => Promise<void>,
+  ext: Evaluator,
+  url: string,
+): Promise<void> {
   await poll(
     async () => {
       await visit(url)
@@ -71,7 +88,9 @@ async function runChromium(server: FixtureServer): Promise<void> {
     for (const url of demoPages(server)) {
       await go(url)
       const popup: ChromiumPage = await session.context.newPage()
-      await popup.goto(`chrome-extension://${session.extensionId}/src/ui/popup/index.html?tab=${await tabIdOf(ext, url)}`)
+      await popup.goto(
+        `chrome-extension://${session.extensionId}/src/ui/popup/index.html?tab=${await tabIdOf(ext, url)}`,
+      )
       printPopup(url, await readPopup(popup))
       await popup.close()
     }
@@ -83,7 +102,9 @@ async function runChromium(server: FixtureServer): Promise<void> {
   const shop = await session.context.newPage()
   await shop.goto(`${server.origin('shop.test')}/`)
   await page.bringToFront()
-  console.log('\nChromium is open with Tracelight. Click the Tracelight icon (puzzle-piece menu if it is not pinned) to see who this site contacted.')
+  console.log(
+    '\nChromium is open with Tracelight. Click the Tracelight icon (puzzle-piece menu if it is not pinned) to see who this site contacted.',
+  )
   console.log('Close the browser window to stop.')
   await new Promise<void>((resolve) => session.context.on('close', () => resolve()))
   await session.close()
@@ -100,7 +121,9 @@ async function runFirefox(server: FixtureServer): Promise<void> {
   if (headless) {
     for (const url of demoPages(server)) {
       await go(url)
-      const popup: FirefoxPage = await session.openExtensionPage(`src/ui/popup/index.html?tab=${await tabIdOf(ext, url)}`)
+      const popup: FirefoxPage = await session.openExtensionPage(
+        `src/ui/popup/index.html?tab=${await tabIdOf(ext, url)}`,
+      )
       printPopup(url, await readPopup(popup))
       await popup.close()
     }
@@ -112,7 +135,9 @@ async function runFirefox(server: FixtureServer): Promise<void> {
   const shop = await session.browser.newPage()
   await shop.goto(`${server.origin('shop.test')}/`)
   await page.bringToFront()
-  console.log('\nFirefox is open with Tracelight. Click the Tracelight icon (extensions menu) to see who this site contacted.')
+  console.log(
+    '\nFirefox is open with Tracelight. Click the Tracelight icon (extensions menu) to see who this site contacted.',
+  )
   console.log('Close the browser window to stop.')
   await new Promise<void>((resolve) => session.browser.on('disconnected', () => resolve()))
   await session.close()
@@ -120,14 +145,20 @@ async function runFirefox(server: FixtureServer): Promise<void> {
 
 async function main(): Promise<number> {
   console.log('Building Tracelight…')
-  const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  const build = spawnSync('npm', ['run', '--silent', 'build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   if (build.status !== 0) {
     console.error('The build failed (see above).')
     return 1
   }
   const server = await startFixtureServer()
-  console.log(`Demo sites served on this machine (port ${server.httpsPort}): news.test, shop.test, www.youtube.com`)
-  console.log(`${firefox ? 'Firefox' : 'Chromium'}, ${headless ? 'headless (no display found)' : 'in a window'}…`)
+  console.log(
+    `Demo sites served on this machine (port ${server.httpsPort}): news.test, shop.test, www.youtube.com`,
+  )
+  console.log(
+    `${firefox ? 'Firefox' : 'Chromium'}, ${headless ? 'headless (no display found)' : 'in a window'}…`,
+  )
   try {
     await (firefox ? runFirefox(server) : runChromium(server))
     return 0
@@ -140,7 +171,10 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof MissingBrowserError) console.error(error.message)
-    else console.error(`Tracelight could not start: ${error instanceof Error ? error.message : String(error)}`)
+    else
+      console.error(
+        `Tracelight could not start: ${error instanceof Error ? error.message : String(error)}`,
+      )
     process.exit(1)
   },
 )

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie'
 import type { SignalId } from '@/detect/signals'
+import type { DetailValue } from '@/detect/types'
 
 /** How a record was made: `standard` keeps URLs and values short and masked; `evidence`
  * keeps them in full (a setting, see DESIGN.md §0). */
@@ -27,6 +28,8 @@ export interface VisitRow {
 export interface FindingEvidence {
   /** The first few request URLs that produced the finding (masked in standard mode). */
   urls: string[]
+  /** The first few distinct decoded details (pixel events, parameters…), bounded. */
+  details?: Record<string, DetailValue>[]
 }
 
 export interface FindingRow {

@@ -1,4 +1,5 @@
 import type { SignalId } from '@/detect/signals'
+import type { DetailValue } from '@/detect/types'
 import type { DailyRow, FindingRow, RecordMode, SiteRow, TracelightDb, VisitRow } from './schema'
 
 /** Observations aggregated in memory for one visit × signal × party, not yet stored. */
@@ -15,6 +16,7 @@ export interface FindingDelta {
   firstAt: number
   lastAt: number
   urls: string[]
+  details?: Record<string, DetailValue>[]
   mode: RecordMode
 }
 
@@ -32,13 +34,43 @@ export function localDay(at: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
 
-function mergeUrls(into: string[], more: readonly string[]): string[] {
-  const out = into.slice(0, EVIDENCE_URLS)
-  for (const url of more) {
-    if (out.length >= EVIDENCE_URLS) break
-    if (!out.includes(url)) out.push(url)
+/** Distinct decoded details kept per finding. */
+export const EVIDENCE_DETAILS = 5
+
+/** Appends distinct items up to `limit`; `key` decides what counts as the same item. */
+export function mergeBounded<T>(
+  into: readonly T[],
+  more: readonly T[],
+  limit: number,
+  key: (item: T) => string = String,
+): T[] {
+  const out = into.slice(0, limit)
+  const seen = new Set(out.map(key))
+  for (const item of more) {
+    if (out.length >= limit) break
+    const k = key(item)
+    if (!seen.has(k)) {
+      seen.add(k)
+      out.push(item)
+    }
   }
   return out
+}
+
+const mergeUrls = (into: readonly string[], more: readonly string[]) =>
+  mergeBounded(into, more, EVIDENCE_URLS)
+export const mergeDetails = (
+  into: readonly Record<string, DetailValue>[],
+  more: readonly Record<string, DetailValue>[],
+) => mergeBounded(into, more, EVIDENCE_DETAILS, (d) => JSON.stringify(d))
+
+function evidenceOf(
+  urls: readonly string[],
+  details: readonly Record<string, DetailValue>[] | undefined,
+) {
+  return details === undefined || details.length === 0
+    ? { urls: [...urls] }
+    : { urls: [...urls], details: [...details] }
 }
 
 /**
@@ -55,14 +87,21 @@ export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> 
     const existing = await db.findings.bulkGet(keys)
     const rows: FindingRow[] = batch.findings.map((delta, i) => {
       const old = existing[i]
-      const { urls, ...rest } = delta
-      if (old === undefined) return { ...rest, evidence: { urls: mergeUrls([], urls) } }
+      const { urls, details, ...rest } = delta
+      if (old === undefined)
+        return {
+          ...rest,
+          evidence: evidenceOf(mergeUrls([], urls), mergeDetails([], details ?? [])),
+        }
       return {
         ...old,
         count: old.count + delta.count,
         firstAt: Math.min(old.firstAt, delta.firstAt),
         lastAt: Math.max(old.lastAt, delta.lastAt),
-        evidence: { ...old.evidence, urls: mergeUrls(old.evidence.urls, urls) },
+        evidence: evidenceOf(
+          mergeUrls(old.evidence.urls, urls),
+          mergeDetails(old.evidence.details ?? [], details ?? []),
+        ),
       }
     })
     await db.findings.bulkPut(rows)

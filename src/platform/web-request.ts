@@ -15,7 +15,13 @@ export interface RequestEvent {
   initiator?: string
   /** Made by a prerendered page that the user has not seen yet (Chrome). */
   prerender: boolean
+  method: string
+  /** Request body as text (form fields re-encoded, raw bytes as UTF-8), at most BODY_LIMIT. */
+  body?: string
 }
+
+/** Bodies longer than this are cut: enough for pixel payloads, bounded for hostile pages. */
+export const BODY_LIMIT = 16 * 1024
 
 export interface RequestHandlers {
   beforeRequest(event: RequestEvent): void
@@ -39,6 +45,32 @@ interface AnyDetails {
   documentUrl?: string
   originUrl?: string
   frameAncestors?: { url: string; frameId: number }[]
+  method?: string
+  requestBody?: {
+    formData?: Record<string, string[]>
+    raw?: { bytes?: ArrayBuffer }[]
+  } | null
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false })
+
+export function bodyText(body: AnyDetails['requestBody']): string | undefined {
+  if (body == null) return undefined
+  if (body.formData !== undefined) {
+    const parts: string[] = []
+    for (const [name, values] of Object.entries(body.formData)) {
+      for (const value of values)
+        parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+    }
+    return parts.join('&').slice(0, BODY_LIMIT)
+  }
+  let text = ''
+  for (const part of body.raw ?? []) {
+    if (part.bytes === undefined) continue
+    text += decoder.decode(part.bytes.slice(0, BODY_LIMIT - text.length))
+    if (text.length >= BODY_LIMIT) break
+  }
+  return text === '' ? undefined : text.slice(0, BODY_LIMIT)
 }
 
 export function toRequestEvent(raw: AnyDetails): RequestEvent {
@@ -63,7 +95,10 @@ export function toRequestEvent(raw: AnyDetails): RequestEvent {
     type: raw.type,
     timeStamp: raw.timeStamp,
     prerender: raw.documentLifecycle === 'prerender',
+    method: raw.method ?? 'GET',
   }
+  const body = bodyText(raw.requestBody)
+  if (body !== undefined) event.body = body
   if (topDocument !== undefined && raw.type !== 'main_frame') event.topDocument = topDocument
   const initiator = raw.initiator ?? raw.originUrl
   if (initiator !== undefined && initiator !== 'null') event.initiator = initiator
@@ -75,9 +110,13 @@ const FILTER: WebRequest.RequestFilter = { urls: ['<all_urls>'] }
 /** Observes every request without blocking. Registered synchronously at worker start. */
 export function observeRequests(handlers: RequestHandlers): void {
   const wr = browser.webRequest
-  wr.onBeforeRequest.addListener((d) => {
-    handlers.beforeRequest(toRequestEvent(d as AnyDetails))
-  }, FILTER)
+  wr.onBeforeRequest.addListener(
+    (d) => {
+      handlers.beforeRequest(toRequestEvent(d as AnyDetails))
+    },
+    FILTER,
+    ['requestBody'],
+  )
   wr.onBeforeRedirect.addListener(
     (d) => {
       handlers.beforeRedirect(toRequestEvent(d as AnyDetails), d.redirectUrl)
