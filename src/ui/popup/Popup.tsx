@@ -3,6 +3,8 @@ import type { CompanyGroup } from '@/ui/state/group'
 import type { PopupStore } from '@/ui/state/popup-store'
 import { plural } from '@/ui/labels'
 import { CompanyRow } from '@/ui/components/CompanyRow'
+import { SignalRow } from '@/ui/components/SignalRow'
+import { decodedFindings } from '@/ui/signals'
 
 export interface PopupProps {
   store: PopupStore
@@ -38,6 +40,7 @@ export function Popup({ store, siteHref }: PopupProps) {
   }, [store])
   const state = store.state.value
   const summary = store.summary.value
+  const decoded = state.kind === 'ready' ? decodedFindings(state.findings) : []
 
   return (
     <main class="popup" aria-busy={state.kind === 'loading'}>
@@ -90,6 +93,16 @@ export function Popup({ store, siteHref }: PopupProps) {
             <p class="status" data-testid="state-empty">
               No other companies were contacted by this page so far.
             </p>
+          )}
+          {decoded.length > 0 && (
+            <section aria-label="What was sent">
+              <h2>What was sent</h2>
+              <ul class="companies" data-testid="signals">
+                {decoded.map((f) => (
+                  <SignalRow key={`${f.signal} ${f.party}`} finding={f} />
+                ))}
+              </ul>
+            </section>
           )}
           <Section title="Tracking companies" groups={summary.trackers} testid="trackers" />
           <Section title="Other third parties" groups={summary.others} testid="others" />

@@ -1,0 +1,58 @@
+import { Fragment } from 'preact'
+import { useState } from 'preact/hooks'
+import type { FindingRow } from '@/db/schema'
+import { plural } from '@/ui/labels'
+import { detailLines, signalMeaning, signalTitle } from '@/ui/signals'
+
+export function SignalRow({ finding }: { finding: FindingRow }) {
+  const [open, setOpen] = useState(false)
+  const id = `sig-${finding.signal}-${finding.party}`.replace(/[^a-z0-9-]/gi, '-')
+  const details = finding.evidence.details ?? []
+  return (
+    <li class="company" data-testid="signal-row" data-signal={finding.signal}>
+      <div class="company-head">
+        <span class="company-name">{signalTitle(finding.signal)}</span>
+        <span class="company-count">{plural(finding.count, 'time', 'times')}</span>
+      </div>
+      <div class="company-meta">
+        to {finding.company ?? finding.party}
+        {details[0]?.event !== undefined && (
+          <span data-testid="signal-event"> · {String(details[0].event)}</span>
+        )}
+      </div>
+      <button
+        type="button"
+        class="link-button"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? 'Hide details' : 'What was sent?'}
+      </button>
+      {open && (
+        <div id={id} class="why">
+          <p>{signalMeaning(finding.signal)}</p>
+          {details.map((d, i) => (
+            <dl key={i} class="detail">
+              {detailLines(d).map(([k, v]) => (
+                <Fragment key={k}>
+                  <dt>{k}</dt>
+                  <dd>{v}</dd>
+                </Fragment>
+              ))}
+            </dl>
+          ))}
+          {finding.evidence.urls.length > 0 && (
+            <ul class="evidence">
+              {finding.evidence.urls.map((url) => (
+                <li key={url}>
+                  <code>{url}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,97 @@
+import type { FindingRow } from '@/db/schema'
+import type { DetailValue } from '@/detect/types'
+
+/** What each decoded signal is called, and what it means, in plain words. */
+const SIGNALS: Record<string, { title: string; meaning: string }> = {
+  'pixel.facebook': {
+    title: 'Meta Pixel',
+    meaning: 'Tells Meta what you do on this site, for ad targeting and measurement.',
+  },
+  'pixel.tiktok': {
+    title: 'TikTok Pixel',
+    meaning: 'Tells TikTok what you do on this site, for ad targeting and measurement.',
+  },
+  'pixel.linkedin': {
+    title: 'LinkedIn Insight Tag',
+    meaning: 'Tells LinkedIn you visited, for ad targeting and conversion tracking.',
+  },
+  'pixel.x': {
+    title: 'X (Twitter) Pixel',
+    meaning: 'Tells X what you do on this site, for ad targeting and measurement.',
+  },
+  'pixel.google_ads': {
+    title: 'Google Ads conversion tracking',
+    meaning: 'Tells Google Ads about your visit or purchase, to measure and target ads.',
+  },
+  'analytics.remarketing': {
+    title: 'Google Analytics remarketing',
+    meaning: 'Adds you to advertising audiences built from this site’s analytics.',
+  },
+  'link.decoration': {
+    title: 'Tracking IDs in addresses',
+    meaning:
+      'An address carried a click or user ID that links this visit to an ad click, an e-mail or another site.',
+  },
+}
+
+export function signalTitle(signal: string): string {
+  return SIGNALS[signal]?.title ?? signal
+}
+
+export function signalMeaning(signal: string): string {
+  return SIGNALS[signal]?.meaning ?? ''
+}
+
+/** Words for detail keys the detectors use; others are spelled out from camelCase. */
+const KEY_LABELS: Record<string, string> = {
+  event: 'Event',
+  events: 'Events',
+  pixelId: 'Pixel ID',
+  hashedFields: 'Personal data sent (hashed)',
+  customData: 'Custom data sent',
+  customDataKeys: 'Custom data sent',
+  standardEvent: 'Standard event',
+  page: 'Page',
+  pageHost: 'Page',
+  parameters: 'Parameters',
+  platforms: 'Used by',
+  conversionId: 'Conversion ID',
+  label: 'Conversion label',
+  measurementIds: 'Analytics IDs',
+  where: 'Found in',
+  navigation: 'In the page address',
+  campaign: 'Campaign parameters',
+  remarketing: 'Remarketing',
+}
+
+function keyLabel(key: string): string {
+  const known = KEY_LABELS[key]
+  if (known !== undefined) return known
+  const words = key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+function valueText(value: DetailValue): string {
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(', ')
+  if (typeof value === 'boolean') return value ? 'yes' : 'no'
+  return String(value)
+}
+
+/** One decoded detail as label/value lines for people. */
+export function detailLines(detail: Record<string, DetailValue>): [string, string][] {
+  return Object.entries(detail)
+    .filter(([, v]) => !(Array.isArray(v) && v.length === 0))
+    .map(([k, v]) => [keyLabel(k), valueText(v)])
+}
+
+const REQUEST_SIGNALS = new Set(['tracker.request', 'thirdparty.request'])
+
+/** Findings other than "who was contacted", strongest first. */
+export function decodedFindings(findings: readonly FindingRow[]): FindingRow[] {
+  return findings
+    .filter((f) => !REQUEST_SIGNALS.has(f.signal))
+    .sort((a, b) => a.signal.localeCompare(b.signal) || b.count - a.count)
+}
