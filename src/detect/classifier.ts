@@ -37,9 +37,9 @@ export interface Classifier {
 }
 
 /**
- * Request classification, built once from the compiled list. Parsing the site of a host
- * dominates the cost, so each host's result is cached (bounded: cleared when full, which a
- * browsing session almost never reaches).
+ * Request classification, built once from the compiled list. Parsing dominates the cost, so
+ * each origin's and each host's result is cached (bounded: cleared when full, which a browsing
+ * session almost never reaches).
  */
 export function createClassifier(data: TrackerData, cacheLimit = 50_000): Classifier {
   const exact = new Map(Object.entries(data.exact))
@@ -75,17 +75,43 @@ export function createClassifier(data: TrackerData, cacheLimit = 50_000): Classi
     return info
   }
 
+  /** Per origin text: parsing the host costs more than the lookup itself, and a page's
+   * requests go to the same few origins over and over. */
+  const byOrigin = new Map<string, { info: HostInfo; tracking: boolean } | null>()
+
   function classify(requestUrl: string, pageSite: string): Classification | null {
-    const host = hostOf(requestUrl)
-    if (host === null) return null
-    const info = hostInfo(host)
-    if (info.site === pageSite) return { info, relation: 'first-party', tracker: false }
-    const page = hostInfo(pageSite)
-    if (info.owned && page.owned && info.entity?.[1] === page.entity?.[1]) {
-      return { info, relation: 'same-company', tracker: false }
+    const schemeEnd = requestUrl.indexOf('://')
+    if (schemeEnd <= 0 || schemeEnd > 5) return null
+    // Browsers hand out canonical URLs where a path follows the authority, so the text up to
+    // the first '/' after the scheme holds the whole authority: the same key is the same host.
+    // Unusual URLs only make longer keys, which stay correct.
+    let end = requestUrl.indexOf('/', schemeEnd + 3)
+    if (end < 0) end = requestUrl.length
+    const origin = requestUrl.slice(0, end)
+    let entry = byOrigin.get(origin)
+    if (entry === undefined) {
+      const host = hostOf(requestUrl)
+      if (host === null) entry = null
+      else {
+        const info = hostInfo(host)
+        entry = {
+          info,
+          tracking: info.entity !== undefined && TRACKING_CATEGORIES.has(info.entity[2]),
+        }
+      }
+      if (byOrigin.size >= cacheLimit) byOrigin.clear()
+      byOrigin.set(origin, entry)
     }
-    const tracker = info.entity !== undefined && TRACKING_CATEGORIES.has(info.entity[2])
-    return { info, relation: 'third-party', tracker }
+    if (entry === null) return null
+    const info = entry.info
+    if (info.site === pageSite) return { info, relation: 'first-party', tracker: false }
+    if (info.owned) {
+      const page = hostInfo(pageSite)
+      if (page.owned && info.entity?.[1] === page.entity?.[1]) {
+        return { info, relation: 'same-company', tracker: false }
+      }
+    }
+    return { info, relation: 'third-party', tracker: entry.tracking }
   }
 
   return { hostInfo, classify }

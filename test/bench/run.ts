@@ -1,0 +1,44 @@
+/**
+ * `npm run bench`: the performance budgets of DESIGN.md §9, run in order. Each benchmark
+ * prints `BENCH <name> <key>=<value> ...` lines; `check` turns a hard failure into exit 1,
+ * `targets` lists budget misses, which are reported as warnings.
+ */
+import { benchClassify, checkClassify, classifyTargets } from './classify.ts'
+
+interface Benchmark {
+  name: string
+  description: string
+  run: () => Promise<string[]>
+  check?: (lines: readonly string[]) => string | undefined
+  targets?: (lines: readonly string[]) => string[]
+}
+
+const benchmarks: Benchmark[] = [
+  {
+    name: 'classify',
+    description: 'request classification vs @ghostery/adblocker, 100k-request stream',
+    run: benchClassify,
+    check: checkClassify,
+    targets: classifyTargets,
+  },
+]
+
+const failures: string[] = []
+const warnings: string[] = []
+for (const bench of benchmarks) {
+  console.log(`\n== bench ${bench.name}: ${bench.description}`)
+  try {
+    const lines = await bench.run()
+    const failure = bench.check?.(lines)
+    if (failure !== undefined) failures.push(failure)
+    warnings.push(...(bench.targets?.(lines) ?? []))
+  } catch (error) {
+    failures.push(
+      `${bench.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    )
+  }
+}
+
+for (const warning of warnings) console.log(`WARN ${warning}`)
+for (const failure of failures) console.error(`FAIL ${failure}`)
+process.exit(failures.length > 0 ? 1 : 0)
