@@ -4,6 +4,7 @@
  * `targets` lists budget misses, which are reported as warnings.
  */
 import { benchClassify, checkClassify, classifyTargets } from './classify.ts'
+import { benchPageLoad, pageLoadTargets } from './pageload.ts'
 
 interface Benchmark {
   name: string
@@ -20,6 +21,12 @@ const benchmarks: Benchmark[] = [
     run: benchClassify,
     check: checkClassify,
     targets: classifyTargets,
+  },
+  {
+    name: 'pageload',
+    description: 'fixture page load time with the extension vs without, warm Chromium, paired',
+    run: benchPageLoad,
+    targets: pageLoadTargets,
   },
 ]
 
