@@ -76,8 +76,14 @@ export function createTabState(deps: TabStateDeps) {
     beginNavigation(tabId: number, requestId: string, url: string, at: number): void {
       const record = tabs.get(tabId) ?? {}
       const { current } = record
-      // The page was adopted from the tab's URL before this event reached us: same page.
-      if (current?.early && withoutFragment(current.url) === withoutFragment(url)) return
+      // The page was adopted from the tab's URL before this (older) event reached us: same page.
+      // A navigation that begins after the adoption (a reload) is a new visit.
+      if (
+        current?.early &&
+        at <= current.startedAt &&
+        withoutFragment(current.url) === withoutFragment(url)
+      )
+        return
       record.pending = { requestId, url, site: siteOfUrl(url), startedAt: at, responded: false }
       tabs.set(tabId, record)
       save(tabId)
@@ -116,10 +122,13 @@ export function createTabState(deps: TabStateDeps) {
         save(tabId)
         return undefined
       }
+      const newerNavigation =
+        current !== undefined && pending !== undefined && pending.startedAt > current.startedAt
       if (
         current?.early &&
         current.site === site &&
-        withoutFragment(current.url) === withoutFragment(url)
+        withoutFragment(current.url) === withoutFragment(url) &&
+        !newerNavigation
       ) {
         // Its requests already started this visit; the commit only confirms it.
         delete current.early

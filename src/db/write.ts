@@ -120,6 +120,7 @@ export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> 
     for (const visit of batch.visits) touch(visit.site, visit.startedAt).visits += 1
     const daily = new Map<string, DailyRow>()
     for (const f of batch.findings) {
+      touch(f.site, f.firstAt)
       const row = touch(f.site, f.lastAt)
       row.counts[f.signal] = (row.counts[f.signal] ?? 0) + f.count
       const day = localDay(f.lastAt)

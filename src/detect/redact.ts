@@ -31,6 +31,7 @@ const SAFE_PARAMS = new Set([
   'rnd',
 ])
 export const HIDDEN = '[hidden]'
+const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:'])
 
 /** Long numbers, long tokens, and tokens mixing letters and digits or cases. */
 export function looksLikeIdentifier(value: string): boolean {
@@ -51,12 +52,7 @@ export function redactUrl(url: string, maxLength = 300): string {
   } catch {
     return HIDDEN
   }
-  if (
-    parsed.protocol !== 'http:' &&
-    parsed.protocol !== 'https:' &&
-    parsed.protocol !== 'ws:' &&
-    parsed.protocol !== 'wss:'
-  ) {
+  if (!NETWORK_PROTOCOLS.has(parsed.protocol)) {
     return `${parsed.protocol}${HIDDEN}`
   }
   const path = parsed.pathname
@@ -76,6 +72,7 @@ export function redactUrl(url: string, maxLength = 300): string {
 export function pageUrl(url: string): string {
   try {
     const parsed = new URL(url)
+    if (!NETWORK_PROTOCOLS.has(parsed.protocol)) return `${parsed.protocol}${HIDDEN}`
     return `${parsed.origin}${parsed.pathname}`
   } catch {
     return HIDDEN
