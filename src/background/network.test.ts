@@ -177,6 +177,24 @@ describe('network observer', () => {
     expect(observations[0]?.detail).toEqual({ parameters: ['gclid'] })
     expect(seen).toEqual(['main_frame shop.test shop.test', 'image bing.com shop.test'])
   })
+
+  it('decodes a navigation whose request reaches us after its commit (Firefox), in one visit', () => {
+    const clickIds: RequestDetector = (input) =>
+      input.url.includes('gclid=')
+        ? [{ signal: 'link.decoration', party: input.party, detail: { parameters: ['gclid'] } }]
+        : []
+    const { observations, tabs, network, event } = setup([clickIds])
+    tabs.commit(1, 'https://shop.test/?gclid=Cj0KCQiA1234567', 5_000)
+    network.request(event({ type: 'main_frame', url: 'https://shop.test/?gclid=Cj0KCQiA1234567' }))
+    tabs.responded(1, '1')
+    network.request(
+      event({ url: 'https://bat.bing.com/bat.js', topDocument: 'https://shop.test/' }),
+    )
+    expect(parties(observations)).toEqual([
+      '1 link.decoration shop.test',
+      '1 tracker.request bing.com',
+    ])
+  })
 })
 
 describe('network observer: tabs it did not know', () => {

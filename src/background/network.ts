@@ -97,10 +97,14 @@ export function createNetworkObserver(deps: NetworkDeps) {
     request(event: RequestEvent): void {
       if (event.type === 'main_frame' && !event.prerender) {
         if (event.tabId < 0) return
-        deps.tabs.beginNavigation(event.tabId, event.requestId, event.url, event.timeStamp)
         // What the navigation itself carries (click ids in the address) belongs to the visit
-        // it starts: held until then.
-        hold(event.tabId, siteOfUrl(event.url), event)
+        // it starts: held until then, or given to the visit it already started.
+        if (deps.tabs.beginNavigation(event.tabId, event.requestId, event.url, event.timeStamp)) {
+          hold(event.tabId, siteOfUrl(event.url), event)
+        } else {
+          const current = deps.tabs.get(event.tabId)?.current
+          if (current !== undefined) record(event.tabId, current, event)
+        }
         return
       }
       const hint =

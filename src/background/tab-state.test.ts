@@ -400,3 +400,44 @@ describe('reloading a tab that was adopted', () => {
     expect(started).toEqual([1, 2])
   })
 })
+
+describe('a commit that reaches us before the request that loaded the page', () => {
+  function setupOrder() {
+    const started: string[] = []
+    let id = 0
+    const tabs = createTabState({
+      persist: () => undefined,
+      newVisitId: () => ++id,
+      visitStarted: (_tab, visit) => started.push(`${visit.visitId} ${visit.url}`),
+    })
+    return { started, tabs }
+  }
+
+  it('keeps one visit when the page’s own request arrives late', () => {
+    const { started, tabs } = setupOrder()
+    tabs.commit(1, 'https://news.test/', 1_100)
+    expect(tabs.beginNavigation(1, 'r1', 'https://news.test/', 1_020)).toBe(false)
+    tabs.responded(1, 'r1')
+    expect(tabs.resolve(1, 'news.test')?.visitId).toBe(1)
+    expect(started).toEqual(['1 https://news.test/'])
+  })
+
+  it('keeps one visit when the late request is the start of a redirect chain', () => {
+    const { started, tabs } = setupOrder()
+    tabs.commit(1, 'https://shop.test/', 1_100)
+    expect(tabs.beginNavigation(1, 'r1', 'http://short.link/x', 1_020)).toBe(false)
+    tabs.redirected(1, 'r1', 'https://shop.test/')
+    tabs.responded(1, 'r1')
+    expect(tabs.resolve(1, 'shop.test')?.visitId).toBe(1)
+    expect(started).toEqual(['1 https://shop.test/'])
+  })
+
+  it('still starts a visit for a navigation that begins after the commit', () => {
+    const { started, tabs } = setupOrder()
+    tabs.commit(1, 'https://news.test/', 1_100)
+    expect(tabs.beginNavigation(1, 'r2', 'https://news.test/', 1_101)).toBe(true)
+    tabs.responded(1, 'r2')
+    expect(tabs.resolve(1, 'news.test')?.visitId).toBe(2)
+    expect(started).toEqual(['1 https://news.test/', '2 https://news.test/'])
+  })
+})

@@ -73,20 +73,21 @@ export function createTabState(deps: TabStateDeps) {
       return tabs.get(tabId)
     },
 
-    beginNavigation(tabId: number, requestId: string, url: string, at: number): void {
+    /**
+     * A top-level navigation request. Returns false when it began before the tab's current
+     * visit: the browser delivers webRequest and webNavigation events separately, so the commit
+     * of a page (or its adoption from the tab's URL) can reach us before the request that
+     * loaded it (seen in Firefox 140). Such a request is that page's own, or an older
+     * navigation it replaced; either way it must not start a visit after the current one.
+     */
+    beginNavigation(tabId: number, requestId: string, url: string, at: number): boolean {
       const record = tabs.get(tabId) ?? {}
       const { current } = record
-      // The page was adopted from the tab's URL before this (older) event reached us: same page.
-      // A navigation that begins after the adoption (a reload) is a new visit.
-      if (
-        current?.early &&
-        at <= current.startedAt &&
-        withoutFragment(current.url) === withoutFragment(url)
-      )
-        return
+      if (current !== undefined && at <= current.startedAt) return false
       record.pending = { requestId, url, site: siteOfUrl(url), startedAt: at, responded: false }
       tabs.set(tabId, record)
       save(tabId)
+      return true
     },
 
     redirected(tabId: number, requestId: string, url: string): void {

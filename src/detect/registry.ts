@@ -1,8 +1,15 @@
 import type { RequestDetector } from './types'
+import { detector as linkDecoration, detectLinkDecoration } from './link-decoration'
+import { detector as pixels, detectPixels } from './pixels'
+import { detector as remarketing, detectRemarketing } from './remarketing'
 import { detector as trackers } from './trackers'
 
 /** Every detector, once. A meta-test fails when a detector file is missing here. */
-export const DETECTORS = [trackers] as const
+export const DETECTORS = [trackers, pixels, remarketing, linkDecoration] as const
 
 /** Detectors that read what each request carries, run by the background's network observer. */
-export const REQUEST_DETECTORS: readonly RequestDetector[] = []
+export const REQUEST_DETECTORS: readonly RequestDetector[] = [
+  detectPixels,
+  detectRemarketing,
+  detectLinkDecoration,
+]

@@ -62,6 +62,10 @@ const KEY_LABELS: Record<string, string> = {
   navigation: 'In the page address',
   campaign: 'Campaign parameters',
   remarketing: 'Remarketing',
+  unhashedFields: 'Personal data sent in clear text',
+  kinds: 'Kind of ID',
+  endpoint: 'Sent to',
+  valueSent: 'Purchase value sent',
 }
 
 function keyLabel(key: string): string {

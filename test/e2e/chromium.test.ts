@@ -146,7 +146,6 @@ void describe('Chromium: recording a visit', () => {
     // "Why is this listed?" reveals the evidence.
     await google.getByRole('button', { name: 'Why is this listed?' }).click()
     assert.match((await google.locator('.why').textContent()) ?? '', /google-analytics\.com/)
-    await popup.screenshot({ path: 'test/screenshots/popup-chromium.png', fullPage: true })
 
     // The link opens the site's history page.
     const href = await popup.getByTestId('site-link').getAttribute('href')
@@ -231,9 +230,49 @@ void describe('Chromium: recording a visit', () => {
     await page.close()
   })
 
+  void it('decodes the Meta Pixel event and the click ID in the landing address', async () => {
+    const page = await session.context.newPage()
+    const landing = `${server.origin('shop.test')}/?gclid=Cj0KCQiAtest1234567890&utm_source=demo`
+    await visit(page, landing)
+    const ext = await session.extensionPage()
+    const shop = `${server.origin('shop.test')}/`
+    const dump = await poll(
+      () => readDb(ext),
+      (d) => {
+        const v = visitOf(d, shop)
+        return v !== undefined && findingsOf(d, v.id).some((f) => f.signal === 'link.decoration')
+      },
+      { what: 'the click ID finding' },
+    )
+    const v = visitOf(dump, shop)
+    assert.ok(v)
+    assert.equal(v.url, shop, 'the address is stored without its query')
+    const decoration = findingsOf(dump, v.id).find((f) => f.signal === 'link.decoration')
+    assert.equal(decoration?.party, 'shop.test')
+    assert.ok(
+      !JSON.stringify(decoration).includes('Cj0KCQiAtest1234567890'),
+      'the click ID value is not stored',
+    )
+    assert.match(JSON.stringify(decoration?.evidence.details), /gclid/)
+    await page.close()
+
+    const news = await session.context.newPage()
+    await visit(news, `${server.origin('news.test')}/`)
+    const popup = await openPopup(session, await tabIdOf(ext, `${server.origin('news.test')}/`))
+    const row = popup.locator('[data-testid="signal-row"][data-signal="pixel.facebook"]')
+    await row.waitFor()
+    assert.match((await row.getByTestId('signal-event').textContent()) ?? '', /PageView/)
+    await row.getByRole('button', { name: 'What was sent?' }).click()
+    assert.match((await row.locator('.why').textContent()) ?? '', /123456789012345/)
+    await popup.screenshot({ path: 'test/screenshots/popup-chromium.png', fullPage: true })
+    await popup.close()
+    await news.close()
+  })
+
   void it('shows a plain message for pages that are not websites', async () => {
     const ext = await session.extensionPage()
-    const tabId = await tabIdOf(ext, `chrome-extension://${session.extensionId}/src/ui/dashboard/`)
+    // The dashboard tab itself (tabs.query hides extension URLs without the tabs permission).
+    const { id: tabId } = await extCall<{ id: number }>(ext, 'ext.tabs.getCurrent()')
     const popup = await openPopup(session, tabId)
     await popup.getByTestId('state-internal').waitFor()
     assert.match(
