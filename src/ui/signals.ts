@@ -27,6 +27,21 @@ const SIGNALS: Record<string, { title: string; meaning: string }> = {
     title: 'Google Analytics remarketing',
     meaning: 'Adds you to advertising audiences built from this site’s analytics.',
   },
+  'consent.tcf': {
+    title: 'Consent choice sent to companies (TCF)',
+    meaning:
+      'The site passed your cookie-banner choice to this company, in the format most ad companies in Europe use.',
+  },
+  'consent.usp': {
+    title: 'US privacy choice sent to companies',
+    meaning:
+      'The site told this company whether you opted out of the sale of your data (CCPA US Privacy string).',
+  },
+  'consent.gpp': {
+    title: 'Privacy choices sent to companies (GPP)',
+    meaning:
+      'The site passed your privacy choices to this company in the Global Privacy Platform format.',
+  },
   'link.decoration': {
     title: 'Tracking IDs in addresses',
     meaning:
@@ -40,6 +55,22 @@ export function signalTitle(signal: string): string {
 
 export function signalMeaning(signal: string): string {
   return SIGNALS[signal]?.meaning ?? ''
+}
+
+/** A few words after the company, from the first decoded detail: the event, or the choice. */
+export function signalSummary(signal: string, detail: Record<string, DetailValue> | undefined) {
+  if (detail === undefined) return undefined
+  if (signal === 'consent.tcf') {
+    return detail.adsRefused === true ? 'personalised ads refused' : 'personalised ads agreed to'
+  }
+  if (signal === 'consent.usp') {
+    return detail.optedOut === true ? 'opted out of sale' : 'no opt-out'
+  }
+  if (signal === 'consent.gpp') {
+    const out = detail.optedOut
+    return Array.isArray(out) && out.length > 0 ? `opted out of ${out.join(', ')}` : 'no opt-out'
+  }
+  return detail.event !== undefined ? String(detail.event) : undefined
 }
 
 /** Words for detail keys the detectors use; others are spelled out from camelCase. */
@@ -66,7 +97,34 @@ const KEY_LABELS: Record<string, string> = {
   kinds: 'Kind of ID',
   endpoint: 'Sent to',
   valueSent: 'Purchase value sent',
+  purposes: 'Agreed to',
+  refused: 'Refused',
+  vendors: 'Companies agreed to',
+  cmp: 'Consent tool number (IAB CMP id)',
+  adsRefused: 'Personalised ads refused',
+  decidedOn: 'Choice made on',
+  country: 'Site’s country',
+  optedOut: 'Opted out',
+  notice: 'Told about the right to opt out',
+  value: 'Value sent',
+  sections: 'Sections',
 }
+
+/** TCF purposes (IAB Europe TCF v2.2 policy, Appendix A), in a few plain words each. */
+const TCF_PURPOSES: Record<string, string> = {
+  '1': 'storing or reading data on your device',
+  '2': 'basic ads',
+  '3': 'an advertising profile of you',
+  '4': 'ads based on that profile',
+  '5': 'a content profile of you',
+  '6': 'content based on that profile',
+  '7': 'measuring ads',
+  '8': 'measuring content',
+  '9': 'audience research',
+  '10': 'improving products',
+  '11': 'basic content',
+}
+const PURPOSE_KEYS = new Set(['purposes', 'refused'])
 
 function keyLabel(key: string): string {
   const known = KEY_LABELS[key]
@@ -88,7 +146,12 @@ function valueText(value: DetailValue): string {
 export function detailLines(detail: Record<string, DetailValue>): [string, string][] {
   return Object.entries(detail)
     .filter(([, v]) => !(Array.isArray(v) && v.length === 0))
-    .map(([k, v]) => [keyLabel(k), valueText(v)])
+    .map(([k, v]) => [
+      keyLabel(k),
+      PURPOSE_KEYS.has(k) && Array.isArray(v)
+        ? v.map((p) => TCF_PURPOSES[p] ?? `purpose ${p}`).join(', ')
+        : valueText(v),
+    ])
 }
 
 const REQUEST_SIGNALS = new Set(['tracker.request', 'thirdparty.request'])

@@ -269,6 +269,63 @@ void describe('Chromium: recording a visit', () => {
     await news.close()
   })
 
+  void it('decodes the consent choices a site passes to ad companies', async () => {
+    const page = await session.context.newPage()
+    const url = `${server.origin('news.test')}/consent.html`
+    await visit(page, url)
+    const ext = await session.extensionPage()
+    const signals = ['consent.tcf', 'consent.usp', 'consent.gpp']
+    const dump = await poll(
+      () => readDb(ext),
+      (d) => {
+        const v = visitOf(d, url)
+        return (
+          v !== undefined && signals.every((s) => findingsOf(d, v.id).some((f) => f.signal === s))
+        )
+      },
+      { what: 'the consent findings' },
+    )
+    const v = visitOf(dump, url)
+    assert.ok(v)
+    const bySignal = new Map(findingsOf(dump, v.id).map((f) => [f.signal, f]))
+    const tcf = bySignal.get('consent.tcf')
+    assert.equal(tcf?.party, 'doubleclick.net')
+    assert.deepEqual(tcf?.evidence.details?.[0], {
+      purposes: ['1', '2', '7', '8', '9', '10'],
+      refused: ['3', '4', '5', '6', '11'],
+      vendors: 3,
+      cmp: 28,
+      adsRefused: true,
+      decidedOn: '2026-11-30',
+      country: 'DE',
+    })
+    assert.equal(bySignal.get('consent.usp')?.party, 'adnxs.com')
+    assert.deepEqual(bySignal.get('consent.usp')?.evidence.details?.[0], {
+      optedOut: true,
+      notice: true,
+      value: '1YYN',
+    })
+    assert.deepEqual(bySignal.get('consent.gpp')?.evidence.details?.[0], {
+      sections: ['usnat'],
+      optedOut: ['sale', 'sharing'],
+    })
+
+    const popup = await openPopup(session, await tabIdOf(ext, url))
+    const row = popup.locator('[data-testid="signal-row"][data-signal="consent.tcf"]')
+    await row.waitFor()
+    assert.match(
+      (await row.getByTestId('signal-event').textContent()) ?? '',
+      /personalised ads refused/,
+    )
+    await row.getByRole('button', { name: 'What was sent?' }).click()
+    assert.match(
+      (await row.locator('.why').textContent()) ?? '',
+      /Refusedan advertising profile of you/,
+    )
+    await popup.close()
+    await page.close()
+  })
+
   void it('shows a plain message for pages that are not websites', async () => {
     const ext = await session.extensionPage()
     // The dashboard tab itself (tabs.query hides extension URLs without the tabs permission).

@@ -124,4 +124,26 @@ void describe('Firefox: recording a visit', () => {
       assert.ok(companies.has(c), c)
     await page.close()
   })
+
+  void it('decodes the consent choices a site passes to ad companies', async () => {
+    const url = `${server.origin('news.test')}/consent.html`
+    const page = await session.browser.newPage()
+    await visit(page, url)
+    const signals = ['consent.tcf', 'consent.usp', 'consent.gpp']
+    const dump = await poll(
+      () => readDb(ext),
+      (d) => {
+        const v = visitOf(d, url)
+        return (
+          v !== undefined && signals.every((s) => findingsOf(d, v.id).some((f) => f.signal === s))
+        )
+      },
+      { what: 'the consent findings' },
+    )
+    const v = visitOf(dump, url)
+    assert.ok(v)
+    const tcf = findingsOf(dump, v.id).find((f) => f.signal === 'consent.tcf')
+    assert.equal(tcf?.evidence.details?.[0]?.adsRefused, true)
+    await page.close()
+  })
 })

@@ -2,12 +2,13 @@ import { Fragment } from 'preact'
 import { useState } from 'preact/hooks'
 import type { FindingRow } from '@/db/schema'
 import { plural } from '@/ui/labels'
-import { detailLines, signalMeaning, signalTitle } from '@/ui/signals'
+import { detailLines, signalMeaning, signalSummary, signalTitle } from '@/ui/signals'
 
 export function SignalRow({ finding }: { finding: FindingRow }) {
   const [open, setOpen] = useState(false)
   const id = `sig-${finding.signal}-${finding.party}`.replace(/[^a-z0-9-]/gi, '-')
   const details = finding.evidence.details ?? []
+  const summary = signalSummary(finding.signal, details[0])
   return (
     <li class="company" data-testid="signal-row" data-signal={finding.signal}>
       <div class="company-head">
@@ -16,9 +17,7 @@ export function SignalRow({ finding }: { finding: FindingRow }) {
       </div>
       <div class="company-meta">
         to {finding.company ?? finding.party}
-        {details[0]?.event !== undefined && (
-          <span data-testid="signal-event"> · {String(details[0].event)}</span>
-        )}
+        {summary !== undefined && <span data-testid="signal-event"> · {summary}</span>}
       </div>
       <button
         type="button"
