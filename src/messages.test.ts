@@ -4,6 +4,10 @@ import { CONTENT_SCRIPT_TYPES, parseMessage } from './messages'
 describe('parseMessage', () => {
   it.each([
     [{ type: 'tab.view', tabId: 0 }],
+    [{ type: 'gpc.get' }],
+    [{ type: 'gpc.set', enabled: true }],
+    [{ type: 'gpc.set', site: 'news.test', excepted: true }],
+    [{ type: 'gpc.set', site: 'xn--bcher-kva.example', excepted: false }],
     [{ type: 'tab.view', tabId: 12 }],
     [{ type: 'tab.view', tabId: 2 ** 31 }],
   ])('accepts %j', (message) => {
@@ -31,6 +35,12 @@ describe('parseMessage', () => {
     ['hasOwnProperty', { type: 'hasOwnProperty', tabId: 1 }],
     ['valueOf', { type: 'valueOf', tabId: 1 }],
     // Bad tab ids
+    // GPC changes
+    ['a non-boolean enabled', { type: 'gpc.set', enabled: 'yes' }],
+    ['a site without excepted', { type: 'gpc.set', site: 'news.test' }],
+    ['excepted without a site', { type: 'gpc.set', excepted: true }],
+    ['a site with markup', { type: 'gpc.set', site: '<img src=x>', excepted: true }],
+    ['a huge site', { type: 'gpc.set', site: 'a'.repeat(300), excepted: true }],
     ['a missing tabId', { type: 'tab.view' }],
     ['a negative tabId', { type: 'tab.view', tabId: -1 }],
     ['a float tabId', { type: 'tab.view', tabId: 1.5 }],

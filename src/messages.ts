@@ -12,11 +12,39 @@ export interface TabView {
   startedAt: number
 }
 
+/** Global Privacy Control: on or off, and the sites it is not sent to. */
+export interface GpcState {
+  enabled: boolean
+  exceptions: string[]
+}
+
+export type GpcChange = { enabled?: boolean; site?: string; excepted?: boolean }
+
+/** Most excepted sites kept; the list lives in one settings row. */
+const MAX_GPC_EXCEPTIONS = 500
+
+/** The state after a change: shared by the background (which stores it) and the popup (which
+ * shows it at once, before the background answers). */
+export function nextGpcState(state: GpcState, change: GpcChange): GpcState {
+  let exceptions = state.exceptions
+  if (change.site !== undefined && change.excepted !== undefined) {
+    exceptions = exceptions.filter((s) => s !== change.site)
+    if (change.excepted) exceptions = [...exceptions, change.site].slice(-MAX_GPC_EXCEPTIONS)
+  }
+  return { enabled: change.enabled ?? state.enabled, exceptions }
+}
+
 export interface MessageMap {
   /** Flushes pending observations and returns the tab's current visit (null: none). */
   'tab.view': {
     request: { tabId: number }
     response: { visit: TabView | null; storageError: string | null }
+  }
+  'gpc.get': { request: object; response: GpcState }
+  /** Turns GPC on or off, or excepts a site from it (or stops excepting it). */
+  'gpc.set': {
+    request: GpcChange
+    response: GpcState
   }
 }
 
@@ -28,10 +56,21 @@ export type AnyMessage = { [K in MessageType]: Message<K> }[MessageType]
 /** Types a content script may send; everything else is for extension pages only. */
 export const CONTENT_SCRIPT_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([])
 
+/** A registrable domain as the extension writes it: lower-case host characters, bounded. */
+const isSite = (v: unknown): v is string =>
+  typeof v === 'string' && v.length <= 253 && /^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(v)
+
 const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0
 
 const validators: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
   'tab.view': (m) => isTabId(m.tabId),
+  'gpc.get': () => true,
+  'gpc.set': (m) =>
+    (m.enabled === undefined || typeof m.enabled === 'boolean') &&
+    (m.site === undefined
+      ? m.excepted === undefined
+      : isSite(m.site) && typeof m.excepted === 'boolean') &&
+    (m.excepted === undefined || typeof m.excepted === 'boolean'),
 }
 
 /** Checks shape before anything else looks at a message. */

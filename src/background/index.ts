@@ -6,17 +6,20 @@
  */
 import { trackerData } from '@/data/trackers'
 import { openDb, type RecordMode } from '@/db/schema'
-import { readSetting } from '@/db/settings'
+import { lastFindingAt } from '@/db/read'
+import { readSetting, writeSetting } from '@/db/settings'
 import { applyBatch } from '@/db/write'
 import { createClassifier } from '@/detect/classifier'
 import { REQUEST_DETECTORS } from '@/detect/registry'
 import { pageUrl } from '@/detect/redact'
 import { setBadgeCount } from '@/platform/action'
+import { applyGpc, fetchSmallText } from '@/platform/gpc'
 import { observeNavigation } from '@/platform/navigation'
 import { onMessage } from '@/platform/runtime'
 import { sessionGetAll, sessionRemove, sessionSet } from '@/platform/session'
 import { getTab } from '@/platform/tabs'
 import { observeRequests } from '@/platform/web-request'
+import { createGpc } from './gpc'
 import { createNetworkObserver } from './network'
 import { createRecorder } from './recorder'
 import { createRouter } from './router'
@@ -56,6 +59,7 @@ const tabs = createTabState({
     })
     void setBadgeCount(tabId, 0)
     network.visitStarted(tabId, visit)
+    gpc.visitStarted(visit)
   },
 })
 
@@ -71,6 +75,23 @@ const network = createNetworkObserver({
       if (tab !== undefined) tabs.adopt(tabId, tab.url, Date.now())
     })
   },
+})
+
+const gpc = createGpc({
+  load: async () => ({
+    enabled: await readSetting(db, 'gpcEnabled'),
+    exceptions: await readSetting(db, 'gpcExceptions'),
+  }),
+  save: async ({ enabled, exceptions }) => {
+    await writeSetting(db, 'gpcEnabled', enabled)
+    await writeSetting(db, 'gpcExceptions', exceptions)
+  },
+  apply: ({ enabled, exceptions }) => applyGpc(enabled, exceptions),
+  lastChecked: (site) => lastFindingAt(db, site, 'gpc.support'),
+  fetchText: fetchSmallText,
+  record: (observation) => recorder.add(observation),
+  mode: () => mode,
+  now: () => Date.now(),
 })
 
 const ready: Promise<void> = (async () => {
@@ -90,6 +111,8 @@ const ready: Promise<void> = (async () => {
   } catch (error) {
     storageError = error instanceof Error ? error.message : String(error)
   }
+  // GPC stays off if its setting cannot be read or applied; the popup shows the stored state.
+  await gpc.start().catch(() => undefined)
 })()
 
 /** Runs a listener's work after `ready`, in the order events arrived. */
@@ -129,6 +152,13 @@ onMessage(
               }
         return { visit, storageError }
       },
+      'gpc.get': () => Promise.resolve(gpc.state()),
+      'gpc.set': ({ enabled, site, excepted }) =>
+        gpc.set({
+          ...(enabled !== undefined && { enabled }),
+          ...(site !== undefined && { site }),
+          ...(excepted !== undefined && { excepted }),
+        }),
     },
     ready,
   ),

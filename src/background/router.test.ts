@@ -18,7 +18,8 @@ const reply: Reply<'tab.view'> = {
 
 function setup(ready: Promise<unknown> = Promise.resolve()) {
   const tabView = vi.fn(async (_message: Message<'tab.view'>, _sender: Sender) => reply)
-  const handlers: Handlers = { 'tab.view': tabView }
+  // Only the handler under test; the router never calls the others here.
+  const handlers = { 'tab.view': tabView } as Partial<Handlers> as Handlers
   return { route: createRouter(handlers, ready), tabView }
 }
 
@@ -65,11 +66,11 @@ describe('router', () => {
   })
 
   it('passes a handler failure on to the sender', async () => {
-    const handlers: Handlers = {
+    const handlers = {
       'tab.view': async () => {
         throw new Error('no such tab')
       },
-    }
+    } as Partial<Handlers> as Handlers
     const route = createRouter(handlers, Promise.resolve())
     await expect(route({ type: 'tab.view', tabId: 1 }, page)).rejects.toThrow('no such tab')
   })

@@ -51,3 +51,13 @@ export async function siteRequestFindings(db: TracelightDb, site: string): Promi
   ])
   return trackers.concat(others)
 }
+
+/** Time of the latest finding of one signal on a site (e.g. its last GPC check). */
+export async function lastFindingAt(
+  db: TracelightDb,
+  site: string,
+  signal: SignalId,
+): Promise<number | undefined> {
+  const rows = await db.findings.where('[site+signal]').equals([site, signal]).toArray()
+  return rows.length === 0 ? undefined : Math.max(...rows.map((r) => r.lastAt))
+}

@@ -6,6 +6,10 @@ export const SETTINGS = {
   evidenceMode: { default: false as boolean, version: 1 },
   /** Days of history to keep; 0 keeps everything. */
   retentionDays: { default: 90 as number, version: 1 },
+  /** Send Global Privacy Control (off until the person turns it on). */
+  gpcEnabled: { default: false as boolean, version: 1 },
+  /** Sites GPC is not sent to. */
+  gpcExceptions: { default: [] as string[], version: 1 },
 } as const
 
 export type SettingKey = keyof typeof SETTINGS
@@ -17,7 +21,9 @@ export async function readSetting<K extends SettingKey>(
 ): Promise<SettingValue<K>> {
   const row = await db.settings.get(key)
   const fallback = SETTINGS[key].default
-  return row !== undefined && typeof row.value === typeof fallback
+  return row !== undefined &&
+    typeof row.value === typeof fallback &&
+    Array.isArray(row.value) === Array.isArray(fallback)
     ? (row.value as SettingValue<K>)
     : fallback
 }

@@ -1,12 +1,13 @@
 import type { RequestDetector } from './types'
 import { detector as consent, detectConsent } from './consent'
+import { detector as gpc } from './gpc'
 import { detector as linkDecoration, detectLinkDecoration } from './link-decoration'
 import { detector as pixels, detectPixels } from './pixels'
 import { detector as remarketing, detectRemarketing } from './remarketing'
 import { detector as trackers } from './trackers'
 
 /** Every detector, once. A meta-test fails when a detector file is missing here. */
-export const DETECTORS = [trackers, pixels, remarketing, linkDecoration, consent] as const
+export const DETECTORS = [trackers, pixels, remarketing, linkDecoration, consent, gpc] as const
 
 /** Detectors that read what each request carries, run by the background's network observer. */
 export const REQUEST_DETECTORS: readonly RequestDetector[] = [

@@ -340,6 +340,83 @@ void describe('Chromium: recording a visit', () => {
   })
 })
 
+void describe('Chromium: Global Privacy Control', () => {
+  const gpcSet = (page: Page, change: object) =>
+    extCall(page, `ext.runtime.sendMessage(${JSON.stringify({ type: 'gpc.set', ...change })})`)
+
+  /** Visits a page and returns what the server saw while it loaded. */
+  async function served(page: Page, url: string) {
+    const from = server.requests.length
+    await visit(page, url)
+    return server.requests.slice(from)
+  }
+
+  void it('sends the signal only while on, skips excepted sites, and reads gpc.json', async () => {
+    const ext = await session.extensionPage()
+    const page = await session.context.newPage()
+    const shop = `${server.origin('shop.test')}/`
+    const off = await served(page, shop)
+    assert.ok(off.length > 3 && off.every((r) => !r.gpc), 'no Sec-GPC while off')
+    assert.equal(await page.evaluate('navigator.globalPrivacyControl === true'), false)
+
+    await gpcSet(ext, { enabled: true })
+    const on = await served(page, shop)
+    assert.ok(on.length > 3)
+    assert.deepEqual(
+      on.filter((r) => !r.gpc && r.path !== '/.well-known/gpc.json'),
+      [],
+      'Sec-GPC: 1 on every request of the page, first and third party',
+    )
+    assert.ok(on.some((r) => r.host === 'bat.bing.com'))
+    assert.equal(await page.evaluate('navigator.globalPrivacyControl === true'), true)
+    const dump = await poll(
+      () => readDb(ext),
+      (d) => d.findings.some((f) => f.site === 'shop.test' && f.signal === 'gpc.support'),
+      { what: 'the gpc.json check' },
+    )
+    const support = dump.findings.find((f) => f.signal === 'gpc.support')
+    assert.deepEqual(support?.evidence.details, [{ honours: true, lastUpdate: '2026-01-15' }])
+    const checks = server.requests.filter((r) => r.path === '/.well-known/gpc.json')
+    assert.equal(checks.length, 1, 'checked once, not on every visit')
+
+    const popup = await openPopup(session, await tabIdOf(ext, shop))
+    await popup.getByTestId('gpc-support').waitFor()
+    assert.match(
+      (await popup.getByTestId('gpc-support').textContent()) ?? '',
+      /shop\.test says it honours this signal/,
+    )
+    await popup.getByTestId('gpc-site').uncheck()
+    await popup.getByTestId('gpc-site').waitFor({ state: 'visible' })
+    await poll(
+      () => extCall<{ exceptions: string[] }>(ext, `ext.runtime.sendMessage({ type: 'gpc.get' })`),
+      (s) => s.exceptions.includes('shop.test'),
+      { what: 'the exception to be saved' },
+    )
+    await popup.close()
+    const excepted = await served(page, shop)
+    assert.deepEqual(
+      excepted.filter((r) => r.host === 'shop.test' && r.gpc),
+      [],
+      'nothing to or from the excepted site carries the signal',
+    )
+    assert.equal(await page.evaluate('navigator.globalPrivacyControl === true'), false)
+    const news = await served(page, `${server.origin('news.test')}/`)
+    assert.ok(
+      news.every((r) => r.gpc),
+      'other sites still get it',
+    )
+
+    await gpcSet(ext, { site: 'shop.test', excepted: false })
+    await gpcSet(ext, { enabled: false })
+    const offAgain = await served(page, `${server.origin('news.test')}/`)
+    assert.ok(
+      offAgain.every((r) => !r.gpc),
+      'off again',
+    )
+    await page.close()
+  })
+})
+
 void describe('Chromium: the service worker may stop at any moment', () => {
   const PAGES = 20
 

@@ -3,11 +3,14 @@ import type { CompanyGroup } from '@/ui/state/group'
 import type { PopupStore } from '@/ui/state/popup-store'
 import { plural } from '@/ui/labels'
 import { CompanyRow } from '@/ui/components/CompanyRow'
+import { GpcControl } from '@/ui/components/GpcControl'
 import { SignalRow } from '@/ui/components/SignalRow'
+import type { GpcStore } from '@/ui/state/gpc-store'
 import { decodedFindings } from '@/ui/signals'
 
 export interface PopupProps {
   store: PopupStore
+  gpc: GpcStore
   /** Where the site's history page lives (an extension URL). */
   siteHref(site: string): string
 }
@@ -34,7 +37,7 @@ function Section({
   )
 }
 
-export function Popup({ store, siteHref }: PopupProps) {
+export function Popup({ store, gpc, siteHref }: PopupProps) {
   useEffect(() => {
     void store.load()
   }, [store])
@@ -106,6 +109,13 @@ export function Popup({ store, siteHref }: PopupProps) {
           )}
           <Section title="Tracking companies" groups={summary.trackers} testid="trackers" />
           <Section title="Other third parties" groups={summary.others} testid="others" />
+          <GpcControl
+            store={gpc}
+            site={state.visit.site}
+            support={state.findings
+              .find((f) => f.signal === 'gpc.support')
+              ?.evidence.details?.at(-1)}
+          />
           <footer>
             <a
               href={siteHref(state.visit.site)}

@@ -3,6 +3,7 @@ import { openDb } from '@/db/schema'
 import { visitFindings } from '@/db/read'
 import { sendMessage } from '@/platform/runtime'
 import { activeTab, extensionUrl, getTab } from '@/platform/tabs'
+import { createGpcStore } from '@/ui/state/gpc-store'
 import { createPopupStore } from '@/ui/state/popup-store'
 import { Popup } from './Popup'
 import '@/ui/components/theme.css'
@@ -18,11 +19,17 @@ const store = createPopupStore({
   findings: (visitId) => visitFindings(db, visitId),
 })
 
+const gpc = createGpcStore({
+  get: () => sendMessage<'gpc.get'>({ type: 'gpc.get' }),
+  set: (change) => sendMessage<'gpc.set'>({ type: 'gpc.set', ...change }),
+})
+
 const root = document.getElementById('app')
 if (root !== null) {
   render(
     <Popup
       store={store}
+      gpc={gpc}
       siteHref={(site) =>
         extensionUrl(`src/ui/dashboard/index.html#/site/${encodeURIComponent(site)}`)
       }
