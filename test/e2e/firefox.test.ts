@@ -125,6 +125,33 @@ void describe('Firefox: recording a visit', () => {
     await page.close()
   })
 
+  void it('sends Global Privacy Control while on, and reads gpc.json', async () => {
+    const page = await session.browser.newPage()
+    const shop = `${server.origin('shop.test')}/`
+    const gpcSet = (change: object) =>
+      extCall(ext, `ext.runtime.sendMessage(${JSON.stringify({ type: 'gpc.set', ...change })})`)
+    await gpcSet({ enabled: true })
+    const from = server.requests.length
+    await visit(page, shop)
+    const on = server.requests.slice(from)
+    assert.ok(on.some((r) => r.host === 'bat.bing.com'))
+    assert.deepEqual(
+      on.filter((r) => !r.gpc && r.path !== '/.well-known/gpc.json').map((r) => r.host + r.path),
+      [],
+    )
+    assert.equal(await page.evaluate('navigator.globalPrivacyControl === true'), true)
+    await poll(
+      () => readDb(ext),
+      (d) => d.findings.some((f) => f.site === 'shop.test' && f.signal === 'gpc.support'),
+      { what: 'the gpc.json check' },
+    )
+    await gpcSet({ enabled: false })
+    const off = server.requests.length
+    await visit(page, shop)
+    assert.ok(server.requests.slice(off).every((r) => !r.gpc))
+    await page.close()
+  })
+
   void it('decodes the consent choices a site passes to ad companies', async () => {
     const url = `${server.origin('news.test')}/consent.html`
     const page = await session.browser.newPage()
