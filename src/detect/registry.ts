@@ -1,5 +1,6 @@
 import type { RequestDetector } from './types'
 import { detector as consent, detectConsent } from './consent'
+import { detector as consentBefore } from './consent-before'
 import { detector as gpc } from './gpc'
 import { detector as linkDecoration, detectLinkDecoration } from './link-decoration'
 import { detector as pixels, detectPixels } from './pixels'
@@ -7,7 +8,15 @@ import { detector as remarketing, detectRemarketing } from './remarketing'
 import { detector as trackers } from './trackers'
 
 /** Every detector, once. A meta-test fails when a detector file is missing here. */
-export const DETECTORS = [trackers, pixels, remarketing, linkDecoration, consent, gpc] as const
+export const DETECTORS = [
+  trackers,
+  pixels,
+  remarketing,
+  linkDecoration,
+  consent,
+  consentBefore,
+  gpc,
+] as const
 
 /** Detectors that read what each request carries, run by the background's network observer. */
 export const REQUEST_DETECTORS: readonly RequestDetector[] = [
