@@ -5,6 +5,7 @@
  */
 import { benchClassify, checkClassify, classifyTargets } from './classify.ts'
 import { benchPageLoad, pageLoadTargets } from './pageload.ts'
+import { benchPopupScale, popupScaleTargets } from './popup-scale.ts'
 
 interface Benchmark {
   name: string
@@ -14,6 +15,7 @@ interface Benchmark {
   targets?: (lines: readonly string[]) => string[]
 }
 
+const only = process.argv.slice(2)
 const benchmarks: Benchmark[] = [
   {
     name: 'classify',
@@ -28,11 +30,17 @@ const benchmarks: Benchmark[] = [
     run: benchPageLoad,
     targets: pageLoadTargets,
   },
+  {
+    name: 'popup',
+    description: 'popup time to show the current site, with 1 M findings stored vs a small history',
+    run: benchPopupScale,
+    targets: popupScaleTargets,
+  },
 ]
 
 const failures: string[] = []
 const warnings: string[] = []
-for (const bench of benchmarks) {
+for (const bench of benchmarks.filter((b) => only.length === 0 || only.includes(b.name))) {
   console.log(`\n== bench ${bench.name}: ${bench.description}`)
   try {
     const lines = await bench.run()

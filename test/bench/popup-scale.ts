@@ -1,0 +1,136 @@
+/**
+ * The popup with a large history (DESIGN.md §9: the current site in ≤ 100 ms with 1 M findings
+ * stored). One Chromium with the built extension: the popup is timed on the real visit of a
+ * fixture page, first with that history only, then after 1 M synthetic findings over 5,000
+ * sites are written to the extension's own IndexedDB, in the same run. Also reports the
+ * storage each aggregated finding takes (budget ≤ 200 bytes, evidence excluded).
+ */
+import { launchChromium, type ChromiumSession } from '../../src/cli/browsers.ts'
+import { poll, readDb, tabIdOf } from '../../src/cli/inspect.ts'
+import { startFixtureServer } from '../fixtures/server.ts'
+
+const FINDINGS = 1_000_000
+const SITES = 5_000
+const PER_VISIT = 20
+const ROUNDS = 15
+
+/** Runs in the extension page: fills the database with raw IndexedDB (the extension's schema,
+ * written as the recorder writes it), in chunks, and returns the storage used before and after. */
+const FILL = `async ({ findings, sites, perVisit }) => {
+  const usage = async () => (await navigator.storage.estimate()).usage ?? 0
+  const before = await usage()
+  const db = await new Promise((resolve, reject) => {
+    const r = indexedDB.open('tracelight')
+    r.onsuccess = () => resolve(r.result)
+    r.onerror = () => reject(r.error)
+  })
+  const done = (tx) => new Promise((resolve, reject) => {
+    tx.oncomplete = resolve
+    tx.onerror = () => reject(tx.error)
+    tx.onabort = () => reject(tx.error)
+  })
+  const signals = ['tracker.request', 'thirdparty.request', 'cookie.identifier', 'pixel.facebook', 'link.decoration']
+  const companies = ['Google', 'Facebook', 'Microsoft', 'Amazon', 'Criteo', 'Hotjar', 'TikTok', 'Adobe']
+  const visits = Math.ceil(findings / perVisit)
+  const start = Date.UTC(2026, 0, 1)
+  const CHUNK = 2_000
+  for (let v0 = 0; v0 < visits; v0 += CHUNK) {
+    const tx = db.transaction(['visits', 'findings'], 'readwrite')
+    const V = tx.objectStore('visits')
+    const F = tx.objectStore('findings')
+    for (let v = v0; v < Math.min(visits, v0 + CHUNK); v++) {
+      const site = 'site' + (v % sites) + '.example'
+      const id = 1_000_000_000 + v
+      const at = start + v * 60_000
+      V.put({ id, site, url: 'https://' + site + '/page/' + v, tabId: 1, startedAt: at, mode: 'standard' })
+      for (let i = 0; i < perVisit; i++) {
+        const party = 'tracker' + ((v * 7 + i) % 3_000) + '.example'
+        F.put({
+          visitId: id, signal: signals[i % signals.length], party, site,
+          company: companies[i % companies.length], category: 'ad',
+          count: 1 + (i % 5), firstAt: at + i, lastAt: at + i * 3, mode: 'standard',
+          evidence: { urls: ['https://' + party + '/p?id=[hidden]'] },
+        })
+      }
+    }
+    await done(tx)
+  }
+  const tx = db.transaction(['sites'], 'readwrite')
+  for (let s = 0; s < sites; s++) {
+    tx.objectStore('sites').put({ site: 'site' + s + '.example', firstSeen: start, lastSeen: start + s, visits: Math.ceil(visits / sites), counts: { 'tracker.request': 40 } })
+  }
+  await done(tx)
+  db.close()
+  return { before, after: await usage() }
+}`
+
+async function popupMs(s: ChromiumSession, tabId: number): Promise<number> {
+  const popup = await s.context.newPage()
+  try {
+    await popup.goto(`chrome-extension://${s.extensionId}/src/ui/popup/index.html?tab=${tabId}`)
+    await popup.waitForSelector('[data-testid="tracker-count"]')
+    // Time since this document's navigation started, read in the page itself.
+    return (await popup.evaluate('performance.now()')) as number
+  } finally {
+    await popup.close()
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2
+}
+
+async function timed(s: ChromiumSession, tabId: number): Promise<number> {
+  await popupMs(s, tabId) // warm: code cache, worker awake
+  const times: number[] = []
+  for (let i = 0; i < ROUNDS; i++) times.push(await popupMs(s, tabId))
+  return median(times)
+}
+
+export async function benchPopupScale(): Promise<string[]> {
+  const server = await startFixtureServer()
+  const s = await launchChromium()
+  try {
+    const ext = await s.extensionPage()
+    const page = await s.context.newPage()
+    const front = `${server.origin('news.test')}/`
+    await poll(
+      async () => {
+        await page.goto(front, { waitUntil: 'load' })
+        return readDb(ext)
+      },
+      (d) => d.visits.some((v) => v.url === front),
+      { timeout: 20_000, interval: 500, what: 'the fixture visit to be recorded' },
+    )
+    const tabId = await tabIdOf(ext, front)
+    const small = await timed(s, tabId)
+    const t0 = Date.now()
+    const { before, after } = (await ext.evaluate(
+      `(${FILL})(${JSON.stringify({ findings: FINDINGS, sites: SITES, perVisit: PER_VISIT })})`,
+    )) as { before: number; after: number }
+    const fillS = (Date.now() - t0) / 1000
+    const large = await timed(s, tabId)
+    const bytes = (after - before) / FINDINGS
+    const lines = [
+      `BENCH popup findings=${FINDINGS} sites=${SITES} small_ms=${small.toFixed(1)} large_ms=${large.toFixed(1)} ratio=${(large / small).toFixed(2)} rounds=${ROUNDS}`,
+      `BENCH storage bytes_per_finding=${bytes.toFixed(0)} findings=${FINDINGS} fill_s=${fillS.toFixed(1)}`,
+    ]
+    for (const line of lines) console.log(line)
+    return lines
+  } finally {
+    await s.close()
+    await server.close()
+  }
+}
+
+export function popupScaleTargets(lines: readonly string[]): string[] {
+  const text = lines.join('\n')
+  const large = Number(/large_ms=([\d.]+)/.exec(text)?.[1])
+  const bytes = Number(/bytes_per_finding=(\d+)/.exec(text)?.[1])
+  const out: string[] = []
+  if (!(large <= 100)) out.push(`popup: ${large} ms with 1 M findings is above the 100 ms budget`)
+  if (!(bytes <= 200)) out.push(`storage: ${bytes} bytes per finding is above the 200-byte budget`)
+  return out
+}
