@@ -4,7 +4,16 @@
  * `escapeHtml`, and a Content-Security-Policy forbids scripts even if one slipped through.
  */
 import type { EvidenceExport, FindingData, VisitData } from './format'
+import { categoryLabel } from '../ui/labels'
+import { signalTitle } from '../ui/signals'
 import { summarizeSites } from './summary'
+
+/** What a finding is, in words; the stable signal id stays beside it for precision. */
+const REQUEST_TITLES: Record<string, string> = {
+  'tracker.request': 'Request to a tracking company',
+  'thirdparty.request': 'Request to another company',
+}
+const signalWords = (signal: string) => REQUEST_TITLES[signal] ?? signalTitle(signal)
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -100,7 +109,7 @@ Observations from ${evidence.timeRange.from === null ? '—' : when(evidence.tim
             ? ''
             : `<div class="muted"><code>${e(JSON.stringify(f.evidence.details))}</code></div>`
         out.push(
-          `<tr><td><code>${e(f.signal)}</code>${f.category === undefined ? '' : `<div class="muted">${e(f.category)}</div>`}</td><td>${e(f.party)}</td><td><code>${e(v?.url ?? `visit ${f.visitId}`)}</code></td><td class="num">${f.count}</td><td>${when(f.firstAt)}</td><td>${when(f.lastAt)}</td><td><ul class="urls">${f.evidence.urls.map((u) => `<li><code>${e(u)}</code></li>`).join('')}</ul>${details}</td></tr>`,
+          `<tr><td>${e(signalWords(f.signal))}<div class="muted"><code>${e(f.signal)}</code>${f.category === undefined ? '' : ` · ${e(categoryLabel(f.category))}`}</div></td><td>${e(f.party)}</td><td><code>${e(v?.url ?? `visit ${f.visitId}`)}</code></td><td class="num">${f.count}</td><td>${when(f.firstAt)}</td><td>${when(f.lastAt)}</td><td><ul class="urls">${f.evidence.urls.map((u) => `<li><code>${e(u)}</code></li>`).join('')}</ul>${details}</td></tr>`,
         )
       }
       out.push('</tbody></table>')
