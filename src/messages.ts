@@ -4,6 +4,9 @@
  * handler does not compile.
  */
 
+import type { ImportResult } from '@/evidence/import'
+import { MAX_IMPORT_CHARS } from '@/evidence/import-limit'
+
 /** What the popup needs to find the current visit of a tab. */
 export interface TabView {
   visitId: number
@@ -18,6 +21,9 @@ export interface MessageMap {
     request: { tabId: number }
     response: { visit: TabView | null; storageError: string | null }
   }
+  /** Verifies an evidence file's JSON text and adds what this browser lacks; on any problem
+   * nothing is written. Extension pages only. */
+  'evidence.import': { request: { text: string }; response: ImportResult }
 }
 
 export type MessageType = keyof MessageMap
@@ -32,6 +38,7 @@ const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number
 
 const validators: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
   'tab.view': (m) => isTabId(m.tabId),
+  'evidence.import': (m) => typeof m.text === 'string' && m.text.length <= MAX_IMPORT_CHARS,
 }
 
 /** Checks shape before anything else looks at a message. */

@@ -10,6 +10,7 @@ import { readSetting } from '@/db/settings'
 import { applyBatch } from '@/db/write'
 import { createClassifier } from '@/detect/classifier'
 import { REQUEST_DETECTORS } from '@/detect/registry'
+import { importEvidence } from '@/evidence/import'
 import { pageUrl } from '@/detect/redact'
 import { setBadgeCount } from '@/platform/action'
 import { observeNavigation } from '@/platform/navigation'
@@ -129,6 +130,7 @@ onMessage(
               }
         return { visit, storageError }
       },
+      'evidence.import': ({ text }) => importEvidence(db, text),
     },
     ready,
   ),

@@ -18,7 +18,7 @@ const reply: Reply<'tab.view'> = {
 
 function setup(ready: Promise<unknown> = Promise.resolve()) {
   const tabView = vi.fn(async (_message: Message<'tab.view'>, _sender: Sender) => reply)
-  const handlers: Handlers = { 'tab.view': tabView }
+  const handlers: Handlers = { 'tab.view': tabView, 'evidence.import': vi.fn() }
   return { route: createRouter(handlers, ready), tabView }
 }
 
@@ -69,6 +69,7 @@ describe('router', () => {
       'tab.view': async () => {
         throw new Error('no such tab')
       },
+      'evidence.import': vi.fn(),
     }
     const route = createRouter(handlers, Promise.resolve())
     await expect(route({ type: 'tab.view', tabId: 1 }, page)).rejects.toThrow('no such tab')

@@ -87,3 +87,44 @@ describe('check store', () => {
     })
   })
 })
+
+describe('import after a check', () => {
+  it('sends only a file that passed, and says what was added', async () => {
+    const sent: string[] = []
+    const store = createCheckStore(async (text) => {
+      sent.push(text)
+      return { ok: true, visits: 2, findings: 5, duplicateVisits: 1 }
+    })
+    const evidence = await buildEvidence(input())
+    const bad = evidenceJson(evidence).replace('"count": 3', '"count": 30')
+    await store.check(file('bad.json', strToU8(bad)))
+    await store.importVerified()
+    expect(sent).toEqual([])
+    expect(store.verified.value).toBeNull()
+
+    await store.check(file('good.zip', await buildBundle(evidence)))
+    await store.importVerified()
+    expect(sent).toEqual([evidenceJson(evidence)])
+    expect(store.importState.value).toEqual({
+      kind: 'done',
+      message:
+        'Added 2 visits and 5 findings from good.zip. 1 visit was already here and not added again.',
+    })
+  })
+
+  it('shows the problems the background found', async () => {
+    const store = createCheckStore(async () => ({
+      ok: false,
+      problems: [
+        { kind: 'file', message: 'Nothing was imported: the database refused the data (full).' },
+      ],
+    }))
+    await store.check(file('e.json', strToU8(evidenceJson(await buildEvidence(input())))))
+    await store.importVerified()
+    expect(store.importState.value).toMatchObject({
+      kind: 'failed',
+      message: 'Nothing was imported from e.json.',
+      problems: [{ message: expect.stringMatching(/database refused/) }],
+    })
+  })
+})

@@ -6,6 +6,7 @@
 import { signal } from '@preact/signals'
 import { buildBundle, bundleName, evidenceJson, openEvidenceFile } from '@/evidence/bundle'
 import { findingsCsv } from '@/evidence/csv'
+import type { ImportResult } from '@/evidence/import'
 import type { EvidenceExport } from '@/evidence/format'
 import { evidenceReport } from '@/evidence/html'
 import { MAX_EVIDENCE_BYTES, verifyEvidenceText, type Problem } from '@/evidence/verify'
@@ -64,8 +65,14 @@ export function createExportStore(api: EvidenceApi) {
   return { state, run }
 }
 
-export function createCheckStore() {
+/** Sends verified JSON text to the background, which checks it again and writes it. */
+export type Importer = (text: string) => Promise<ImportResult>
+
+export function createCheckStore(importer?: Importer) {
   const state = signal<TaskState>({ kind: 'idle' })
+  const importState = signal<TaskState>({ kind: 'idle' })
+  /** The last file that passed every check: the only one that may be imported. */
+  const verified = signal<{ name: string; text: string } | null>(null)
 
   async function check(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }) {
     if (file.size > MAX_EVIDENCE_BYTES) {
@@ -75,6 +82,8 @@ export function createCheckStore() {
       }
       return
     }
+    verified.value = null
+    importState.value = { kind: 'idle' }
     state.value = { kind: 'working', message: `Checking ${file.name}…` }
     try {
       const opened = await openEvidenceFile(new Uint8Array(await file.arrayBuffer()))
@@ -92,6 +101,7 @@ export function createCheckStore() {
         state.value = { kind: 'failed', message: `${file.name} cannot be trusted.`, problems }
         return
       }
+      verified.value = { name: file.name, text: opened.text }
       state.value = {
         kind: 'done',
         message: `${file.name} is intact: ${describe(result.evidence)}, made ${result.evidence.createdAt.slice(0, 10)} by ${result.evidence.generator.name} ${result.evidence.generator.version}.`,
@@ -101,7 +111,40 @@ export function createCheckStore() {
       state.value = { kind: 'failed', message: `${file.name} could not be read: ${errorText(e)}` }
     }
   }
-  return { state, check }
+  async function importVerified(): Promise<void> {
+    const file = verified.value
+    if (importer === undefined || file === null || importState.value.kind === 'working') return
+    importState.value = {
+      kind: 'working',
+      message: `Adding ${file.name} to this browser's history…`,
+    }
+    try {
+      const r = await importer(file.text)
+      if (!r.ok) {
+        importState.value = {
+          kind: 'failed',
+          message: `Nothing was imported from ${file.name}.`,
+          problems: r.problems,
+        }
+        return
+      }
+      verified.value = null
+      const already =
+        r.duplicateVisits === 0
+          ? ''
+          : ` ${plural(r.duplicateVisits, 'visit was', 'visits were')} already here and not added again.`
+      importState.value = {
+        kind: 'done',
+        message: `Added ${plural(r.visits, 'visit', 'visits')} and ${plural(r.findings, 'finding', 'findings')} from ${file.name}.${already}`,
+      }
+    } catch (e) {
+      importState.value = {
+        kind: 'failed',
+        message: `Nothing was imported from ${file.name}: ${errorText(e)}`,
+      }
+    }
+  }
+  return { state, importState, verified, check, importVerified }
 }
 
 export type ExportStore = ReturnType<typeof createExportStore>
