@@ -227,6 +227,95 @@ void describe('Chromium: evidence export', () => {
   })
 })
 
+void describe('Chromium: evidence import', () => {
+  void it('imports an export into a fresh profile: same records, no duplicates, tampered files refused', async () => {
+    const page = await dashboard('#/')
+    await page.getByTestId('sites-page').waitFor()
+    const { path } = await exportFrom(page, 'zip')
+    await page.close()
+    const original = await openZip(path)
+    const kept = (e: EvidenceExport) =>
+      e.records
+        .filter((r) => r.kind !== 'site')
+        .map((r) => r.digest)
+        .sort()
+
+    const fresh = await launchChromium()
+    try {
+      const ext = await fresh.extensionPage()
+      assert.equal((await readDb(ext)).visits.length, 0)
+      const board = await fresh.context.newPage()
+      await board.goto(`chrome-extension://${fresh.extensionId}/src/ui/dashboard/index.html#/`)
+      await board.getByTestId('sites-page').waitFor()
+      const status = board.getByTestId('evidence-import-status')
+      const importFile = async (file: string) => {
+        await board.getByTestId('evidence-file').setInputFiles(file)
+        await board.getByTestId('evidence-import').click()
+        await poll(
+          () => status.getAttribute('data-state'),
+          (s) => s === 'done' || s === 'failed',
+          {
+            what: 'the import to finish',
+          },
+        )
+        return (await status.textContent()) ?? ''
+      }
+
+      assert.match(
+        await importFile(path),
+        new RegExp(
+          `^Added ${original.counts.visits} visits and ${original.counts.findings} findings from `,
+        ),
+      )
+      const dump = await readDb(ext)
+      assert.equal(dump.visits.length, original.counts.visits)
+      assert.equal(dump.findings.length, original.counts.findings)
+
+      // Exported again from the new browser, every visit and finding is byte-for-byte the same.
+      await board.reload()
+      await board.getByTestId('sites-page').waitFor()
+      assert.deepEqual(
+        (await board.getByTestId('sites-row').allTextContents())
+          .map((t) => t.split(/\d/)[0])
+          .sort(),
+        original.records
+          .filter((r) => r.kind === 'site')
+          .map((r) => r.data.site)
+          .sort(),
+      )
+      const again = await exportFrom(board, 'json')
+      const reexported = await verifyEvidenceText(readFileSync(again.path, 'utf8'))
+      assert.ok(reexported.ok)
+      assert.deepEqual(kept(reexported.evidence), kept(original))
+
+      assert.match(
+        await importFile(path),
+        new RegExp(
+          `^Added 0 visits and 0 findings .* ${original.counts.visits} visits were already here`,
+        ),
+      )
+      assert.equal((await readDb(ext)).findings.length, original.counts.findings)
+
+      const tampered = structuredClone(original)
+      const visit = tampered.records.find((r) => r.kind === 'visit')
+      assert.ok(visit?.kind === 'visit')
+      visit.data.url = 'https://news.test/forged'
+      const bad = join(work, 'forged.json')
+      writeFileSync(bad, JSON.stringify(tampered))
+      await board.getByTestId('evidence-file').setInputFiles(bad)
+      await poll(
+        () => board.getByTestId('evidence-check-status').getAttribute('data-state'),
+        (s) => s === 'failed',
+        { what: 'the forged file to be refused' },
+      )
+      assert.equal(await board.getByTestId('evidence-import').count(), 0, 'no import offered')
+      assert.equal((await readDb(ext)).visits.length, original.counts.visits)
+    } finally {
+      await fresh.close()
+    }
+  })
+})
+
 void describe('npm run audit', () => {
   void it('audits the fixture sites into a zip whose findings match the fixtures', async () => {
     const out = join(work, 'audit')
