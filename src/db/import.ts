@@ -23,7 +23,8 @@ export function mergeImport(
 ): Promise<ImportOutcome> {
   return db.transaction('rw', [db.visits, db.findings, db.sites, db.daily], async () => {
     const last = await db.visits.orderBy('id').last()
-    let nextId = Math.max(last?.id ?? 0, ...rows.visits.map((v) => v.id)) + 1
+    // A reduce, not Math.max(...ids): spreading many ids overflows the call stack.
+    let nextId = rows.visits.reduce((max, v) => Math.max(max, v.id), last?.id ?? 0) + 1
     const ids = new Map<number, number>()
     const visits: VisitRow[] = []
     let duplicateVisits = 0

@@ -105,6 +105,8 @@ export interface EvidenceInput {
   generator: Generator
   scope?: Partial<Scope>
   now?: number
+  /** Called every thousand records while hashing, for a progress display. */
+  onProgress?: (done: number, total: number) => void
 }
 
 const iso = (at: number) => new Date(at).toISOString()
@@ -175,10 +177,18 @@ export const genesisOf = (header: EvidenceHeader): Promise<string> =>
 
 export async function buildEvidence(input: EvidenceInput): Promise<EvidenceExport> {
   const contents = recordContents(input)
-  const times = [
-    ...input.visits.map((v) => v.startedAt),
-    ...input.findings.flatMap((f) => [f.firstAt, f.lastAt]),
-  ]
+  // A loop, not Math.min(...times): spreading a million values overflows the call stack.
+  let from = Infinity
+  let to = -Infinity
+  const see = (at: number) => {
+    if (at < from) from = at
+    if (at > to) to = at
+  }
+  for (const v of input.visits) see(v.startedAt)
+  for (const f of input.findings) {
+    see(f.firstAt)
+    see(f.lastAt)
+  }
   const modes = new Set<RecordMode>([
     ...input.visits.map((v) => v.mode),
     ...input.findings.map((f) => f.mode),
@@ -193,10 +203,7 @@ export async function buildEvidence(input: EvidenceInput): Promise<EvidenceExpor
       from: input.scope?.from ?? null,
       to: input.scope?.to ?? null,
     },
-    timeRange:
-      times.length === 0
-        ? { from: null, to: null }
-        : { from: iso(Math.min(...times)), to: iso(Math.max(...times)) },
+    timeRange: from === Infinity ? { from: null, to: null } : { from: iso(from), to: iso(to) },
     recording: {
       evidenceMode: input.settings.evidenceMode,
       retentionDays: input.settings.retentionDays,
@@ -209,7 +216,7 @@ export async function buildEvidence(input: EvidenceInput): Promise<EvidenceExpor
     },
   }
   const genesis = await genesisOf(header)
-  const links = await chain(genesis, contents)
+  const links = await chain(genesis, contents, input.onProgress)
   const records = contents.map((c, i) => ({ ...c, ...links[i]! }) as EvidenceRecord)
   return {
     ...header,

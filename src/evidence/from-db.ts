@@ -9,6 +9,7 @@ export async function exportFromDb(
   db: TracelightDb,
   site: string | null,
   userAgent: string,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<EvidenceExport> {
   const [rows, evidenceMode, retentionDays] = await Promise.all([
     evidenceRows(db, site),
@@ -24,5 +25,6 @@ export async function exportFromDb(
       browser: browserFromUserAgent(userAgent),
     },
     scope: { site },
+    onProgress,
   })
 }

@@ -96,7 +96,9 @@ Observations from ${evidence.timeRange.from === null ? '—' : when(evidence.tim
     const byCompany = new Map<string, FindingData[]>()
     for (const f of list) {
       const key = f.company ?? f.party
-      byCompany.set(key, [...(byCompany.get(key) ?? []), f])
+      const group = byCompany.get(key)
+      if (group === undefined) byCompany.set(key, [f])
+      else group.push(f)
     }
     for (const [company, rows] of [...byCompany].sort(([a], [b]) => (a < b ? -1 : 1))) {
       out.push(

@@ -31,13 +31,18 @@ export interface Chained {
 }
 
 /** Digests and chain hashes for contents in order, starting from `genesis`. */
-export async function chain(genesis: string, contents: readonly unknown[]): Promise<Chained[]> {
+export async function chain(
+  genesis: string,
+  contents: readonly unknown[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<Chained[]> {
   const out: Chained[] = []
   let previous = genesis
-  for (const content of contents) {
+  for (const [i, content] of contents.entries()) {
     const digest = await digestOf(content)
     previous = await link(previous, digest)
     out.push({ digest, hash: previous })
+    if (onProgress !== undefined && (i + 1) % 1000 === 0) onProgress(i + 1, contents.length)
   }
   return out
 }

@@ -53,6 +53,14 @@ export interface SchemaError {
   message: string
 }
 
+/** Compiled once: exports hold hundreds of thousands of strings with patterns. */
+const patterns = new Map<string, RegExp>()
+function patternOf(source: string): RegExp {
+  let re = patterns.get(source)
+  if (re === undefined) patterns.set(source, (re = new RegExp(source, 'u')))
+  return re
+}
+
 function typeOf(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'array'
@@ -117,7 +125,7 @@ export function validate(
       fail(`must be at least ${schema.minLength} characters long`)
     if (schema.maxLength !== undefined && value.length > schema.maxLength)
       fail(`must be at most ${schema.maxLength} characters long, found ${value.length}`)
-    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value))
+    if (schema.pattern !== undefined && !patternOf(schema.pattern).test(value))
       fail(`has the wrong form: ${show(value)}`)
   }
   if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum)
@@ -158,15 +166,25 @@ function oneOf(
   limit: number,
   fail: (message: string) => void,
 ): void {
-  const results = branches.map((b) => validate(value, b, root, path, [], limit))
-  const passing = results.filter((r) => r.length === 0).length
-  if (passing === 1) return
-  if (passing > 1) return fail('matches more than one kind of record')
   const kind = typeOf(value) === 'object' ? (value as Record<string, unknown>).kind : undefined
   const resolve = (b: Schema) => {
     const name = b.$ref === undefined ? undefined : /^#\/\$defs\/(.+)$/.exec(b.$ref)?.[1]
     return name === undefined ? b : (root.$defs?.[name] ?? b)
   }
+  const kinds = branches.map((b) => resolve(b).properties?.kind)
+  // Branches told apart by a `kind` constant: only the matching one can pass, so checking
+  // the others is wasted work (a third of the time on large exports).
+  if (kinds.every((k) => k !== undefined && 'const' in k)) {
+    const match = branches.filter((_, i) => kinds[i]?.const === kind)
+    if (match.length === 1) {
+      validate(value, match[0]!, root, path, errors, limit)
+      return
+    }
+  }
+  const results = branches.map((b) => validate(value, b, root, path, [], limit))
+  const passing = results.filter((r) => r.length === 0).length
+  if (passing === 1) return
+  if (passing > 1) return fail('matches more than one kind of record')
   const index = branches.findIndex((b) => resolve(b).properties?.kind?.const === kind)
   if (index < 0) {
     const kinds = branches.map((b) => show(resolve(b).properties?.kind?.const)).join(', ')

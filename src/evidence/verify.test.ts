@@ -44,6 +44,22 @@ describe('buildEvidence', () => {
     expect(b.integrity.head).toBe(a.integrity.head)
   })
 
+  it('reports hashing progress every thousand records, and copes with many rows', async () => {
+    const findings = Array.from({ length: 2500 }, (_, i) => ({
+      ...input().findings[0]!,
+      party: `p${i}.test`,
+    }))
+    const calls: [number, number][] = []
+    const e = await buildEvidence(
+      input({ findings, onProgress: (done, total) => calls.push([done, total]) }),
+    )
+    expect(calls).toEqual([
+      [1000, 2505],
+      [2000, 2505],
+    ])
+    expect((await verifyEvidence(e)).ok).toBe(true)
+  })
+
   it('verifies an untouched export, also after a JSON round trip', async () => {
     const e = await fresh()
     expect((await verifyEvidence(e)).ok).toBe(true)

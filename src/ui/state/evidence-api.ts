@@ -10,7 +10,8 @@ import type { EvidenceApi, Importer } from './evidence-store'
 let db: TracelightDb | undefined
 
 export const dashboardEvidenceApi: EvidenceApi = {
-  build: (site) => exportFromDb((db ??= openDb()), site, navigator.userAgent),
+  build: (site, onProgress) =>
+    exportFromDb((db ??= openDb()), site, navigator.userAgent, onProgress),
   save: saveFile,
 }
 

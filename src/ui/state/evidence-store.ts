@@ -15,7 +15,10 @@ import { plural } from '@/ui/labels'
 export type ExportFormat = 'zip' | 'json' | 'csv' | 'html'
 
 export interface EvidenceApi {
-  build(site: string | null): Promise<EvidenceExport>
+  build(
+    site: string | null,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<EvidenceExport>
   save(bytes: Uint8Array | string, name: string, type: string): void
 }
 
@@ -37,7 +40,13 @@ export function createExportStore(api: EvidenceApi) {
     if (state.value.kind === 'working') return
     state.value = { kind: 'working', message: 'Preparing the evidence file…' }
     try {
-      const evidence = await api.build(site)
+      const evidence = await api.build(site, (done, total) => {
+        state.value = {
+          kind: 'working',
+          message: `Sealing ${total.toLocaleString()} records: ${Math.floor((done / total) * 100)} %…`,
+        }
+      })
+      state.value = { kind: 'working', message: 'Writing the files…' }
       const base = bundleName(evidence, 'json').replace(/\.json$/, '')
       let name: string
       if (format === 'zip') {
