@@ -4,6 +4,9 @@
  * handler does not compile.
  */
 
+import type { ImportResult } from '@/evidence/import'
+import { MAX_IMPORT_CHARS } from '@/evidence/import-limit'
+
 /** What the popup needs to find the current visit of a tab. */
 export interface TabView {
   visitId: number
@@ -46,6 +49,9 @@ export interface MessageMap {
     request: GpcChange
     response: GpcState
   }
+  /** Verifies an evidence file's JSON text and adds what this browser lacks; on any problem
+   * nothing is written. Extension pages only. */
+  'evidence.import': { request: { text: string }; response: ImportResult }
 }
 
 export type MessageType = keyof MessageMap
@@ -71,6 +77,7 @@ const validators: { [K in MessageType]: (m: Record<string, unknown>) => boolean 
       ? m.excepted === undefined
       : isSite(m.site) && typeof m.excepted === 'boolean') &&
     (m.excepted === undefined || typeof m.excepted === 'boolean'),
+  'evidence.import': (m) => typeof m.text === 'string' && m.text.length <= MAX_IMPORT_CHARS,
 }
 
 /** Checks shape before anything else looks at a message. */

@@ -11,6 +11,7 @@ import { readSetting, writeSetting } from '@/db/settings'
 import { applyBatch } from '@/db/write'
 import { createClassifier } from '@/detect/classifier'
 import { REQUEST_DETECTORS } from '@/detect/registry'
+import { importEvidence } from '@/evidence/import'
 import { pageUrl } from '@/detect/redact'
 import { setBadgeCount } from '@/platform/action'
 import { applyGpc, fetchSmallText } from '@/platform/gpc'
@@ -159,6 +160,7 @@ onMessage(
           ...(site !== undefined && { site }),
           ...(excepted !== undefined && { excepted }),
         }),
+      'evidence.import': ({ text }) => importEvidence(db, text),
     },
     ready,
   ),

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks'
 import type { SiteStore } from '@/ui/state/site-store'
+import { ExportButton } from '@/ui/components/ExportButton'
 import { categoriesLabel, formatDateTime, plural } from '@/ui/labels'
 
 export function SitePage({ store, site }: { store: SiteStore; site: string }) {
@@ -28,6 +29,7 @@ export function SitePage({ store, site }: { store: SiteStore; site: string }) {
   return (
     <article data-testid="site-page">
       <h1 data-testid="site-title">{row.site}</h1>
+      <ExportButton site={row.site} />
       <div class="facts">
         <div>
           <strong data-testid="site-visits">{row.visits.toLocaleString()}</strong>

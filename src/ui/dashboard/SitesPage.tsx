@@ -1,5 +1,7 @@
 import { useEffect } from 'preact/hooks'
 import type { SitesStore } from '@/ui/state/site-store'
+import { EvidenceCheck } from '@/ui/components/EvidenceCheck'
+import { ExportButton } from '@/ui/components/ExportButton'
 import { formatDateTime } from '@/ui/labels'
 
 export function SitesPage({ store }: { store: SitesStore }) {
@@ -17,6 +19,8 @@ export function SitesPage({ store }: { store: SitesStore }) {
   return (
     <article data-testid="sites-page">
       <h1>Sites you visited</h1>
+      <ExportButton site={null} />
+      <EvidenceCheck />
       {state.sites.length === 0 ? (
         <p class="status">Nothing recorded yet. Browse a few sites, then come back here.</p>
       ) : (

@@ -1,0 +1,75 @@
+/**
+ * Importing an export into this browser's history (e.g. after moving to a new browser): the
+ * file is verified first, and nothing is written unless every check passes.
+ */
+import { mergeImport, type ImportOutcome } from '@/db/import'
+import type { FindingRow, TracelightDb, VisitRow } from '@/db/schema'
+import type { SignalId } from '@/detect/signals'
+import type { EvidenceExport } from './format'
+import { MAX_IMPORT_CHARS } from './import-limit'
+import { verifyEvidenceText, type Problem } from './verify'
+
+export type ImportResult = ({ ok: true } & ImportOutcome) | { ok: false; problems: Problem[] }
+
+/** Database rows from a verified export; a finding must belong to a visit in the file. */
+export function rowsFromEvidence(
+  e: EvidenceExport,
+): { visits: VisitRow[]; findings: FindingRow[] } | { problem: Problem } {
+  const visits: VisitRow[] = []
+  const findings: FindingRow[] = []
+  const visitIds = new Set<number>()
+  for (const r of e.records) {
+    if (r.kind === 'visit') {
+      visitIds.add(r.data.id)
+      visits.push({ ...r.data, startedAt: Date.parse(r.data.startedAt) })
+    }
+  }
+  for (const [i, r] of e.records.entries()) {
+    if (r.kind !== 'finding') continue
+    if (!visitIds.has(r.data.visitId))
+      return {
+        problem: {
+          kind: 'file',
+          record: i + 1,
+          message: `Record ${i + 1} is a finding of visit ${r.data.visitId}, which is not in the file.`,
+        },
+      }
+    findings.push({
+      ...r.data,
+      signal: r.data.signal as SignalId,
+      firstAt: Date.parse(r.data.firstAt),
+      lastAt: Date.parse(r.data.lastAt),
+    })
+  }
+  return { visits, findings }
+}
+
+export async function importEvidence(db: TracelightDb, text: string): Promise<ImportResult> {
+  if (text.length > MAX_IMPORT_CHARS)
+    return {
+      ok: false,
+      problems: [
+        {
+          kind: 'file',
+          message: `The file is too large to import (${Math.round(text.length / 1048576)} MB; the limit is ${MAX_IMPORT_CHARS / 1048576} MB).`,
+        },
+      ],
+    }
+  const verified = await verifyEvidenceText(text)
+  if (!verified.ok) return verified
+  const rows = rowsFromEvidence(verified.evidence)
+  if ('problem' in rows) return { ok: false, problems: [rows.problem] }
+  try {
+    return { ok: true, ...(await mergeImport(db, rows)) }
+  } catch (e) {
+    return {
+      ok: false,
+      problems: [
+        {
+          kind: 'file',
+          message: `Nothing was imported: the database refused the data (${e instanceof Error ? e.message : String(e)}).`,
+        },
+      ],
+    }
+  }
+}

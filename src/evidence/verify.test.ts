@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest'
+import { buildEvidence, type EvidenceExport } from './format'
+import { input } from './test-data'
+import { verifyEvidence, verifyEvidenceText } from './verify'
+
+const fresh = async () => structuredClone(await buildEvidence(input()))
+
+async function problemsOf(e: unknown) {
+  const r = await verifyEvidence(e)
+  expect(r.ok).toBe(false)
+  return r.ok ? [] : r.problems
+}
+
+describe('buildEvidence', () => {
+  it('writes sites, visits and findings in order, with header facts', async () => {
+    const e = await fresh()
+    expect(e.records.map((r) => r.kind)).toEqual([
+      'site',
+      'site',
+      'visit',
+      'visit',
+      'visit',
+      'finding',
+      'finding',
+      'finding',
+      'finding',
+    ])
+    expect(e.counts).toEqual({ sites: 2, visits: 3, findings: 4 })
+    expect(e.integrity.records).toBe(9)
+    expect(e.integrity.head).toBe(e.records.at(-1)?.hash)
+    expect(e.timeRange).toEqual({
+      from: '2026-11-30T09:00:00.000Z',
+      to: '2026-11-30T09:02:00.500Z',
+    })
+    expect(e.recording).toEqual({ evidenceMode: false, retentionDays: 90, modes: ['standard'] })
+    expect(e.scope).toEqual({ site: null, from: null, to: null })
+  })
+
+  it('is deterministic: the same rows in another order give the same chain', async () => {
+    const a = await buildEvidence(input())
+    const b = await buildEvidence(
+      input({ findings: [...input().findings].reverse(), sites: [...input().sites].reverse() }),
+    )
+    expect(b.integrity.head).toBe(a.integrity.head)
+  })
+
+  it('reports hashing progress every thousand records, and copes with many rows', async () => {
+    const findings = Array.from({ length: 2500 }, (_, i) => ({
+      ...input().findings[0]!,
+      party: `p${i}.test`,
+    }))
+    const calls: [number, number][] = []
+    const e = await buildEvidence(
+      input({ findings, onProgress: (done, total) => calls.push([done, total]) }),
+    )
+    expect(calls).toEqual([
+      [1000, 2505],
+      [2000, 2505],
+    ])
+    expect((await verifyEvidence(e)).ok).toBe(true)
+  })
+
+  it('verifies an untouched export, also after a JSON round trip', async () => {
+    const e = await fresh()
+    expect((await verifyEvidence(e)).ok).toBe(true)
+    expect((await verifyEvidenceText(JSON.stringify(e, null, 2))).ok).toBe(true)
+    const empty = await buildEvidence(input({ sites: [], visits: [], findings: [] }))
+    expect((await verifyEvidence(empty)).ok).toBe(true)
+  })
+})
+
+describe('verifyEvidence catches tampering', () => {
+  it('an edited field, naming the record', async () => {
+    const e = await fresh()
+    const f = e.records[6]
+    if (f?.kind !== 'finding') throw new Error('fixture order changed')
+    f.data.count = 1
+    const problems = await problemsOf(e)
+    expect(problems).toEqual([
+      {
+        kind: 'integrity',
+        record: 7,
+        message:
+          'Record 7 (finding tracker.request → google-analytics.com on visit 1) was changed after export: its content no longer matches its digest.',
+      },
+    ])
+  })
+
+  it('an edited field whose digest was recomputed breaks the link instead', async () => {
+    const { digestOf } = await import('./integrity')
+    const e = await fresh()
+    const v = e.records[2]!
+    if (v.kind !== 'visit') throw new Error('fixture order changed')
+    v.data.url = 'https://news.test/other'
+    v.digest = await digestOf({ kind: v.kind, data: v.data })
+    const problems = await problemsOf(e)
+    expect(problems.map((p) => p.record)).toEqual([3])
+    expect(problems[0]?.message).toMatch(/does not follow record 2/)
+  })
+
+  it('a swapped pair', async () => {
+    const e = await fresh()
+    const [a, b] = [e.records[5]!, e.records[6]!]
+    e.records[5] = b
+    e.records[6] = a
+    const problems = await problemsOf(e)
+    expect(problems[0]).toMatchObject({ kind: 'integrity', record: 6 })
+    expect(problems.every((p) => p.kind === 'integrity')).toBe(true)
+  })
+
+  it('a deleted record in the middle', async () => {
+    const e = await fresh()
+    e.records.splice(3, 1)
+    const problems = await problemsOf(e)
+    expect(problems[0]).toMatchObject({ kind: 'integrity', record: 4 })
+    expect(problems.map((p) => p.message).join('\n')).toMatch(
+      /header says 9 records but the file holds 8: records were removed/,
+    )
+  })
+
+  it('records cut from the end, even with the header count fixed', async () => {
+    const e = await fresh()
+    e.records.pop()
+    e.integrity.records = 8
+    const problems = await problemsOf(e)
+    expect(problems.map((p) => p.message)).toEqual([
+      'The last record is not the chain head named in the header: records at the end were removed or added, or the head was edited.',
+      'The header counts 4 findings but the file holds 3.',
+    ])
+  })
+
+  it('an edited header', async () => {
+    const e = await fresh()
+    e.generator.browser.version = '1.0'
+    const problems = await problemsOf(e)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]?.message).toMatch(/header .* was changed after export/)
+  })
+
+  it('a truncated file', async () => {
+    const text = JSON.stringify(await fresh())
+    const r = await verifyEvidenceText(text.slice(0, text.length / 2))
+    expect(r.ok).toBe(false)
+    if (!r.ok)
+      expect(r.problems[0]).toMatchObject({
+        kind: 'file',
+        message: expect.stringMatching(/not complete JSON/),
+      })
+    const empty = await verifyEvidenceText('')
+    expect(empty.ok ? '' : empty.problems[0]?.message).toBe('The file is empty.')
+  })
+})
+
+describe('verifyEvidence refuses foreign and other-version files', () => {
+  it('a newer version, with advice', async () => {
+    const e: Record<string, unknown> = { ...(await fresh()), version: 2 }
+    const problems = await problemsOf(e)
+    expect(problems).toEqual([
+      {
+        kind: 'version',
+        message: expect.stringMatching(
+          /version 2 .*newer than this Tracelight reads \(version 1\)/,
+        ),
+      },
+    ])
+  })
+
+  it('a file that is not an export', async () => {
+    expect((await problemsOf({ hello: 'world' }))[0]?.message).toMatch(
+      /not a Tracelight evidence file/,
+    )
+    expect((await problemsOf([1, 2]))[0]?.kind).toBe('file')
+    expect((await problemsOf(null))[0]?.kind).toBe('file')
+  })
+
+  it('schema errors, with the path of each', async () => {
+    const e = (await fresh()) as unknown as Record<string, unknown> & EvidenceExport
+    ;(e.records[5]!.data as unknown as Record<string, unknown>).count = 'three'
+    ;(e.records[2]!.data as unknown as Record<string, unknown>).extra = 1
+    delete (e as Partial<EvidenceExport>).scope
+    const problems = await problemsOf(e)
+    expect(problems.map((p) => p.message)).toEqual([
+      '(top level) is missing "scope".',
+      'records[2].data has an unexpected field "extra".',
+      'records[5].data.count must be integer, found string.',
+    ])
+    expect(problems.map((p) => p.record)).toEqual([undefined, 3, 6])
+  })
+
+  it('an unknown kind of record', async () => {
+    const e = await fresh()
+    ;(e.records[0] as unknown as Record<string, unknown>).kind = 'cookie'
+    const problems = await problemsOf(e)
+    expect(problems[0]?.message).toBe(
+      'records[0] has an unknown kind "cookie" (expected "site", "visit", "finding").',
+    )
+  })
+})

@@ -1,0 +1,378 @@
+/**
+ * Evidence export in real Chromium: browse the fixture sites with the built extension, export
+ * from the dashboard (capturing the real download), verify the files, detect tampering in the
+ * CLI and in the dashboard, open the HTML report, and run `npm run audit` against the fixture
+ * server.
+ */
+import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { strFromU8, unzipSync } from 'fflate'
+import type { Page } from 'playwright-core'
+import { launchChromium, type ChromiumSession } from '../../src/cli/browsers.ts'
+import { openEvidenceFile } from '../../src/evidence/bundle.ts'
+import type { EvidenceExport, FindingData } from '../../src/evidence/format.ts'
+import { validate } from '../../src/evidence/schema.ts'
+import { verifyEvidenceText } from '../../src/evidence/verify.ts'
+import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
+import { NEWS_EXPECTED, poll, readDb } from './lib.ts'
+
+let server: FixtureServer
+let session: ChromiumSession
+let work: string
+const RULES = 'MAP * 127.0.0.1, EXCLUDE localhost'
+
+async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'load' })
+  await page.waitForLoadState('networkidle')
+}
+
+/** Runs a Node-side command of this repository; resolves with its exit code and output. */
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('npx', ['tsx', ...args], { timeout: 180_000 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1
+      resolve({ code, stdout, stderr })
+    })
+  })
+}
+
+async function dashboard(hash: string): Promise<Page> {
+  const page = await session.context.newPage()
+  await page.goto(`chrome-extension://${session.extensionId}/src/ui/dashboard/index.html${hash}`)
+  return page
+}
+
+/** Clicks the export button and returns the saved file's path and suggested name. */
+async function exportFrom(page: Page, format: string): Promise<{ path: string; name: string }> {
+  await page.getByTestId('export-format').selectOption(format)
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-button').click(),
+  ])
+  const path = join(work, download.suggestedFilename())
+  await download.saveAs(path)
+  return { path, name: download.suggestedFilename() }
+}
+
+async function openZip(path: string): Promise<EvidenceExport> {
+  const opened = await openEvidenceFile(new Uint8Array(readFileSync(path)))
+  assert.ok('text' in opened, JSON.stringify(opened))
+  assert.deepEqual(opened.problems, [])
+  assert.deepEqual(validate(JSON.parse(opened.text)), [])
+  const result = await verifyEvidenceText(opened.text)
+  assert.ok(result.ok, JSON.stringify(result))
+  return result.evidence
+}
+
+const findings = (e: EvidenceExport): FindingData[] =>
+  e.records.flatMap((r) => (r.kind === 'finding' ? [r.data] : []))
+
+void before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'tracelight-evidence-e2e-'))
+  server = await startFixtureServer()
+  session = await launchChromium()
+  const ext = await session.extensionPage()
+  const page = await session.context.newPage()
+  // Readiness on a fresh profile lags the worker's appearance (TOOLCHAIN.md).
+  const warm = `${server.origin('news.test')}/article/0`
+  await poll(
+    async () => {
+      await visit(page, warm)
+      return readDb(ext)
+    },
+    (d) => d.visits.some((v) => v.url.startsWith(warm)),
+    { timeout: 20_000, interval: 500, what: 'the warm-up visit to be recorded' },
+  )
+  await visit(page, `${server.origin('news.test')}/`)
+  await visit(page, `${server.origin('shop.test')}/`)
+  await poll(
+    () => readDb(ext),
+    (d) =>
+      d.findings.some((f) => f.party === 'google-analytics.com') &&
+      d.findings.some((f) => f.site === 'shop.test'),
+    { what: 'the news and shop findings to be stored' },
+  )
+  await page.close()
+})
+
+void after(async () => {
+  await session?.close()
+  await server?.close()
+  if (work !== undefined) rmSync(work, { recursive: true, force: true })
+})
+
+void describe('Chromium: evidence export', () => {
+  void it('exports one site from its page as a zip that verifies and matches the database', async () => {
+    const page = await dashboard('#/site/news.test')
+    await page.getByTestId('site-page').waitFor()
+    assert.equal(await page.getByTestId('export-button').textContent(), 'Export this site')
+    const { path, name } = await exportFrom(page, 'zip')
+    assert.match(name, /^tracelight-evidence-news\.test-\d{4}-\d{2}-\d{2}\.zip$/)
+    const status = page.getByTestId('export-status')
+    await status.waitFor()
+    assert.match(
+      (await status.textContent()) ?? '',
+      new RegExp(`Saved ${name.replaceAll('.', '\\.')}: 1 site, \\d+ visits, \\d+ findings`),
+    )
+
+    const e = await openZip(path)
+    assert.equal(e.scope.site, 'news.test')
+    assert.equal(e.generator.browser.name, 'Chromium')
+    assert.deepEqual(e.recording.modes, ['standard'])
+    assert.ok(e.records.every((r) => r.data.site === 'news.test'))
+    const dump = await readDb(await session.extensionPage())
+    assert.equal(e.counts.findings, dump.findings.filter((f) => f.site === 'news.test').length)
+    assert.equal(e.counts.visits, dump.visits.filter((v) => v.site === 'news.test').length)
+    const trackers = Object.fromEntries(
+      findings(e)
+        .filter((f) => f.signal === 'tracker.request')
+        .map((f) => [f.party, f.company]),
+    )
+    assert.deepEqual(trackers, NEWS_EXPECTED.trackers)
+    const ga = findings(e).find((f) => f.party === 'google-analytics.com')
+    assert.ok(
+      ga?.evidence.urls.some((u) => u.includes('cid=[hidden]')),
+      'identifiers stay masked',
+    )
+    assert.equal(await page.getByTestId('export-status-head').textContent(), e.integrity.head)
+    await page.close()
+  })
+
+  void it('exports everything; the verify command passes it and names a tampered record', async () => {
+    const page = await dashboard('#/')
+    await page.getByTestId('sites-page').waitFor()
+    assert.equal(await page.getByTestId('export-button').textContent(), 'Export everything')
+    const { path } = await exportFrom(page, 'zip')
+    const e = await openZip(path)
+    const sites = e.records.filter((r) => r.kind === 'site').map((r) => r.data.site)
+    assert.ok(sites.includes('news.test') && sites.includes('shop.test'), sites.join(', '))
+
+    const ok = await run(['src/cli/verify.ts', path])
+    assert.equal(ok.code, 0, ok.stderr)
+    assert.match(ok.stdout, new RegExp(`: OK\\n.*\\n  chain head ${e.integrity.head}`))
+
+    const tampered = structuredClone(e)
+    const index = tampered.records.findIndex(
+      (r) => r.kind === 'finding' && r.data.party === 'facebook.net',
+    )
+    const record = tampered.records[index]
+    assert.ok(record?.kind === 'finding')
+    record.data.count += 1
+    const bad = join(work, 'tampered.json')
+    writeFileSync(bad, JSON.stringify(tampered))
+    const failed = await run(['src/cli/verify.ts', bad])
+    assert.equal(failed.code, 1)
+    assert.match(
+      failed.stderr,
+      new RegExp(
+        `Record ${index + 1} \\(finding tracker\\.request → facebook\\.net on visit \\d+\\) was changed after export`,
+      ),
+    )
+
+    // The dashboard's check says the same, and an intact file passes there too.
+    await page.getByTestId('evidence-file').setInputFiles(bad)
+    const status = page.getByTestId('evidence-check-status')
+    await poll(
+      () => status.getAttribute('data-state'),
+      (s) => s === 'failed',
+      { what: 'the check to fail' },
+    )
+    assert.match(
+      (await page.getByTestId('evidence-check-status-problems').textContent()) ?? '',
+      new RegExp(`Record ${index + 1} .* was changed after export`),
+    )
+    await page.getByTestId('evidence-file').setInputFiles(path)
+    await poll(
+      () => status.getAttribute('data-state'),
+      (s) => s === 'done',
+      { what: 'the check to pass' },
+    )
+    assert.equal(
+      await page.getByTestId('evidence-check-status-head').textContent(),
+      e.integrity.head,
+    )
+    await page.close()
+  })
+
+  void it('writes an HTML report that reads offline, runs no script, and prints', async () => {
+    const page = await dashboard('#/')
+    await page.getByTestId('sites-page').waitFor()
+    const { path } = await exportFrom(page, 'zip')
+    await page.close()
+    const files = unzipSync(new Uint8Array(readFileSync(path)))
+    const html = join(work, 'report.html')
+    writeFileSync(html, files['report.html']!)
+    const report = await session.context.newPage()
+    await report.goto(`file://${html}`)
+    const summary = await report
+      .getByTestId('report-summary')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText.split('\t').slice(0, 3)))
+    const news = summary.find((r) => r[0] === 'news.test')
+    assert.equal(news?.[2], 'Facebook, Google')
+    assert.equal(await report.locator('script').count(), 0)
+    const head = JSON.parse(strFromU8(files['evidence.json']!)) as EvidenceExport
+    assert.equal(await report.getByTestId('report-head').textContent(), head.integrity.head)
+    await report.screenshot({
+      path: 'test/screenshots/evidence-report-chromium.png',
+      fullPage: true,
+    })
+    const pdf = await report.pdf().catch(() => null)
+    if (pdf !== null) assert.ok(pdf.length > 1000, 'the report prints')
+    await report.close()
+  })
+})
+
+void describe('Chromium: evidence import', () => {
+  void it('imports an export into a fresh profile: same records, no duplicates, tampered files refused', async () => {
+    const page = await dashboard('#/')
+    await page.getByTestId('sites-page').waitFor()
+    const { path } = await exportFrom(page, 'zip')
+    await page.close()
+    const original = await openZip(path)
+    const kept = (e: EvidenceExport) =>
+      e.records
+        .filter((r) => r.kind !== 'site')
+        .map((r) => r.digest)
+        .sort()
+
+    const fresh = await launchChromium()
+    try {
+      const ext = await fresh.extensionPage()
+      assert.equal((await readDb(ext)).visits.length, 0)
+      const board = await fresh.context.newPage()
+      await board.goto(`chrome-extension://${fresh.extensionId}/src/ui/dashboard/index.html#/`)
+      await board.getByTestId('sites-page').waitFor()
+      const status = board.getByTestId('evidence-import-status')
+      const importFile = async (file: string) => {
+        await board.getByTestId('evidence-file').setInputFiles(file)
+        await board.getByTestId('evidence-import').click()
+        await poll(
+          () => status.getAttribute('data-state'),
+          (s) => s === 'done' || s === 'failed',
+          {
+            what: 'the import to finish',
+          },
+        )
+        return (await status.textContent()) ?? ''
+      }
+
+      assert.match(
+        await importFile(path),
+        new RegExp(
+          `^Added ${original.counts.visits} visits and ${original.counts.findings} findings from `,
+        ),
+      )
+      const dump = await readDb(ext)
+      assert.equal(dump.visits.length, original.counts.visits)
+      assert.equal(dump.findings.length, original.counts.findings)
+
+      // Exported again from the new browser, every visit and finding is byte-for-byte the same.
+      await board.reload()
+      await board.getByTestId('sites-page').waitFor()
+      assert.deepEqual(
+        (await board.getByTestId('sites-row').allTextContents())
+          .map((t) => t.split(/\d/)[0])
+          .sort(),
+        original.records
+          .filter((r) => r.kind === 'site')
+          .map((r) => r.data.site)
+          .sort(),
+      )
+      const again = await exportFrom(board, 'json')
+      const reexported = await verifyEvidenceText(readFileSync(again.path, 'utf8'))
+      assert.ok(reexported.ok)
+      assert.deepEqual(kept(reexported.evidence), kept(original))
+
+      assert.match(
+        await importFile(path),
+        new RegExp(
+          `^Added 0 visits and 0 findings .* ${original.counts.visits} visits were already here`,
+        ),
+      )
+      assert.equal((await readDb(ext)).findings.length, original.counts.findings)
+
+      const tampered = structuredClone(original)
+      const visit = tampered.records.find((r) => r.kind === 'visit')
+      assert.ok(visit?.kind === 'visit')
+      visit.data.url = 'https://news.test/forged'
+      const bad = join(work, 'forged.json')
+      writeFileSync(bad, JSON.stringify(tampered))
+      await board.getByTestId('evidence-file').setInputFiles(bad)
+      await poll(
+        () => board.getByTestId('evidence-check-status').getAttribute('data-state'),
+        (s) => s === 'failed',
+        { what: 'the forged file to be refused' },
+      )
+      assert.equal(await board.getByTestId('evidence-import').count(), 0, 'no import offered')
+      assert.equal((await readDb(ext)).visits.length, original.counts.visits)
+    } finally {
+      await fresh.close()
+    }
+  })
+})
+
+void describe('npm run audit', () => {
+  void it('audits the fixture sites into a zip whose findings match the fixtures', async () => {
+    const out = join(work, 'audit')
+    const r = await run([
+      'src/cli/audit.ts',
+      '--out',
+      out,
+      '--resolve',
+      RULES,
+      '--json',
+      `${server.origin('news.test')}/`,
+      `${server.origin('shop.test')}/`,
+    ])
+    assert.equal(r.code, 0, r.stderr)
+    assert.match(r.stderr, /\[1\/2\] https:\/\/news\.test:\d+\/: done/)
+    const result = JSON.parse(r.stdout) as {
+      zip: string
+      head: string
+      sites: { site: string; trackers: string[]; thirdParties: string[]; pixels: number }[]
+    }
+    const e = await openZip(result.zip)
+    assert.equal(e.integrity.head, result.head)
+    const trackers = Object.fromEntries(
+      findings(e)
+        .filter((f) => f.site === 'news.test' && f.signal === 'tracker.request')
+        .map((f) => [f.party, f.company]),
+    )
+    assert.deepEqual(trackers, NEWS_EXPECTED.trackers)
+    const news = result.sites.find((s) => s.site === 'news.test')
+    assert.deepEqual(news?.trackers, ['Facebook', 'Google'])
+    assert.deepEqual(news?.thirdParties, NEWS_EXPECTED.others)
+    const shop = result.sites.find((s) => s.site === 'shop.test')
+    assert.ok(shop !== undefined && shop.pixels > 0, JSON.stringify(shop))
+  })
+
+  void it('exits non-zero with a clear message for an unreachable host or a bad address', async () => {
+    const unreachable = await run([
+      'src/cli/audit.ts',
+      '--out',
+      join(work, 'none'),
+      '--resolve',
+      'MAP *.test 127.0.0.1',
+      'https://nowhere.invalid/',
+    ])
+    assert.equal(unreachable.code, 1)
+    assert.match(unreachable.stderr, /nowhere\.invalid\/: the host name could not be found/)
+    assert.doesNotMatch(unreachable.stderr, /\n\s+at /, 'no stack trace')
+    const bad = await run(['src/cli/audit.ts', 'ftp://news.test/'])
+    assert.equal(bad.code, 2)
+    assert.match(bad.stderr, /"ftp:\/\/news\.test\/" is not an http or https address/)
+    const browser = await run([
+      'src/cli/audit.ts',
+      '--browser',
+      '/nonexistent/chromium',
+      'https://news.test/',
+    ])
+    assert.equal(browser.code, 2)
+    assert.match(browser.stderr, /No browser at \/nonexistent\/chromium/)
+  })
+})
