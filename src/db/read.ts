@@ -51,3 +51,9 @@ export async function siteRequestFindings(db: TracelightDb, site: string): Promi
   ])
   return trackers.concat(others)
 }
+
+/** Findings about one party on every site (thirdparty.learned reads these), newest 500. */
+export async function partyFindings(db: TracelightDb, party: string): Promise<FindingRow[]> {
+  const rows = await db.findings.where('party').equals(party).limit(2000).toArray()
+  return rows.sort((a, b) => b.lastAt - a.lastAt).slice(0, 500)
+}

@@ -3,13 +3,30 @@ import { detector as linkDecoration, detectLinkDecoration } from './link-decorat
 import { detector as pixels, detectPixels } from './pixels'
 import { detector as remarketing, detectRemarketing } from './remarketing'
 import { detector as trackers } from './trackers'
+import { detector as cookies } from './cookies'
+import { detector as idSync } from './id-sync'
+import { detector as personalization, detectPersonalization } from './personalization'
+import { detector as cnameCloaked, detectCnameByPath } from './cname-cloaked'
+import { detector as thirdpartyLearned } from './thirdparty-learned'
 
 /** Every detector, once. A meta-test fails when a detector file is missing here. */
-export const DETECTORS = [trackers, pixels, remarketing, linkDecoration] as const
+export const DETECTORS = [
+  trackers,
+  pixels,
+  remarketing,
+  linkDecoration,
+  cookies,
+  idSync,
+  personalization,
+  cnameCloaked,
+  thirdpartyLearned,
+] as const
 
 /** Detectors that read what each request carries, run by the background's network observer. */
 export const REQUEST_DETECTORS: readonly RequestDetector[] = [
   detectPixels,
   detectRemarketing,
   detectLinkDecoration,
+  detectPersonalization,
+  detectCnameByPath,
 ]

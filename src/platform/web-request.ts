@@ -18,6 +18,8 @@ export interface RequestEvent {
   method: string
   /** Request body as text (form fields re-encoded, raw bytes as UTF-8), at most BODY_LIMIT. */
   body?: string
+  /** Firefox: whether the request went through a proxy (details.proxyInfo), when it says. */
+  proxied?: boolean
 }
 
 /** Bodies longer than this are cut: enough for pixel payloads, bounded for hostile pages. */
@@ -28,6 +30,10 @@ export interface RequestHandlers {
   beforeRedirect(event: RequestEvent, redirectUrl: string): void
   responseStarted(event: RequestEvent): void
   failed(event: RequestEvent): void
+  /** Headers about to be sent; `cookies` are the values of its Cookie headers (maybe none). */
+  sendHeaders(event: RequestEvent, cookies: string[]): void
+  /** Response headers arrived and set cookies: the values of its Set-Cookie headers. */
+  setCookies(event: RequestEvent, setCookies: string[]): void
 }
 
 /** Fields only one of the two browsers sends (Chrome: initiator, frameType,
@@ -50,6 +56,30 @@ interface AnyDetails {
     formData?: Record<string, string[]>
     raw?: { bytes?: ArrayBuffer }[]
   } | null
+  proxyInfo?: unknown
+  requestHeaders?: HttpHeader[]
+  responseHeaders?: HttpHeader[]
+}
+
+interface HttpHeader {
+  name: string
+  value?: string
+}
+
+/** Headers kept per request and bytes per header: real ones are far smaller (browsers cap a
+ * cookie at 4 KiB); a hostile server's are cut here. */
+const MAX_HEADERS = 64
+const HEADER_LIMIT = 16 * 1024
+
+/** Values of the headers called `name` (lower case), bounded. */
+export function headerValues(headers: HttpHeader[] | undefined, name: string): string[] {
+  const out: string[] = []
+  for (const h of headers ?? []) {
+    if (out.length >= MAX_HEADERS) break
+    if (typeof h.name !== 'string' || h.name.toLowerCase() !== name) continue
+    if (typeof h.value === 'string' && h.value !== '') out.push(h.value.slice(0, HEADER_LIMIT))
+  }
+  return out
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false })
@@ -100,12 +130,22 @@ export function toRequestEvent(raw: AnyDetails): RequestEvent {
   const body = bodyText(raw.requestBody)
   if (body !== undefined) event.body = body
   if (topDocument !== undefined && raw.type !== 'main_frame') event.topDocument = topDocument
+  if (raw.proxyInfo !== undefined) event.proxied = raw.proxyInfo !== null
   const initiator = raw.initiator ?? raw.originUrl
   if (initiator !== undefined && initiator !== 'null') event.initiator = initiator
   return event
 }
 
 const FILTER: WebRequest.RequestFilter = { urls: ['<all_urls>'] }
+
+/** Chrome hides Cookie and Set-Cookie from listeners without 'extraHeaders'; Firefox rejects
+ * that option and shows them anyway (TOOLCHAIN.md). */
+function extraHeaders(): ['extraHeaders'] | [] {
+  const wr = browser.webRequest as unknown as {
+    OnHeadersReceivedOptions?: Record<string, string>
+  }
+  return wr.OnHeadersReceivedOptions?.EXTRA_HEADERS !== undefined ? ['extraHeaders'] : []
+}
 
 /** Observes every request without blocking. Registered synchronously at worker start. */
 export function observeRequests(handlers: RequestHandlers): void {
@@ -134,5 +174,24 @@ export function observeRequests(handlers: RequestHandlers): void {
       handlers.failed(toRequestEvent(d as AnyDetails))
     },
     { urls: ['<all_urls>'], types: ['main_frame'] },
+  )
+  const extra = extraHeaders()
+  // Observed, never blocking: onSendHeaders and onHeadersReceived without 'blocking'.
+  wr.onSendHeaders.addListener(
+    (d) => {
+      const raw = d as AnyDetails
+      handlers.sendHeaders(toRequestEvent(raw), headerValues(raw.requestHeaders, 'cookie'))
+    },
+    FILTER,
+    ['requestHeaders', ...extra] as WebRequest.OnSendHeadersOptions[],
+  )
+  wr.onHeadersReceived.addListener(
+    (d) => {
+      const raw = d as AnyDetails
+      const values = headerValues(raw.responseHeaders, 'set-cookie')
+      if (values.length > 0) handlers.setCookies(toRequestEvent(raw), values)
+    },
+    FILTER,
+    ['responseHeaders', ...extra] as WebRequest.OnHeadersReceivedOptions[],
   )
 }
