@@ -1,4 +1,5 @@
 import { browser, type WebRequest } from './browser'
+import { headerValues, type HttpHeader } from './headers'
 
 /** A request as the background sees it, the same in Chrome and Firefox. */
 export interface RequestEvent {
@@ -59,27 +60,6 @@ interface AnyDetails {
   proxyInfo?: unknown
   requestHeaders?: HttpHeader[]
   responseHeaders?: HttpHeader[]
-}
-
-interface HttpHeader {
-  name: string
-  value?: string
-}
-
-/** Headers kept per request and bytes per header: real ones are far smaller (browsers cap a
- * cookie at 4 KiB); a hostile server's are cut here. */
-const MAX_HEADERS = 64
-const HEADER_LIMIT = 16 * 1024
-
-/** Values of the headers called `name` (lower case), bounded. */
-export function headerValues(headers: HttpHeader[] | undefined, name: string): string[] {
-  const out: string[] = []
-  for (const h of headers ?? []) {
-    if (out.length >= MAX_HEADERS) break
-    if (typeof h.name !== 'string' || h.name.toLowerCase() !== name) continue
-    if (typeof h.value === 'string' && h.value !== '') out.push(h.value.slice(0, HEADER_LIMIT))
-  }
-  return out
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false })
