@@ -69,7 +69,8 @@ export function createTrafficObserver(
         detail: f.detail,
         ...(f.company !== undefined && { company: f.company }),
       })
-      if ((f.signal === 'cookie.identifier' || f.signal === 'id.sync') && f.company === undefined)
+      const identifying = f.signal === 'cookie.identifier' || f.signal === 'id.sync'
+      if (identifying && f.company === undefined && f.party !== visit.site)
         learn(visit, event, f.party)
     }
   }

@@ -78,6 +78,23 @@ describe('personalization', () => {
     expect(detectPersonalization(req(url, party))).toEqual([])
   })
 
+  it.each([
+    [
+      'a multi-megabyte binary body',
+      'https://logx.optimizely.com/v1/events',
+      '\u0000\uffff'.repeat(2_000_000),
+    ],
+    [
+      'invalid percent-encoding',
+      'https://logx.optimizely.com/v1/events?x=%E0%A4%A&y=%zz',
+      undefined,
+    ],
+    ['deeply nested JSON', 'https://logx.optimizely.com/v1/events', '['.repeat(100_000)],
+  ])('reads only the host, whatever comes with it: %s', (_, url, body) => {
+    const input = { ...req(url, 'optimizely.com', 'beacon'), ...(body !== undefined && { body }) }
+    expect(detectPersonalization(input)[0]?.detail.vendor).toBe('Optimizely')
+  })
+
   it('does not flag the vendor’s own website', () => {
     const own = {
       ...req('https://www.optimizely.com/', 'optimizely.com', 'main_frame'),
