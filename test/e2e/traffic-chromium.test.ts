@@ -165,6 +165,26 @@ void describe('Chromium (third-party cookies blocked): what was set and sent', (
     assert.equal(widget?.evidence.details?.[0]?.partitioned, true, 'a CHIPS cookie')
   })
 
+  void it('sees a partitioned (CHIPS) cookie sent back, though third-party cookies are blocked', async () => {
+    const url = `${server.origin('garden.test')}/`
+    const { findings } = await visitUntil(
+      session,
+      url,
+      (fs) =>
+        (find(fs, 'cookie.identifier', 'unknown-widgets.test')?.evidence.details ?? []).some(
+          (x) => x.direction === 'sent',
+        ),
+      'the partitioned widget cookie sent back',
+    )
+    const sent = find(
+      findings,
+      'cookie.identifier',
+      'unknown-widgets.test',
+    )?.evidence.details?.find((x) => x.direction === 'sent')
+    assert.equal(sent?.name, 'wid')
+    assert.equal(sent?.reason, 'random-looking value sent to a third party')
+  })
+
   void it('explains the findings in the popup', async () => {
     const page = await session.context.newPage()
     await visit(page, recipes())

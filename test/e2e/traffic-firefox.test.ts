@@ -100,6 +100,26 @@ void describe('Firefox: what was set and sent', () => {
     await page.close()
   })
 
+  void it('sees the ad cookie sent back from Firefox’s per-site (partitioned) cookie jar', async () => {
+    // Total Cookie Protection keeps Xandr's cookie in recipes.test's own jar: set on the first
+    // visit, sent back to ib.adnxs.com on the next visit to the same site.
+    const url = `${server.origin('recipes.test')}/`
+    const { page, findings } = await visitUntil(
+      url,
+      (fs) =>
+        (find(fs, 'cookie.identifier', 'adnxs.com')?.evidence.details ?? []).some(
+          (x) => x.direction === 'sent',
+        ),
+      'uuid2 sent back to Xandr',
+    )
+    const sent = find(findings, 'cookie.identifier', 'adnxs.com')?.evidence.details?.find(
+      (x) => x.direction === 'sent',
+    )
+    assert.equal(sent?.name, 'uuid2')
+    assert.equal(sent?.lifetime, 'unknown (sent)')
+    await page.close()
+  })
+
   void it('finds no identifier on a site with first-party cookies and a CDN', async () => {
     const url = `${server.origin('clean.test')}/`
     const { page } = await visitUntil(
