@@ -13,6 +13,7 @@ const HELPERS = new Set([
   'types',
   'request-fields',
   'identifier-value',
+  'cookie-parse',
 ])
 
 interface Detector {
