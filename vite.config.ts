@@ -38,6 +38,9 @@ function manifestFor(target: Target) {
     const { service_worker, type } = manifest.background
     ;(copy as Record<string, unknown>).background = { scripts: [service_worker], type }
     delete (copy as Record<string, unknown>).minimum_chrome_version
+    // dns.resolve(host, ['canonical_name']) finds CNAME-cloaked trackers; Chrome has no such
+    // API and would warn about an unknown permission.
+    copy.permissions = [...manifest.permissions, 'dns']
   } else {
     delete (copy as Record<string, unknown>).browser_specific_settings
   }

@@ -21,6 +21,9 @@ import { sessionGetAll, sessionRemove, sessionSet } from '@/platform/session'
 import { getTab } from '@/platform/tabs'
 import { observeRequests } from '@/platform/web-request'
 import { createGpc } from './gpc'
+import { canonicalName, canResolveDns } from '@/platform/dns'
+import { partyFindings } from '@/db/read'
+import { createTrafficObserver } from './traffic'
 import { createNetworkObserver } from './network'
 import { createRecorder } from './recorder'
 import { createRouter } from './router'
@@ -64,7 +67,19 @@ const tabs = createTabState({
   },
 })
 
+const traffic = createTrafficObserver({
+  classifier,
+  recorder,
+  mode: () => mode,
+  ...(canResolveDns() && { canonicalName }),
+  partyRows: async (party) => {
+    await recorder.flush()
+    return partyFindings(db, party)
+  },
+})
+
 const network = createNetworkObserver({
+  traffic,
   classifier,
   detectors: REQUEST_DETECTORS,
   tabs,
@@ -126,13 +141,21 @@ observeRequests({
   beforeRedirect: afterReady((event, to) => tabs.redirected(event.tabId, event.requestId, to)),
   responseStarted: afterReady((event) => tabs.responded(event.tabId, event.requestId)),
   failed: afterReady((event) => tabs.failed(event.tabId, event.requestId)),
+  sendHeaders: afterReady((event, cookies) => {
+    // Without cookies a request matters here only for Firefox's canonical-name check.
+    if (cookies.length > 0 || canResolveDns()) network.headers(event, 'sent', cookies)
+  }),
+  setCookies: afterReady((event, values) => network.headers(event, 'set', values)),
 })
 
 observeNavigation({
   committed: afterReady((tabId, url, at) => {
     if (tabs.commit(tabId, url, at) === undefined) void setBadgeCount(tabId, 0)
   }),
-  tabRemoved: afterReady((tabId) => tabs.removed(tabId)),
+  tabRemoved: afterReady((tabId) => {
+    tabs.removed(tabId)
+    traffic.forgetTab(tabId)
+  }),
   tabReplaced: afterReady((added, removed) => tabs.replaced(added, removed)),
 })
 

@@ -7,6 +7,18 @@ import type { RequestDetector } from '@/detect/types'
 import type { RequestEvent } from '@/platform/web-request'
 import type { Recorder } from './recorder'
 import type { TabState, TabVisit } from './tab-state'
+import type { Classification } from '@/detect/classifier'
+
+/** A request, or its headers when `cookies` is set (Cookie sent or Set-Cookie received). */
+export type Observed = RequestEvent & {
+  cookies?: { direction: 'set' | 'sent'; values: string[] }
+}
+
+/** What reads cookies, identifiers and host names across a visit (traffic.ts). */
+export interface TrafficHooks {
+  request(tabId: number, visit: TabVisit, event: RequestEvent, c: Classification): void
+  headers(tabId: number, visit: TabVisit, event: Observed, c: Classification): void
+}
 
 export interface NetworkDeps {
   classifier: Classifier
@@ -18,13 +30,14 @@ export interface NetworkDeps {
   badge(tabId: number, companies: number): void
   /** A request came from a tab we know nothing about (open before install, or state lost). */
   unknownTab(tabId: number): void
+  traffic?: TrafficHooks
 }
 
 /** A request that could not be given a visit yet; kept briefly until that visit starts. */
 interface Held {
   tabId: number
   site: string | null
-  event: RequestEvent
+  event: Observed
 }
 
 const HOLD_MS = 30_000
@@ -38,9 +51,14 @@ const HOLD_MAX = 1_000
 export function createNetworkObserver(deps: NetworkDeps) {
   let held: Held[] = []
 
-  function record(tabId: number, visit: TabVisit, event: RequestEvent): void {
+  function record(tabId: number, visit: TabVisit, event: Observed): void {
     const c = deps.classifier.classify(event.url, visit.site)
     if (c === null) return
+    if (event.cookies !== undefined) {
+      deps.traffic?.headers(tabId, visit, event, c)
+      return
+    }
+    deps.traffic?.request(tabId, visit, event, c)
     const mode = deps.mode()
     const base = {
       visitId: visit.visitId,
@@ -86,14 +104,14 @@ export function createNetworkObserver(deps: NetworkDeps) {
     }
   }
 
-  function hold(tabId: number, site: string | null, event: RequestEvent): void {
+  function hold(tabId: number, site: string | null, event: Observed): void {
     const cutoff = event.timeStamp - HOLD_MS
     held = held.filter((h) => h.event.timeStamp >= cutoff)
     if (held.length >= HOLD_MAX) held.shift()
     held.push({ tabId, site, event })
   }
 
-  return {
+  const observer = {
     request(event: RequestEvent): void {
       if (event.type === 'main_frame' && !event.prerender) {
         if (event.tabId < 0) return
@@ -107,30 +125,23 @@ export function createNetworkObserver(deps: NetworkDeps) {
         }
         return
       }
-      const hint =
-        event.topDocument !== undefined ? (siteOfUrl(event.topDocument) ?? undefined) : undefined
-      if (event.prerender) {
-        // The page is not shown yet; its requests count once the user goes to it.
-        hold(
-          event.tabId,
-          event.type === 'main_frame' ? siteOfUrl(event.url) : (hint ?? null),
-          event,
-        )
+      route(event)
+    },
+
+    /** Cookies a request sends or its response sets: given to the visit the request is in. */
+    headers(event: RequestEvent, direction: 'set' | 'sent', values: string[]): void {
+      const observed: Observed = { ...event, cookies: { direction, values } }
+      if (event.type === 'main_frame' && !event.prerender) {
+        if (event.tabId < 0) return
+        const tab = deps.tabs.get(event.tabId)
+        if (tab?.pending?.requestId === event.requestId) {
+          hold(event.tabId, siteOfUrl(event.url), observed)
+        } else if (tab?.current !== undefined && tab.current.site === siteOfUrl(event.url)) {
+          record(event.tabId, tab.current, observed)
+        }
         return
       }
-      if (event.tabId < 0) {
-        const site = event.initiator !== undefined ? siteOfUrl(event.initiator) : null
-        if (site === null) return // the browser's or an extension's own request
-        const tabId = deps.tabs.tabsOnSite(site)[0]
-        const visit = tabId === undefined ? undefined : deps.tabs.get(tabId)?.current
-        if (tabId !== undefined && visit !== undefined) record(tabId, visit, event)
-        else hold(-1, site, event)
-        return
-      }
-      if (deps.tabs.get(event.tabId) === undefined) deps.unknownTab(event.tabId)
-      const visit = deps.tabs.resolve(event.tabId, hint)
-      if (visit !== undefined) record(event.tabId, visit, event)
-      else hold(event.tabId, hint ?? null, event)
+      route(observed)
     },
 
     /** Gives a new visit the requests held for it. */
@@ -144,4 +155,29 @@ export function createNetworkObserver(deps: NetworkDeps) {
       for (const h of take) record(tabId, visit, h.event)
     },
   }
+
+  /** A subresource (or prerendered) request or its headers, to its visit or held for it. */
+  function route(event: Observed): void {
+    const hint =
+      event.topDocument !== undefined ? (siteOfUrl(event.topDocument) ?? undefined) : undefined
+    if (event.prerender) {
+      // The page is not shown yet; its requests count once the user goes to it.
+      hold(event.tabId, event.type === 'main_frame' ? siteOfUrl(event.url) : (hint ?? null), event)
+      return
+    }
+    if (event.tabId < 0) {
+      const site = event.initiator !== undefined ? siteOfUrl(event.initiator) : null
+      if (site === null) return // the browser's or an extension's own request
+      const tabId = deps.tabs.tabsOnSite(site)[0]
+      const visit = tabId === undefined ? undefined : deps.tabs.get(tabId)?.current
+      if (tabId !== undefined && visit !== undefined) record(tabId, visit, event)
+      else hold(-1, site, event)
+      return
+    }
+    if (deps.tabs.get(event.tabId) === undefined) deps.unknownTab(event.tabId)
+    const visit = deps.tabs.resolve(event.tabId, hint)
+    if (visit !== undefined) record(event.tabId, visit, event)
+    else hold(event.tabId, hint ?? null, event)
+  }
+  return observer
 }

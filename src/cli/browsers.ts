@@ -137,6 +137,8 @@ export interface FirefoxSession {
 export interface FirefoxOptions {
   headless?: boolean
   thirdPartyCookies?: boolean
+  /** Extra or replaced preferences (e.g. a DNS-over-HTTPS resolver for tests). */
+  prefs?: Record<string, unknown>
 }
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
@@ -156,6 +158,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     'network.connectivity-service.enabled': false,
   }
   if (options.thirdPartyCookies === true) prefs['network.cookie.cookieBehavior'] = 0
+  Object.assign(prefs, options.prefs)
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,

@@ -61,3 +61,9 @@ export async function lastFindingAt(
   const rows = await db.findings.where('[site+signal]').equals([site, signal]).toArray()
   return rows.length === 0 ? undefined : Math.max(...rows.map((r) => r.lastAt))
 }
+
+/** Findings about one party on every site (thirdparty.learned reads these), newest 500. */
+export async function partyFindings(db: TracelightDb, party: string): Promise<FindingRow[]> {
+  const rows = await db.findings.where('party').equals(party).limit(2000).toArray()
+  return rows.sort((a, b) => b.lastAt - a.lastAt).slice(0, 500)
+}

@@ -120,7 +120,7 @@ describe('consent detector', () => {
     })
     const found = detectConsent(request('https://prebid.example/openrtb2/auction', body25))
     expect(found.map((f) => f.signal)).toEqual(['consent.tcf', 'consent.usp'])
-    expect(found[1]?.detail).toEqual({ optedOut: false, notice: true, value: '1YNN' })
+    expect(found[1]?.detail).toEqual({ optedOut: false, notice: true, usPrivacy: '1YNN' })
   })
 
   it('reads GPP with its section ids', () => {

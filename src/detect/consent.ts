@@ -77,7 +77,10 @@ export const detectConsent: RequestDetector = safely((input) => {
   const uspText = pick(USP_FIELDS, ['regs', 'ext', 'us_privacy'])
   const usp = uspText === undefined ? null : decodeUsp(uspText)
   if (usp !== null && usp.optedOut !== null) {
-    const detail: Detail = { optedOut: usp.optedOut, value: uspText?.trim().toUpperCase() ?? '' }
+    const detail: Detail = {
+      optedOut: usp.optedOut,
+      usPrivacy: uspText?.trim().toUpperCase() ?? '',
+    }
     if (usp.notice !== null) detail.notice = usp.notice
     found.push(finding(input, 'consent.usp', detail))
   }

@@ -13,6 +13,8 @@ const HELPERS = new Set([
   'types',
   'request-fields',
   'consent-strings',
+  'identifier-value',
+  'cookie-parse',
 ])
 
 interface Detector {

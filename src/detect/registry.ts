@@ -6,6 +6,11 @@ import { detector as linkDecoration, detectLinkDecoration } from './link-decorat
 import { detector as pixels, detectPixels } from './pixels'
 import { detector as remarketing, detectRemarketing } from './remarketing'
 import { detector as trackers } from './trackers'
+import { detector as cookies } from './cookies'
+import { detector as idSync } from './id-sync'
+import { detector as personalization, detectPersonalization } from './personalization'
+import { detector as cnameCloaked, detectCnameByPath } from './cname-cloaked'
+import { detector as thirdpartyLearned } from './thirdparty-learned'
 
 /** Every detector, once. A meta-test fails when a detector file is missing here. */
 export const DETECTORS = [
@@ -16,6 +21,11 @@ export const DETECTORS = [
   consent,
   consentBefore,
   gpc,
+  cookies,
+  idSync,
+  personalization,
+  cnameCloaked,
+  thirdpartyLearned,
 ] as const
 
 /** Detectors that read what each request carries, run by the background's network observer. */
@@ -24,4 +34,6 @@ export const REQUEST_DETECTORS: readonly RequestDetector[] = [
   detectRemarketing,
   detectLinkDecoration,
   detectConsent,
+  detectPersonalization,
+  detectCnameByPath,
 ]

@@ -1,4 +1,5 @@
 import { browser, type WebRequest } from './browser'
+import { headerValues, type HttpHeader } from './headers'
 
 /** A request as the background sees it, the same in Chrome and Firefox. */
 export interface RequestEvent {
@@ -18,6 +19,8 @@ export interface RequestEvent {
   method: string
   /** Request body as text (form fields re-encoded, raw bytes as UTF-8), at most BODY_LIMIT. */
   body?: string
+  /** Firefox: whether the request went through a proxy (details.proxyInfo), when it says. */
+  proxied?: boolean
 }
 
 /** Bodies longer than this are cut: enough for pixel payloads, bounded for hostile pages. */
@@ -28,6 +31,10 @@ export interface RequestHandlers {
   beforeRedirect(event: RequestEvent, redirectUrl: string): void
   responseStarted(event: RequestEvent): void
   failed(event: RequestEvent): void
+  /** Headers about to be sent; `cookies` are the values of its Cookie headers (maybe none). */
+  sendHeaders(event: RequestEvent, cookies: string[]): void
+  /** Response headers arrived and set cookies: the values of its Set-Cookie headers. */
+  setCookies(event: RequestEvent, setCookies: string[]): void
 }
 
 /** Fields only one of the two browsers sends (Chrome: initiator, frameType,
@@ -50,6 +57,9 @@ interface AnyDetails {
     formData?: Record<string, string[]>
     raw?: { bytes?: ArrayBuffer }[]
   } | null
+  proxyInfo?: unknown
+  requestHeaders?: HttpHeader[]
+  responseHeaders?: HttpHeader[]
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false })
@@ -100,12 +110,22 @@ export function toRequestEvent(raw: AnyDetails): RequestEvent {
   const body = bodyText(raw.requestBody)
   if (body !== undefined) event.body = body
   if (topDocument !== undefined && raw.type !== 'main_frame') event.topDocument = topDocument
+  if (raw.proxyInfo !== undefined) event.proxied = raw.proxyInfo !== null
   const initiator = raw.initiator ?? raw.originUrl
   if (initiator !== undefined && initiator !== 'null') event.initiator = initiator
   return event
 }
 
 const FILTER: WebRequest.RequestFilter = { urls: ['<all_urls>'] }
+
+/** Chrome hides Cookie and Set-Cookie from listeners without 'extraHeaders'; Firefox rejects
+ * that option and shows them anyway (TOOLCHAIN.md). */
+function extraHeaders(): ['extraHeaders'] | [] {
+  const wr = browser.webRequest as unknown as {
+    OnHeadersReceivedOptions?: Record<string, string>
+  }
+  return wr.OnHeadersReceivedOptions?.EXTRA_HEADERS !== undefined ? ['extraHeaders'] : []
+}
 
 /** Observes every request without blocking. Registered synchronously at worker start. */
 export function observeRequests(handlers: RequestHandlers): void {
@@ -134,5 +154,24 @@ export function observeRequests(handlers: RequestHandlers): void {
       handlers.failed(toRequestEvent(d as AnyDetails))
     },
     { urls: ['<all_urls>'], types: ['main_frame'] },
+  )
+  const extra = extraHeaders()
+  // Observed, never blocking: onSendHeaders and onHeadersReceived without 'blocking'.
+  wr.onSendHeaders.addListener(
+    (d) => {
+      const raw = d as AnyDetails
+      handlers.sendHeaders(toRequestEvent(raw), headerValues(raw.requestHeaders, 'cookie'))
+    },
+    FILTER,
+    ['requestHeaders', ...extra] as WebRequest.OnSendHeadersOptions[],
+  )
+  wr.onHeadersReceived.addListener(
+    (d) => {
+      const raw = d as AnyDetails
+      const values = headerValues(raw.responseHeaders, 'set-cookie')
+      if (values.length > 0) handlers.setCookies(toRequestEvent(raw), values)
+    },
+    FILTER,
+    ['responseHeaders', ...extra] as WebRequest.OnHeadersReceivedOptions[],
   )
 }

@@ -42,6 +42,36 @@ const SIGNALS: Record<string, { title: string; meaning: string }> = {
     meaning:
       'The site passed your privacy choices to this company in the Global Privacy Platform format.',
   },
+  'cookie.thirdparty': {
+    title: 'Third-party cookies',
+    meaning:
+      'Another company set or read cookies while you were on this site. Cookies let it recognise your browser on every site where it is present.',
+  },
+  'cookie.identifier': {
+    title: 'Cookies that identify you',
+    meaning:
+      'A cookie holds a long-lived unique value for your browser, so you can be recognised when you come back or visit other sites.',
+  },
+  'id.sync': {
+    title: 'Your ID was shared between companies',
+    meaning:
+      'The same unique ID reached two or more companies during this visit, so they can match what each knows about you.',
+  },
+  personalization: {
+    title: 'Testing and personalization',
+    meaning:
+      'A service that decides which version of the page you see, based on what it knows about you, and reports back what you did.',
+  },
+  'cname.cloaked': {
+    title: 'Tracker disguised as this site',
+    meaning:
+      'An address that looks like part of this site actually belongs to a tracking company, so browser protections treat it as the site itself.',
+  },
+  'thirdparty.learned': {
+    title: 'Likely tracker (learned)',
+    meaning:
+      'This company is on no tracker list, but Tracelight saw it setting or receiving IDs on several sites you visited.',
+  },
   'link.decoration': {
     title: 'Tracking IDs in addresses',
     meaning:
@@ -106,8 +136,30 @@ const KEY_LABELS: Record<string, string> = {
   country: 'Site’s country',
   optedOut: 'Opted out',
   notice: 'Told about the right to opt out',
-  value: 'Value sent',
+  usPrivacy: 'US Privacy string',
   sections: 'Sections',
+  direction: 'Cookie',
+  names: 'Cookie names',
+  name: 'Cookie name',
+  domain: 'For domain',
+  lifetime: 'Kept for',
+  party: 'Party',
+  value: 'Value (shortened)',
+  reason: 'Why it counts',
+  partitioned: 'Partitioned (kept separately per site)',
+  from: 'Held first by',
+  to: 'Passed to',
+  howTheyHadIt: 'How the first had it',
+  howItArrived: 'How it arrived',
+  vendor: 'Service',
+  host: 'Address',
+  what: 'What it does',
+  service: 'Really belongs to',
+  method: 'How we know',
+  canonicalName: 'DNS points to',
+  sites: 'Seen on',
+  siteCount: 'Number of sites',
+  rule: 'Rule',
 }
 
 /** TCF purposes (IAB Europe TCF v2.2 policy, Appendix A), in a few plain words each. */
@@ -136,7 +188,16 @@ function keyLabel(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
+/** Detector words that read better in plain language. */
+const VALUE_WORDS: Record<string, string> = {
+  set: 'set by the response',
+  sent: 'sent with the request',
+  dns: 'the DNS name of the address',
+  'alias list': 'a known collection address of that company',
+}
+
 function valueText(value: DetailValue): string {
+  if (typeof value === 'string' && VALUE_WORDS[value] !== undefined) return VALUE_WORDS[value]
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(', ')
   if (typeof value === 'boolean') return value ? 'yes' : 'no'
   return String(value)

@@ -303,7 +303,7 @@ void describe('Chromium: recording a visit', () => {
     assert.deepEqual(bySignal.get('consent.usp')?.evidence.details?.[0], {
       optedOut: true,
       notice: true,
-      value: '1YYN',
+      usPrivacy: '1YYN',
     })
     assert.deepEqual(bySignal.get('consent.gpp')?.evidence.details?.[0], {
       sections: ['usnat'],

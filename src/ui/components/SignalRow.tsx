@@ -1,7 +1,7 @@
 import { Fragment } from 'preact'
 import { useState } from 'preact/hooks'
 import type { FindingRow } from '@/db/schema'
-import { plural } from '@/ui/labels'
+import { formatTimeRange, plural } from '@/ui/labels'
 import { detailLines, signalMeaning, signalSummary, signalTitle } from '@/ui/signals'
 
 export function SignalRow({ finding }: { finding: FindingRow }) {
@@ -31,6 +31,9 @@ export function SignalRow({ finding }: { finding: FindingRow }) {
       {open && (
         <div id={id} class="why">
           <p>{signalMeaning(finding.signal)}</p>
+          <p class="muted" data-testid="signal-time">
+            Seen {formatTimeRange(finding.firstAt, finding.lastAt)}
+          </p>
           {details.map((d, i) => (
             <dl key={i} class="detail">
               {detailLines(d).map(([k, v]) => (
