@@ -17,7 +17,11 @@ import { onMessage } from '@/platform/runtime'
 import { sessionGetAll, sessionRemove, sessionSet } from '@/platform/session'
 import { getTab } from '@/platform/tabs'
 import { observeRequests } from '@/platform/web-request'
+import { sha256 } from '@/content/hash'
+import { SCRIPT_DETECTORS } from '@/detect/registry'
+import { createInputWatch } from './input-watch'
 import { createNetworkObserver } from './network'
+import { createProbeIntake } from './probes'
 import { createRecorder } from './recorder'
 import { createRouter } from './router'
 import { createTabState, type TabRecord } from './tab-state'
@@ -73,6 +77,23 @@ const network = createNetworkObserver({
   },
 })
 
+// What scripts do inside pages (MAIN-world probes via the bridge), and typed-value matching.
+const probes = createProbeIntake({
+  classifier,
+  detectors: SCRIPT_DETECTORS,
+  tabs,
+  recorder,
+  mode: () => mode,
+})
+const inputWatch = createInputWatch({
+  classifier,
+  tabs,
+  recorder,
+  mode: () => mode,
+  sha256,
+  postersOf: (tabId, visitId, url) => probes.postersOf(tabId, visitId, url),
+})
+
 const ready: Promise<void> = (async () => {
   try {
     const stored = await sessionGetAll()
@@ -98,7 +119,10 @@ function afterReady<A extends unknown[]>(fn: (...args: A) => void): (...args: A)
 }
 
 observeRequests({
-  beforeRequest: afterReady((event) => network.request(event)),
+  beforeRequest: afterReady((event) => {
+    network.request(event)
+    inputWatch.request(event).catch(() => undefined)
+  }),
   beforeRedirect: afterReady((event, to) => tabs.redirected(event.tabId, event.requestId, to)),
   responseStarted: afterReady((event) => tabs.responded(event.tabId, event.requestId)),
   failed: afterReady((event) => tabs.failed(event.tabId, event.requestId)),
@@ -128,6 +152,12 @@ onMessage(
                 startedAt: current.startedAt,
               }
         return { visit, storageError }
+      },
+      'probe.events': async ({ events }, sender) => ({ accepted: probes.events(sender, events) }),
+      'probe.input': async ({ needles, submitted }, sender) => {
+        if (sender.tabId === undefined || sender.tabId < 0) return { accepted: 0 }
+        inputWatch.typed(sender.tabId, needles, submitted)
+        return { accepted: needles.length }
       },
     },
     ready,

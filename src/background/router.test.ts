@@ -18,8 +18,13 @@ const reply: Reply<'tab.view'> = {
 
 function setup(ready: Promise<unknown> = Promise.resolve()) {
   const tabView = vi.fn(async (_message: Message<'tab.view'>, _sender: Sender) => reply)
-  const handlers: Handlers = { 'tab.view': tabView }
-  return { route: createRouter(handlers, ready), tabView }
+  const probeEvents = vi.fn(async () => ({ accepted: 1 }))
+  const handlers: Handlers = {
+    'tab.view': tabView,
+    'probe.events': probeEvents,
+    'probe.input': async () => ({ accepted: 0 }),
+  }
+  return { route: createRouter(handlers, ready), tabView, probeEvents }
 }
 
 describe('router', () => {
@@ -69,8 +74,45 @@ describe('router', () => {
       'tab.view': async () => {
         throw new Error('no such tab')
       },
+      'probe.events': async () => ({ accepted: 0 }),
+      'probe.input': async () => ({ accepted: 0 }),
     }
     const route = createRouter(handlers, Promise.resolve())
     await expect(route({ type: 'tab.view', tabId: 1 }, page)).rejects.toThrow('no such tab')
+  })
+
+  it('passes probe events from a content script, checked and rebuilt', async () => {
+    const { route, probeEvents } = setup()
+    const event = {
+      api: 'canvas.toDataURL',
+      script: 'https://fp.test/a.js',
+      canvas: 1,
+      detail: '300x150',
+    }
+    await route({ type: 'probe.events', events: [{ ...event, extra: 'dropped' }] }, contentScript)
+    expect(probeEvents).toHaveBeenCalledWith(
+      { type: 'probe.events', events: [event] },
+      contentScript,
+    )
+  })
+
+  it.each([
+    ['an unknown api', { api: 'eval', script: '', canvas: 0, detail: '' }],
+    [
+      'a huge detail',
+      { api: 'canvas.fillText', script: '', canvas: 0, detail: 'x'.repeat(10_000) },
+    ],
+    [
+      'a non-web script url',
+      { api: 'canvas.fillText', script: 'chrome://x', canvas: 0, detail: '' },
+    ],
+    ['a negative canvas', { api: 'canvas.fillText', script: '', canvas: -1, detail: '' }],
+  ])('drops a probe batch with %s', (_what, event) => {
+    const { route, probeEvents } = setup()
+    expect(route({ type: 'probe.events', events: [event] }, contentScript)).toBeUndefined()
+    expect(
+      route({ type: 'probe.events', events: Array(501).fill(event) }, contentScript),
+    ).toBeUndefined()
+    expect(probeEvents).not.toHaveBeenCalled()
   })
 })

@@ -12,6 +12,7 @@ const HELPERS = new Set([
   'registry',
   'types',
   'request-fields',
+  'probe-events',
 ])
 
 interface Detector {
