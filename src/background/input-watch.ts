@@ -37,6 +37,14 @@ const MAX_NEEDLES = 300
 const MAX_RECENT = 50
 const RECENT_MS = 30_000
 const NAVIGATION = new Set(['main_frame', 'sub_frame'])
+const FORM_WORDS: Record<Form, string> = {
+  plain: 'as typed',
+  'url-encoded': 'URL-encoded',
+  base64: 'base64-encoded',
+  md5: 'MD5 hash',
+  sha1: 'SHA-1 hash',
+  sha256: 'SHA-256 hash',
+}
 
 /**
  * Matches digests of typed values (from the bridge) against third-party requests of the same
@@ -76,7 +84,7 @@ export function createInputWatch(deps: InputWatchDeps) {
       at: seen.at,
       url: mode === 'evidence' ? seen.url : redactUrl(seen.url),
       detail: {
-        sentAs: [...forms].sort(),
+        sentAs: [...forms].sort().map((f) => FORM_WORDS[f]),
         ...(scripts.length > 0 && { script: scripts.slice(0, 3).map(redactUrl) }),
       },
       mode,

@@ -27,11 +27,71 @@ const SIGNALS: Record<string, { title: string; meaning: string }> = {
     title: 'Google Analytics remarketing',
     meaning: 'Adds you to advertising audiences built from this site’s analytics.',
   },
+  // What scripts do inside the page (MAIN-world probes).
+  'fingerprint.canvas': {
+    title: 'Canvas fingerprinting',
+    meaning:
+      'Drew hidden text and read the picture back: tiny differences in how your computer draws it can identify your browser.',
+  },
+  'fingerprint.canvas_font': {
+    title: 'Font fingerprinting',
+    meaning:
+      'Measured the same text in dozens of fonts to find out which fonts you have installed, a way to tell your computer apart.',
+  },
+  'fingerprint.webgl': {
+    title: 'Graphics card fingerprinting',
+    meaning:
+      'Read your graphics card’s make and model (or many of its settings) to help identify your browser.',
+  },
+  'fingerprint.audio': {
+    title: 'Audio fingerprinting',
+    meaning:
+      'Made a silent sound inside the page and measured it: the result differs between computers and helps identify you.',
+  },
+  'fingerprint.webrtc': {
+    title: 'Network address discovery',
+    meaning:
+      'Used the video-call feature of your browser, without any call, to learn your device’s network addresses.',
+  },
+  'fingerprint.navigator': {
+    title: 'Device fingerprinting',
+    meaning:
+      'Read many details of your device (screen, language, processor, time zone…) that together single out your browser.',
+  },
+  'storage.identifier': {
+    title: 'ID stored in your browser',
+    meaning: 'Saved a unique ID in your browser so that it can recognise you when you come back.',
+  },
+  'session.recording': {
+    title: 'Session recording',
+    meaning:
+      'Records what you do on the page (typing, clicks, mouse movements, scrolling) so that it can be replayed later.',
+  },
+  'input.exfiltration': {
+    title: 'Sends what you type before you submit',
+    meaning: 'What you typed into a form left the page before you pressed the button to send it.',
+  },
   'link.decoration': {
     title: 'Tracking IDs in addresses',
     meaning:
       'An address carried a click or user ID that links this visit to an ad click, an e-mail or another site.',
   },
+}
+
+/** Signals about what a script did in the page, rather than what a request carried. */
+const SCRIPT_SIGNALS = new Set([
+  'fingerprint.canvas',
+  'fingerprint.canvas_font',
+  'fingerprint.webgl',
+  'fingerprint.audio',
+  'fingerprint.webrtc',
+  'fingerprint.navigator',
+  'storage.identifier',
+])
+
+/** How a finding's company or site is introduced: who did it, or who received it. */
+export function signalWho(signal: string): string {
+  return SCRIPT_SIGNALS.has(signal) ? 'by a script from' : 'to'
 }
 
 export function signalTitle(signal: string): string {
@@ -66,6 +126,25 @@ const KEY_LABELS: Record<string, string> = {
   kinds: 'Kind of ID',
   endpoint: 'Sent to',
   valueSent: 'Purchase value sent',
+  script: 'Script',
+  textDrawn: 'Text drawn',
+  colours: 'Colours used',
+  readBack: 'Picture read back',
+  calls: 'What the script called',
+  fontsTried: 'Fonts tried',
+  timesMeasured: 'Times the text was measured',
+  textMeasured: 'Text measured',
+  someFonts: 'Some of the fonts',
+  graphicsCardRead: 'Read the graphics card model',
+  parametersRead: 'Graphics settings read',
+  pixelsRead: 'Read pixels back',
+  method: 'Method',
+  propertiesRead: 'Device details read',
+  properties: 'Details read',
+  stored: 'Stored',
+  how: 'How it was recognised',
+  vendor: 'Service',
+  sentAs: 'Sent as',
 }
 
 function keyLabel(key: string): string {

@@ -2,7 +2,7 @@ import { Fragment } from 'preact'
 import { useState } from 'preact/hooks'
 import type { FindingRow } from '@/db/schema'
 import { plural } from '@/ui/labels'
-import { detailLines, signalMeaning, signalTitle } from '@/ui/signals'
+import { detailLines, signalMeaning, signalTitle, signalWho } from '@/ui/signals'
 
 export function SignalRow({ finding }: { finding: FindingRow }) {
   const [open, setOpen] = useState(false)
@@ -15,7 +15,8 @@ export function SignalRow({ finding }: { finding: FindingRow }) {
         <span class="company-count">{plural(finding.count, 'time', 'times')}</span>
       </div>
       <div class="company-meta">
-        to {finding.company ?? finding.party}
+        {signalWho(finding.signal)}{' '}
+        <span data-testid="signal-party">{finding.company ?? finding.party}</span>
         {details[0]?.event !== undefined && (
           <span data-testid="signal-event"> · {String(details[0].event)}</span>
         )}
@@ -27,7 +28,11 @@ export function SignalRow({ finding }: { finding: FindingRow }) {
         aria-controls={id}
         onClick={() => setOpen(!open)}
       >
-        {open ? 'Hide details' : 'What was sent?'}
+        {open
+          ? 'Hide details'
+          : signalWho(finding.signal) === 'to'
+            ? 'What was sent?'
+            : 'What did it do?'}
       </button>
       {open && (
         <div id={id} class="why">
