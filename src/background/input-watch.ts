@@ -1,7 +1,7 @@
 import type { RecordMode } from '@/db/schema'
 import type { Classifier } from '@/detect/classifier'
 import { piecesOf, type Form } from '@/detect/input-exfiltration'
-import { redactUrl } from '@/detect/redact'
+import { pageUrl, redactUrl } from '@/detect/redact'
 import type { Recorder } from './recorder'
 import type { TabState } from './tab-state'
 
@@ -85,7 +85,7 @@ export function createInputWatch(deps: InputWatchDeps) {
       url: mode === 'evidence' ? seen.url : redactUrl(seen.url),
       detail: {
         sentAs: [...forms].sort().map((f) => FORM_WORDS[f]),
-        ...(scripts.length > 0 && { script: scripts.slice(0, 3).map(redactUrl) }),
+        ...(scripts.length > 0 && { script: scripts.slice(0, 3).map(pageUrl) }),
       },
       mode,
     })

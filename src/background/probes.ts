@@ -2,7 +2,7 @@ import type { RecordMode } from '@/db/schema'
 import type { Classifier } from '@/detect/classifier'
 import { siteOfUrl } from '@/detect/host'
 import type { ProbeCall, ProbeEvent, ScriptDetector } from '@/detect/probe-events'
-import { redactUrl } from '@/detect/redact'
+import { pageUrl, redactUrl } from '@/detect/redact'
 import type { Sender } from '@/platform/runtime'
 import type { Recorder } from './recorder'
 import type { TabState, TabVisit } from './tab-state'
@@ -77,7 +77,7 @@ export function createProbeIntake(deps: ProbeDeps) {
             : {}),
           at: Date.now(),
           url: mode === 'evidence' ? url : redactUrl(url),
-          detail: { ...f.detail, script: script === '' ? 'inline or unknown' : redactUrl(script) },
+          detail: { ...f.detail, script: script === '' ? 'inline or unknown' : pageUrl(script) },
           mode,
         })
       }
