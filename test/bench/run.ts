@@ -5,6 +5,7 @@
  */
 import { benchClassify, checkClassify, classifyTargets } from './classify.ts'
 import { benchPageLoad, pageLoadTargets } from './pageload.ts'
+import { benchProbes, probeTargets } from './probes.ts'
 
 interface Benchmark {
   name: string
@@ -27,6 +28,12 @@ const benchmarks: Benchmark[] = [
     description: 'fixture page load time with the extension vs without, warm Chromium, paired',
     run: benchPageLoad,
     targets: pageLoadTargets,
+  },
+  {
+    name: 'probes',
+    description: 'a page calling the wrapped APIs 100k times, with the extension vs without',
+    run: benchProbes,
+    targets: probeTargets,
   },
 ]
 

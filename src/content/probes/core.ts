@@ -27,6 +27,8 @@ const MAX_EVENTS = 1500
 /** Stack traces taken per API: after that a call only bumps a counter (stack traces cost µs). */
 const SAMPLES_PER_API = 150
 const FLUSH_MS = 200
+/** Calls a wrapper watches before it puts the original back (most are sampled 150 times). */
+const CALLS_PER_WRAPPER = 300
 
 let port: MessagePort | null = null
 let queue: WireEvent[] = []
@@ -120,16 +122,24 @@ export function wrapMethod(
   proto: object | undefined,
   name: string,
   before: (self: unknown, args: unknown[]) => void,
+  retire = true,
 ): void {
   const desc = proto === undefined ? undefined : getDescriptor(proto, name)
   const original = desc?.value as ((...a: unknown[]) => unknown) | undefined
-  if (typeof original !== 'function') return
+  if (proto === undefined || desc === undefined || typeof original !== 'function') return
+  let calls = 0
   const wrapper = {
     [name](this: unknown, ...args: unknown[]) {
-      try {
-        before(this, args)
-      } catch {
-        // Our bookkeeping must never change what the page sees.
+      if (calls < CALLS_PER_WRAPPER && sent < MAX_EVENTS) {
+        calls++
+        try {
+          before(this, args)
+        } catch {
+          // Our bookkeeping must never change what the page sees.
+        }
+      } else if (retire) {
+        // Done sampling: put the original back so later calls cost nothing.
+        if (getDescriptor(proto, name)?.value === wrapper) defineProperty(proto, name, desc)
       }
       return apply(original, this, args)
     },
@@ -139,7 +149,8 @@ export function wrapMethod(
   defineProperty(proto, name, { ...desc, value: wrapper })
 }
 
-/** Wraps the getter (and optionally the setter) of accessor `name` on `proto`. */
+/** Wraps the getter (and optionally the setter) of accessor `name` on `proto`; like
+ * wrapMethod, puts the original accessor back once done sampling. */
 export function wrapAccessor(
   proto: object | undefined,
   name: string,
@@ -147,15 +158,27 @@ export function wrapAccessor(
   onSet: ((self: unknown, value: unknown) => void) | null,
 ): void {
   const desc = proto === undefined ? undefined : getDescriptor(proto, name)
-  if (desc === undefined || (desc.get === undefined && desc.set === undefined)) return
+  if (proto === undefined || desc === undefined) return
   const { get, set } = desc
+  if (get === undefined && set === undefined) return
   const next: PropertyDescriptor = { ...desc }
+  let calls = 0
+  /** True while still sampling; otherwise restores the original accessor. */
+  const live = (): boolean => {
+    if (calls < CALLS_PER_WRAPPER && sent < MAX_EVENTS) {
+      calls++
+      return true
+    }
+    const current = getDescriptor(proto, name)
+    if (current?.get === next.get && current?.set === next.set) defineProperty(proto, name, desc)
+    return false
+  }
   if (onGet !== null && get !== undefined) {
     const g = getDescriptor(
       {
         get [name]() {
           try {
-            onGet(this)
+            if (live()) onGet(this)
           } catch {
             // see wrapMethod
           }
@@ -172,7 +195,7 @@ export function wrapAccessor(
       {
         set [name](value: unknown) {
           try {
-            onSet(this, value)
+            if (live()) onSet(this, value)
           } catch {
             // see wrapMethod
           }
