@@ -153,9 +153,13 @@ onMessage(
               }
         return { visit, storageError }
       },
-      'probe.events': async ({ events }, sender) => ({ accepted: probes.events(sender, events) }),
+      // Content scripts only: an extension page has no probes and no page to speak for.
+      'probe.events': async ({ events }, sender) => ({
+        accepted: sender.extensionPage ? 0 : probes.events(sender, events),
+      }),
       'probe.input': async ({ needles, submitted }, sender) => {
-        if (sender.tabId === undefined || sender.tabId < 0) return { accepted: 0 }
+        if (sender.extensionPage || sender.tabId === undefined || sender.tabId < 0)
+          return { accepted: 0 }
         inputWatch.typed(sender.tabId, needles, submitted)
         return { accepted: needles.length }
       },

@@ -115,13 +115,23 @@ void describe('Firefox: what scripts do in the page', () => {
     await page.goto(url, { waitUntil: 'load' })
     await probes.waitForScriptFindings(env, url, ['fingerprint.canvas_font'])
     const tabId = await tabIdOf(ext, url)
-    const popup = await session.openExtensionPage(`src/ui/popup/index.html?tab=${tabId}`)
-    await popup.setViewport({ width: 360, height: 700 })
     const selector = '[data-testid="signal-row"][data-signal="fingerprint.canvas_font"]'
-    await popup.waitForSelector(selector)
-    const text = await popup.$eval(selector, (el) => el.textContent ?? '')
+    // The popup reads the tab's visit once when it opens; under load it may open before the
+    // findings are flushed, so reopen it rather than wait on a stale view.
+    let text = ''
+    for (let attempt = 0; attempt < 3 && text === ''; attempt++) {
+      const popup = await session.openExtensionPage(`src/ui/popup/index.html?tab=${tabId}`)
+      await popup.setViewport({ width: 360, height: 700 })
+      try {
+        await popup.waitForSelector(selector, { timeout: 10_000 })
+        text = await popup.$eval(selector, (el) => el.textContent ?? '')
+      } catch {
+        const body = await popup.evaluate('document.body.innerText')
+        console.log(`popup attempt ${attempt + 1} for tab ${tabId}:`, String(body).slice(0, 500))
+      }
+      await popup.close()
+    }
     assert.match(text, /Font fingerprinting.*by a script from\s*fpscripts\.test/)
-    await popup.close()
     await page.close()
   })
 })
