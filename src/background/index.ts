@@ -92,6 +92,7 @@ const inputWatch = createInputWatch({
   mode: () => mode,
   sha256,
   postersOf: (tabId, visitId, url) => probes.postersOf(tabId, visitId, url),
+  settleMs: 1000,
 })
 
 const ready: Promise<void> = (async () => {

@@ -11,7 +11,7 @@ const EMAIL = 'jane.doe@example.com'
 const sha256 = async (t: string) => createHash('sha256').update(t).digest('hex')
 const sha1 = (t: string) => createHash('sha1').update(t).digest('hex')
 
-function setup() {
+function setup(settleMs?: number) {
   const added: Observation[] = []
   const visit = {
     visitId: 7,
@@ -34,6 +34,7 @@ function setup() {
     mode: () => 'standard',
     sha256,
     postersOf: () => ['https://w.test/lead.js'],
+    ...(settleMs !== undefined && { settleMs }),
   })
   return { watch, added }
 }
@@ -115,5 +116,14 @@ describe('input watch', () => {
     await watch.request(req('https://exfil.test/collect', EMAIL))
     watch.typed(4, await needles(EMAIL), false)
     expect(added).toEqual([])
+  })
+
+  it('waits before recording when asked, so the probes can name the script', async () => {
+    const { watch, added } = setup(30)
+    watch.typed(3, await needles(EMAIL), false)
+    await watch.request(req('https://exfil.test/collect', EMAIL))
+    expect(added).toEqual([])
+    await new Promise((r) => setTimeout(r, 60))
+    expect(added).toHaveLength(1)
   })
 })

@@ -14,6 +14,9 @@ export interface InputWatchDeps {
   sha256(text: string): Promise<string>
   /** Scripts that posted to a URL, from the probes (names the script responsible). */
   postersOf(tabId: number, visitId: number, url: string): string[]
+  /** Waits this long before recording a match, so that the probes' report of the post
+   * (batched in the page for up to ~0.5 s) can name the script. */
+  settleMs?: number
 }
 
 /** A third-party request seen while the tab's user was typing, reduced to digests. */
@@ -73,22 +76,26 @@ export function createInputWatch(deps: InputWatchDeps) {
     w.reported.add(seen.url)
     const visit = deps.tabs.get(tabId)?.current
     if (visit === undefined || visit.visitId !== w.visitId) return
-    const mode = deps.mode()
-    const scripts = deps.postersOf(tabId, w.visitId, seen.url)
-    deps.recorder.add({
-      visitId: visit.visitId,
-      site: visit.site,
-      signal: 'input.exfiltration',
-      party: seen.party,
-      ...(seen.company !== undefined && { company: seen.company }),
-      at: seen.at,
-      url: mode === 'evidence' ? seen.url : redactUrl(seen.url),
-      detail: {
-        sentAs: [...forms].sort().map((f) => FORM_WORDS[f]),
-        ...(scripts.length > 0 && { script: scripts.slice(0, 3).map(pageUrl) }),
-      },
-      mode,
-    })
+    const record = () => {
+      const mode = deps.mode()
+      const scripts = deps.postersOf(tabId, visit.visitId, seen.url)
+      deps.recorder.add({
+        visitId: visit.visitId,
+        site: visit.site,
+        signal: 'input.exfiltration',
+        party: seen.party,
+        ...(seen.company !== undefined && { company: seen.company }),
+        at: seen.at,
+        url: mode === 'evidence' ? seen.url : redactUrl(seen.url),
+        detail: {
+          sentAs: [...forms].sort().map((f) => FORM_WORDS[f]),
+          ...(scripts.length > 0 && { script: scripts.slice(0, 3).map(pageUrl) }),
+        },
+        mode,
+      })
+    }
+    if (deps.settleMs === undefined) record()
+    else setTimeout(record, deps.settleMs)
   }
 
   return {

@@ -191,6 +191,12 @@ export async function typedEmail(env: ProbeEnv): Promise<void> {
       .map((f) => [f.party, f.evidence.details?.[0]?.sentAs]),
   )
   assert.deepEqual(sent, { 'exfil.test': ['as typed'], 'hashes.test': ['SHA-256 hash'] })
+  const poster = findings.find((f) => f.party === 'exfil.test')?.evidence.details?.[0]?.script
+  assert.deepEqual(
+    poster,
+    [`${env.server.origin('static.unknown-widgets.test')}/leadgrab.js`],
+    'the script that posted it is named',
+  )
   const all = JSON.stringify(findings)
   assert.ok(!all.includes('jane.doe'), 'the typed value itself is never stored')
 }
