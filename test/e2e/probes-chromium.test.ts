@@ -137,6 +137,21 @@ void describe('Chromium: what scripts do in the page', () => {
     assert.match(why, /Script.*fpscripts\.test.*webgl\.js/)
     await popup.screenshot({ path: 'test/screenshots/popup-probes-chromium.png', fullPage: true })
     await popup.close()
+    // The site page lists them too, over all visits.
+    const site = await session.context.newPage()
+    await site.goto(
+      `chrome-extension://${session.extensionId}/src/ui/dashboard/index.html#/site/fp.test`,
+    )
+    const list = site.getByTestId('site-script-findings')
+    await list.waitFor()
+    const signals = await list
+      .locator('[data-testid="signal-row"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-signal')))
+    assert.ok(
+      signals.includes('fingerprint.canvas') && signals.includes('fingerprint.audio'),
+      String(signals),
+    )
+    await site.close()
     await page.close()
   })
 })
