@@ -64,7 +64,16 @@ export default defineConfig(({ mode }) => {
     plugins: [
       trackerData(),
       preact(),
-      crx({ manifest: manifestFor(mode) as never, browser: mode, liveReload: false }),
+      crx({
+        manifest: manifestFor(mode) as never,
+        browser: mode,
+        liveReload: false,
+        // Self-contained classic scripts: no loader, no web-accessible chunks (a page could
+        // detect the extension by them), and the MAIN-world probes run before page scripts.
+        contentScripts: {
+          standaloneFiles: ['src/content/bridge.ts', 'src/content/probes/index.ts'],
+        },
+      }),
     ],
     resolve: { alias },
     build: {

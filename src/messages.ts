@@ -1,3 +1,5 @@
+import { MAX_EVENTS_PER_MESSAGE, parseProbeEvent, type ProbeEvent } from '@/detect/probe-events'
+
 /**
  * The message protocol: every message between extension contexts, declared once with its
  * response. The background's handler map is typed over MessageType, so a message without a
@@ -52,6 +54,17 @@ export interface MessageMap {
   /** Verifies an evidence file's JSON text and adds what this browser lacks; on any problem
    * nothing is written. Extension pages only. */
   'evidence.import': { request: { text: string }; response: ImportResult }
+  /** Content script (bridge): calls seen by the MAIN-world probes of the sender's frame. */
+  'probe.events': {
+    request: { events: ProbeEvent[] }
+    response: { accepted: number }
+  }
+  /** Content script (bridge): digests of values typed in the sender's tab (never the values),
+   * or `submitted` when a form was sent and its values may now leave legitimately. */
+  'probe.input': {
+    request: { needles: string[]; submitted: boolean }
+    response: { accepted: number }
+  }
 }
 
 export type MessageType = keyof MessageMap
@@ -60,7 +73,10 @@ export type Reply<K extends MessageType> = MessageMap[K]['response']
 export type AnyMessage = { [K in MessageType]: Message<K> }[MessageType]
 
 /** Types a content script may send; everything else is for extension pages only. */
-export const CONTENT_SCRIPT_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([])
+export const CONTENT_SCRIPT_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'probe.events',
+  'probe.input',
+])
 
 /** A registrable domain as the extension writes it: lower-case host characters, bounded. */
 const isSite = (v: unknown): v is string =>
@@ -78,6 +94,29 @@ const validators: { [K in MessageType]: (m: Record<string, unknown>) => boolean 
       : isSite(m.site) && typeof m.excepted === 'boolean') &&
     (m.excepted === undefined || typeof m.excepted === 'boolean'),
   'evidence.import': (m) => typeof m.text === 'string' && m.text.length <= MAX_IMPORT_CHARS,
+  'probe.events': (m) => {
+    if (!Array.isArray(m.events) || m.events.length > MAX_EVENTS_PER_MESSAGE) return false
+    // Rebuilt from checked fields only: no extra properties travel further.
+    const events: ProbeEvent[] = []
+    for (const e of m.events as unknown[]) {
+      const o = e as Partial<ProbeEvent> | null
+      const parsed =
+        typeof o === 'object' && o !== null
+          ? parseProbeEvent([o.api, o.script, o.canvas, o.detail])
+          : null
+      if (parsed === null) return false
+      events.push(parsed)
+    }
+    m.events = events
+    return true
+  },
+  'probe.input': (m) =>
+    typeof m.submitted === 'boolean' &&
+    Array.isArray(m.needles) &&
+    m.needles.length <= 60 &&
+    m.needles.every(
+      (n) => typeof n === 'string' && /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64})$/.test(n),
+    ),
 }
 
 /** Checks shape before anything else looks at a message. */

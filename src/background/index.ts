@@ -24,7 +24,11 @@ import { createGpc } from './gpc'
 import { canonicalName, canResolveDns } from '@/platform/dns'
 import { partyFindings } from '@/db/read'
 import { createTrafficObserver } from './traffic'
+import { sha256 } from '@/content/hash'
+import { SCRIPT_DETECTORS } from '@/detect/registry'
+import { createInputWatch } from './input-watch'
 import { createNetworkObserver } from './network'
+import { createProbeIntake } from './probes'
 import { createRecorder } from './recorder'
 import { createRouter } from './router'
 import { createTabState, type TabRecord } from './tab-state'
@@ -110,6 +114,24 @@ const gpc = createGpc({
   now: () => Date.now(),
 })
 
+// What scripts do inside pages (MAIN-world probes via the bridge), and typed-value matching.
+const probes = createProbeIntake({
+  classifier,
+  detectors: SCRIPT_DETECTORS,
+  tabs,
+  recorder,
+  mode: () => mode,
+})
+const inputWatch = createInputWatch({
+  classifier,
+  tabs,
+  recorder,
+  mode: () => mode,
+  sha256,
+  postersOf: (tabId, visitId, url) => probes.postersOf(tabId, visitId, url),
+  settleMs: 1000,
+})
+
 const ready: Promise<void> = (async () => {
   try {
     const stored = await sessionGetAll()
@@ -137,7 +159,10 @@ function afterReady<A extends unknown[]>(fn: (...args: A) => void): (...args: A)
 }
 
 observeRequests({
-  beforeRequest: afterReady((event) => network.request(event)),
+  beforeRequest: afterReady((event) => {
+    network.request(event)
+    inputWatch.request(event).catch(() => undefined)
+  }),
   beforeRedirect: afterReady((event, to) => tabs.redirected(event.tabId, event.requestId, to)),
   responseStarted: afterReady((event) => tabs.responded(event.tabId, event.requestId)),
   failed: afterReady((event) => tabs.failed(event.tabId, event.requestId)),
@@ -184,6 +209,16 @@ onMessage(
           ...(excepted !== undefined && { excepted }),
         }),
       'evidence.import': ({ text }) => importEvidence(db, text),
+      // Content scripts only: an extension page has no probes and no page to speak for.
+      'probe.events': async ({ events }, sender) => ({
+        accepted: sender.extensionPage ? 0 : probes.events(sender, events),
+      }),
+      'probe.input': async ({ needles, submitted }, sender) => {
+        if (sender.extensionPage || sender.tabId === undefined || sender.tabId < 0)
+          return { accepted: 0 }
+        inputWatch.typed(sender.tabId, needles, submitted)
+        return { accepted: needles.length }
+      },
     },
     ready,
   ),

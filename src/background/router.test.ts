@@ -18,9 +18,14 @@ const reply: Reply<'tab.view'> = {
 
 function setup(ready: Promise<unknown> = Promise.resolve()) {
   const tabView = vi.fn(async (_message: Message<'tab.view'>, _sender: Sender) => reply)
-  // Only the handler under test; the router never calls the others here.
-  const handlers = { 'tab.view': tabView } as Partial<Handlers> as Handlers
-  return { route: createRouter(handlers, ready), tabView }
+  const probeEvents = vi.fn(async () => ({ accepted: 1 }))
+  // Only the handlers under test; the router never calls the others here.
+  const handlers = {
+    'tab.view': tabView,
+    'probe.events': probeEvents,
+    'probe.input': async () => ({ accepted: 0 }),
+  } as Partial<Handlers> as Handlers
+  return { route: createRouter(handlers, ready), tabView, probeEvents }
 }
 
 describe('router', () => {
@@ -73,5 +78,40 @@ describe('router', () => {
     } as Partial<Handlers> as Handlers
     const route = createRouter(handlers, Promise.resolve())
     await expect(route({ type: 'tab.view', tabId: 1 }, page)).rejects.toThrow('no such tab')
+  })
+
+  it('passes probe events from a content script, checked and rebuilt', async () => {
+    const { route, probeEvents } = setup()
+    const event = {
+      api: 'canvas.toDataURL',
+      script: 'https://fp.test/a.js',
+      canvas: 1,
+      detail: '300x150',
+    }
+    await route({ type: 'probe.events', events: [{ ...event, extra: 'dropped' }] }, contentScript)
+    expect(probeEvents).toHaveBeenCalledWith(
+      { type: 'probe.events', events: [event] },
+      contentScript,
+    )
+  })
+
+  it.each([
+    ['an unknown api', { api: 'eval', script: '', canvas: 0, detail: '' }],
+    [
+      'a huge detail',
+      { api: 'canvas.fillText', script: '', canvas: 0, detail: 'x'.repeat(10_000) },
+    ],
+    [
+      'a non-web script url',
+      { api: 'canvas.fillText', script: 'chrome://x', canvas: 0, detail: '' },
+    ],
+    ['a negative canvas', { api: 'canvas.fillText', script: '', canvas: -1, detail: '' }],
+  ])('drops a probe batch with %s', (_what, event) => {
+    const { route, probeEvents } = setup()
+    expect(route({ type: 'probe.events', events: [event] }, contentScript)).toBeUndefined()
+    expect(
+      route({ type: 'probe.events', events: Array(501).fill(event) }, contentScript),
+    ).toBeUndefined()
+    expect(probeEvents).not.toHaveBeenCalled()
   })
 })

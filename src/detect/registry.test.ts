@@ -15,6 +15,7 @@ const HELPERS = new Set([
   'consent-strings',
   'identifier-value',
   'cookie-parse',
+  'probe-events',
 ])
 
 interface Detector {

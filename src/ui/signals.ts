@@ -72,11 +72,71 @@ const SIGNALS: Record<string, { title: string; meaning: string }> = {
     meaning:
       'This company is on no tracker list, but Tracelight saw it setting or receiving IDs on several sites you visited.',
   },
+  // What scripts do inside the page (MAIN-world probes).
+  'fingerprint.canvas': {
+    title: 'Canvas fingerprinting',
+    meaning:
+      'Drew hidden text and read the picture back: tiny differences in how your computer draws it can identify your browser.',
+  },
+  'fingerprint.canvas_font': {
+    title: 'Font fingerprinting',
+    meaning:
+      'Measured the same text in dozens of fonts to find out which fonts you have installed, a way to tell your computer apart.',
+  },
+  'fingerprint.webgl': {
+    title: 'Graphics card fingerprinting',
+    meaning:
+      'Read your graphics card’s make and model (or many of its settings) to help identify your browser.',
+  },
+  'fingerprint.audio': {
+    title: 'Audio fingerprinting',
+    meaning:
+      'Made a silent sound inside the page and measured it: the result differs between computers and helps identify you.',
+  },
+  'fingerprint.webrtc': {
+    title: 'Network address discovery',
+    meaning:
+      'Used the video-call feature of your browser, without any call, to learn your device’s network addresses.',
+  },
+  'fingerprint.navigator': {
+    title: 'Device fingerprinting',
+    meaning:
+      'Read many details of your device (screen, language, processor, time zone…) that together single out your browser.',
+  },
+  'storage.identifier': {
+    title: 'ID stored in your browser',
+    meaning: 'Saved a unique ID in your browser so that it can recognise you when you come back.',
+  },
+  'session.recording': {
+    title: 'Session recording',
+    meaning:
+      'Records what you do on the page (typing, clicks, mouse movements, scrolling) so that it can be replayed later.',
+  },
+  'input.exfiltration': {
+    title: 'Sends what you type before you submit',
+    meaning: 'What you typed into a form left the page before you pressed the button to send it.',
+  },
   'link.decoration': {
     title: 'Tracking IDs in addresses',
     meaning:
       'An address carried a click or user ID that links this visit to an ad click, an e-mail or another site.',
   },
+}
+
+/** Signals about what a script did in the page, rather than what a request carried. */
+const SCRIPT_SIGNALS = new Set([
+  'fingerprint.canvas',
+  'fingerprint.canvas_font',
+  'fingerprint.webgl',
+  'fingerprint.audio',
+  'fingerprint.webrtc',
+  'fingerprint.navigator',
+  'storage.identifier',
+])
+
+/** How a finding's company or site is introduced: who did it, or who received it. */
+export function signalWho(signal: string): string {
+  return SCRIPT_SIGNALS.has(signal) ? 'by a script from' : 'to'
 }
 
 export function signalTitle(signal: string): string {
@@ -160,6 +220,23 @@ const KEY_LABELS: Record<string, string> = {
   sites: 'Seen on',
   siteCount: 'Number of sites',
   rule: 'Rule',
+  script: 'Script',
+  textDrawn: 'Text drawn',
+  colours: 'Colours used',
+  readBack: 'Picture read back',
+  calls: 'What the script called',
+  fontsTried: 'Fonts tried',
+  timesMeasured: 'Times the text was measured',
+  textMeasured: 'Text measured',
+  someFonts: 'Some of the fonts',
+  graphicsCardRead: 'Read the graphics card model',
+  parametersRead: 'Graphics settings read',
+  pixelsRead: 'Read pixels back',
+  propertiesRead: 'Device details read',
+  properties: 'Details read',
+  stored: 'Stored',
+  how: 'How it was recognised',
+  sentAs: 'Sent as',
 }
 
 /** TCF purposes (IAB Europe TCF v2.2 policy, Appendix A), in a few plain words each. */
@@ -222,4 +299,21 @@ export function decodedFindings(findings: readonly FindingRow[]): FindingRow[] {
   return findings
     .filter((f) => !REQUEST_SIGNALS.has(f.signal))
     .sort((a, b) => a.signal.localeCompare(b.signal) || b.count - a.count)
+}
+
+/** What scripts did on a site, one row per signal and party (its latest finding). */
+export function scriptFindingsOf(findings: readonly FindingRow[]): FindingRow[] {
+  const latest = new Map<string, FindingRow>()
+  for (const f of findings) {
+    if (
+      !SCRIPT_SIGNALS.has(f.signal) &&
+      f.signal !== 'session.recording' &&
+      f.signal !== 'input.exfiltration'
+    )
+      continue
+    const key = `${f.signal} ${f.party}`
+    const old = latest.get(key)
+    if (old === undefined || f.lastAt > old.lastAt) latest.set(key, f)
+  }
+  return [...latest.values()].sort((a, b) => a.signal.localeCompare(b.signal))
 }

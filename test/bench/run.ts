@@ -6,6 +6,7 @@
 import { benchClassify, checkClassify, classifyTargets } from './classify.ts'
 import { benchPageLoad, pageLoadTargets } from './pageload.ts'
 import { benchPopupScale, popupScaleTargets } from './popup-scale.ts'
+import { benchProbes, probeTargets } from './probes.ts'
 
 interface Benchmark {
   name: string
@@ -35,6 +36,12 @@ const benchmarks: Benchmark[] = [
     description: 'popup time to show the current site, with 1 M findings stored vs a small history',
     run: benchPopupScale,
     targets: popupScaleTargets,
+  },
+  {
+    name: 'probes',
+    description: 'a page calling the wrapped APIs 100k times, with the extension vs without',
+    run: benchProbes,
+    targets: probeTargets,
   },
 ]
 

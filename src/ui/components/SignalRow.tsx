@@ -2,7 +2,7 @@ import { Fragment } from 'preact'
 import { useState } from 'preact/hooks'
 import type { FindingRow } from '@/db/schema'
 import { formatTimeRange, plural } from '@/ui/labels'
-import { detailLines, signalMeaning, signalSummary, signalTitle } from '@/ui/signals'
+import { detailLines, signalMeaning, signalSummary, signalTitle, signalWho } from '@/ui/signals'
 
 export function SignalRow({ finding }: { finding: FindingRow }) {
   const [open, setOpen] = useState(false)
@@ -16,7 +16,8 @@ export function SignalRow({ finding }: { finding: FindingRow }) {
         <span class="company-count">{plural(finding.count, 'time', 'times')}</span>
       </div>
       <div class="company-meta">
-        to {finding.company ?? finding.party}
+        {signalWho(finding.signal)}{' '}
+        <span data-testid="signal-party">{finding.company ?? finding.party}</span>
         {summary !== undefined && <span data-testid="signal-event"> · {summary}</span>}
       </div>
       <button
@@ -26,7 +27,11 @@ export function SignalRow({ finding }: { finding: FindingRow }) {
         aria-controls={id}
         onClick={() => setOpen(!open)}
       >
-        {open ? 'Hide details' : 'What was sent?'}
+        {open
+          ? 'Hide details'
+          : signalWho(finding.signal) === 'to'
+            ? 'What was sent?'
+            : 'What did it do?'}
       </button>
       {open && (
         <div id={id} class="why">

@@ -1,7 +1,9 @@
 import { useEffect } from 'preact/hooks'
 import type { SiteStore } from '@/ui/state/site-store'
 import { ExportButton } from '@/ui/components/ExportButton'
+import { SignalRow } from '@/ui/components/SignalRow'
 import { categoriesLabel, formatDateTime, plural } from '@/ui/labels'
+import { scriptFindingsOf } from '@/ui/signals'
 
 export function SitePage({ store, site }: { store: SiteStore; site: string }) {
   useEffect(() => {
@@ -103,6 +105,17 @@ export function SitePage({ store, site }: { store: SiteStore; site: string }) {
             ))}
           </tbody>
         </table>
+      )}
+
+      {scriptFindingsOf(state.findings).length > 0 && (
+        <>
+          <h2>What scripts did on this site</h2>
+          <ul class="companies" data-testid="site-script-findings">
+            {scriptFindingsOf(state.findings).map((f) => (
+              <SignalRow key={`${f.signal} ${f.party}`} finding={f} />
+            ))}
+          </ul>
+        </>
       )}
 
       <h2>Recent visits</h2>

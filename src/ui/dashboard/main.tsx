@@ -1,7 +1,13 @@
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { openDb } from '@/db/schema'
-import { getSite, recentSites, siteRequestFindings, siteVisits } from '@/db/read'
+import {
+  getSite,
+  recentSites,
+  siteRequestFindings,
+  siteVisits,
+  siteScriptFindings,
+} from '@/db/read'
 import { createSiteStore, createSitesStore, type SiteApi } from '@/ui/state/site-store'
 import { SitePage } from './SitePage'
 import { SitesPage } from './SitesPage'
@@ -11,7 +17,13 @@ const db = openDb()
 const api: SiteApi = {
   site: (site) => getSite(db, site),
   visits: (site) => siteVisits(db, site),
-  findings: (site) => siteRequestFindings(db, site),
+  findings: async (site) => {
+    const [requests, scripts] = await Promise.all([
+      siteRequestFindings(db, site),
+      siteScriptFindings(db, site),
+    ])
+    return requests.concat(scripts)
+  },
   recentSites: () => recentSites(db),
 }
 const siteStore = createSiteStore(api)
