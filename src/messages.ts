@@ -4,6 +4,8 @@
  * handler does not compile.
  */
 
+import { SETTINGS, type SettingKey, type SettingValue } from '@/db/settings'
+
 /** What the popup needs to find the current visit of a tab. */
 export interface TabView {
   visitId: number
@@ -18,6 +20,15 @@ export interface MessageMap {
     request: { tabId: number }
     response: { visit: TabView | null; storageError: string | null }
   }
+  /** Deletes every stored row of one site (dashboard). */
+  'site.delete': { request: { site: string }; response: { ok: true } }
+  /** Deletes all recorded history; settings stay (dashboard). */
+  'data.deleteAll': { request: Record<never, never>; response: { ok: true } }
+  /** Changes one setting; a shorter retention applies at once (dashboard). */
+  'settings.set': {
+    request: { [K in SettingKey]: { key: K; value: SettingValue<K> } }[SettingKey]
+    response: { ok: true }
+  }
 }
 
 export type MessageType = keyof MessageMap
@@ -30,8 +41,18 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<MessageType> = new Set<MessageTyp
 
 const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0
 
+const isSite = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 253
+
 const validators: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
   'tab.view': (m) => isTabId(m.tabId),
+  'site.delete': (m) => isSite(m.site),
+  'data.deleteAll': () => true,
+  'settings.set': (m) =>
+    typeof m.key === 'string' &&
+    Object.hasOwn(SETTINGS, m.key) &&
+    typeof m.value === typeof SETTINGS[m.key as SettingKey].default &&
+    (m.key !== 'retentionDays' ||
+      (Number.isInteger(m.value) && (m.value as number) >= 0 && (m.value as number) <= 36500)),
 }
 
 /** Checks shape before anything else looks at a message. */

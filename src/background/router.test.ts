@@ -16,9 +16,16 @@ const reply: Reply<'tab.view'> = {
   storageError: null,
 }
 
+/** Handlers these tests do not exercise. */
+const unused = {
+  'site.delete': async () => ({ ok: true }) as const,
+  'data.deleteAll': async () => ({ ok: true }) as const,
+  'settings.set': async () => ({ ok: true }) as const,
+}
+
 function setup(ready: Promise<unknown> = Promise.resolve()) {
   const tabView = vi.fn(async (_message: Message<'tab.view'>, _sender: Sender) => reply)
-  const handlers: Handlers = { 'tab.view': tabView }
+  const handlers: Handlers = { ...unused, 'tab.view': tabView }
   return { route: createRouter(handlers, ready), tabView }
 }
 
@@ -66,6 +73,7 @@ describe('router', () => {
 
   it('passes a handler failure on to the sender', async () => {
     const handlers: Handlers = {
+      ...unused,
       'tab.view': async () => {
         throw new Error('no such tab')
       },

@@ -6,6 +6,8 @@ export const SETTINGS = {
   evidenceMode: { default: false as boolean, version: 1 },
   /** Days of history to keep; 0 keeps everything. */
   retentionDays: { default: 90 as number, version: 1 },
+  /** While true, nothing new is stored (the badge still counts the current page). */
+  recordingPaused: { default: false as boolean, version: 1 },
 } as const
 
 export type SettingKey = keyof typeof SETTINGS
