@@ -71,7 +71,7 @@ export function CompanyPage({ name }: { name: string }) {
               <div class="company-head">
                 <span class="company-name">{signalName(i18n, a.signal)}</span>
                 <span class="company-count">
-                  {tn('company.actionCount', a.times, { sites: a.sites })}
+                  {tn('count.times', a.times)}, {tn('company.onSites', a.sites)}
                 </span>
               </div>
               <ul class="companies nested">

@@ -176,8 +176,7 @@ export function SitePage({ site }: { site: string }) {
             <p id="confirm-text">
               {t('site.deleteConfirm', {
                 site: row.site,
-                visits: row.visits,
-                findings: findings.length,
+                what: `${tn('site.visitCount', row.visits)}, ${tn('site.findings', findings.length)}`,
               })}
             </p>
             <button

@@ -126,7 +126,9 @@ export const en = {
   'site.manageTitle': 'Your data about this site',
   'site.delete': 'Delete what Tracelight recorded on {site}',
   'site.deleteConfirm':
-    'Delete everything Tracelight recorded on {site}: {visits} visits and {findings} findings? This cannot be undone. Nothing changes on the site itself.',
+    'Delete everything Tracelight recorded on {site} ({what})? This cannot be undone. Nothing changes on the site itself.',
+  'site.visitCount.one': '{n} visit',
+  'site.visitCount.other': '{n} visits',
   'site.deleteYes': 'Yes, delete it',
   'site.deleting': 'Deleting…',
   'site.deleteFailed': 'Could not delete: {message}',
@@ -141,8 +143,8 @@ export const en = {
   'company.domainsTitle': 'Its domains your browser contacted',
   'company.didTitle': 'What it did',
   'company.didNothing': 'Nothing recorded yet.',
-  'company.actionCount.one': 'once, on {sites} sites',
-  'company.actionCount.other': '{n} times, on {sites} sites',
+  'company.onSites.one': 'on {n} site',
+  'company.onSites.other': 'on {n} sites',
   'company.partial':
     'This company appears very often: what it did is taken from a sample of the records.',
   'company.whereTitle': 'Where it appeared',
