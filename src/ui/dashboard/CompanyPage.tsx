@@ -43,11 +43,11 @@ export function CompanyPage({ name }: { name: string }) {
           {tn('company.requests', c.requests)}
         </div>
         <div>
-          <strong>{i18n.dateTime(c.firstAt)}</strong>
+          <strong class="date">{i18n.dateTime(c.firstAt)}</strong>
           {t('site.firstSeen')}
         </div>
         <div>
-          <strong>{i18n.dateTime(c.lastAt)}</strong>
+          <strong class="date">{i18n.dateTime(c.lastAt)}</strong>
           {t('site.lastSeen')}
         </div>
       </div>

@@ -56,11 +56,11 @@ export function SitePage({ site }: { site: string }) {
           {tn('site.thirdParties', summary.thirdParties)}
         </div>
         <div>
-          <strong>{i18n.dateTime(row.firstSeen)}</strong>
+          <strong class="date">{i18n.dateTime(row.firstSeen)}</strong>
           {t('site.firstSeen')}
         </div>
         <div>
-          <strong>{i18n.dateTime(row.lastSeen)}</strong>
+          <strong class="date">{i18n.dateTime(row.lastSeen)}</strong>
           {t('site.lastSeen')}
         </div>
       </div>

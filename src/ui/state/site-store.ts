@@ -15,6 +15,24 @@ export type SiteState =
 export type DeleteState =
   { kind: 'idle' } | { kind: 'confirm' } | { kind: 'working' } | { kind: 'failed'; message: string }
 
+/** One row per signal and party over all visits: counts summed, the latest evidence kept. */
+export function mergeAcrossVisits(findings: readonly FindingRow[]): FindingRow[] {
+  const out = new Map<string, FindingRow>()
+  for (const f of findings) {
+    const key = `${f.signal}\u0000${f.party}`
+    const seen = out.get(key)
+    if (seen === undefined) out.set(key, { ...f })
+    else
+      out.set(key, {
+        ...(f.lastAt > seen.lastAt ? f : seen),
+        count: seen.count + f.count,
+        firstAt: Math.min(seen.firstAt, f.firstAt),
+        lastAt: Math.max(seen.lastAt, f.lastAt),
+      })
+  }
+  return [...out.values()]
+}
+
 /** One site's history, for the site page. */
 export function createSiteStore(api: DashboardApi) {
   const state = signal<SiteState>({ kind: 'loading' })
@@ -24,7 +42,9 @@ export function createSiteStore(api: DashboardApi) {
   const timeline = computed(() =>
     ready.value ? buildTimeline(ready.value.visits, ready.value.findings) : [],
   )
-  const decoded = computed(() => (ready.value ? decodedFindings(ready.value.findings) : []))
+  const decoded = computed(() =>
+    ready.value ? mergeAcrossVisits(decodedFindings(ready.value.findings)) : [],
+  )
   const actions = computed(() =>
     ready.value ? actionsByCompany(ready.value.findings) : new Map<string, Map<string, number>>(),
   )
