@@ -51,6 +51,7 @@ const validators: { [K in MessageType]: (m: Record<string, unknown>) => boolean 
     typeof m.key === 'string' &&
     Object.hasOwn(SETTINGS, m.key) &&
     typeof m.value === typeof SETTINGS[m.key as SettingKey].default &&
+    (m.key !== 'language' || /^[a-z]{0,3}$/.test(m.value as string)) &&
     (m.key !== 'retentionDays' ||
       (Number.isInteger(m.value) && (m.value as number) >= 0 && (m.value as number) <= 36500)),
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks'
+import { LANGUAGES } from '@/ui/i18n'
 import { useDashboard } from './context'
 
 const RETENTION_CHOICES = [30, 90, 180, 365, 0]
@@ -48,6 +49,25 @@ export function SettingsPage() {
           {t('settings.evidence')}
         </label>
         <p class="muted">{t('settings.evidenceHint')}</p>
+      </div>
+
+      <h2>{t('settings.languageTitle')}</h2>
+      <div class="setting">
+        <label>
+          {t('settings.language')}{' '}
+          <select
+            data-testid="language"
+            value={s.language}
+            onChange={(e) => void store.set('language', e.currentTarget.value)}
+          >
+            <option value="">{t('settings.languageBrowser')}</option>
+            {Object.entries(LANGUAGES).map(([code, name]) => (
+              <option key={code} value={code} lang={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
 
       <h2>{t('settings.historyTitle')}</h2>

@@ -12,11 +12,10 @@ import { openDb } from '@/db/schema'
 import { readSetting, SETTINGS, type SettingKey } from '@/db/settings'
 import { sendMessage } from '@/platform/runtime'
 import { storageUsed } from '@/platform/storage-estimate'
-import { createI18n, pickLanguage } from '@/ui/i18n'
 import type { DashboardApi, Settings } from '@/ui/state/dashboard-api'
 import { parseRoute } from '@/ui/state/route'
-import { App } from './App'
-import { createStores, Ctx } from './context'
+import { createStores } from './context'
+import { Root } from './Root'
 import '@/ui/components/theme.css'
 import './dashboard.css'
 
@@ -46,8 +45,9 @@ const api: DashboardApi = {
   now: () => Date.now(),
 }
 const stores = createStores(api)
-const i18n = createI18n(pickLanguage(navigator.languages))
-document.documentElement.lang = i18n.language
+const navigate = (hash: string) => {
+  location.hash = hash
+}
 
 function Dashboard() {
   const [route, setRoute] = useState(parseRoute(location.hash))
@@ -57,9 +57,12 @@ function Dashboard() {
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
   return (
-    <Ctx.Provider value={{ ...stores, i18n, navigate: (hash) => (location.hash = hash) }}>
-      <App route={route} />
-    </Ctx.Provider>
+    <Root
+      stores={stores}
+      route={route}
+      browserLanguages={navigator.languages}
+      navigate={navigate}
+    />
   )
 }
 

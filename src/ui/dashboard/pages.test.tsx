@@ -1,30 +1,28 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createI18n } from '@/ui/i18n'
 import { parseRoute } from '@/ui/state/route'
-import { App } from './App'
-import { createStores, Ctx } from './context'
+import { createStores } from './context'
 import { fixtureApi, sampleData } from './fixture'
+import { Root } from './Root'
 
 const NOW = new Date(2024, 4, 10, 12, 0).getTime()
 
 /** The dashboard at a hash, rendered from fixture rows without the extension. */
-function show(hash: string) {
+function show(hash: string, browserLanguages: string[] = ['en-GB']) {
   const data = sampleData(NOW)
   const { api, calls, settings } = fixtureApi(data, NOW)
   const navigated: string[] = []
-  const value = {
-    ...createStores(api),
-    i18n: createI18n('en'),
-    navigate: (h: string) => void navigated.push(h),
-  }
+  const stores = createStores(api)
   const view = render(
-    <Ctx.Provider value={value}>
-      <App route={parseRoute(hash)} />
-    </Ctx.Provider>,
+    <Root
+      stores={stores}
+      route={parseRoute(hash)}
+      browserLanguages={browserLanguages}
+      navigate={(h: string) => void navigated.push(h)}
+    />,
   )
-  return { ...view, calls, settings, navigated, data, value }
+  return { ...view, calls, settings, navigated, data }
 }
 
 afterEach(cleanup)
@@ -132,5 +130,19 @@ describe('dashboard pages from fixture data', () => {
     fireEvent.click(screen.getByTestId('confirm-delete-all'))
     await waitFor(() => expect(calls).toContain('delete all'))
     expect(screen.getByTestId('settings-status').textContent).toContain('deleted')
+  })
+
+  it('follows the browser’s language, and the language setting switches it', async () => {
+    show('#/settings', ['de-AT', 'en'])
+    await screen.findByTestId('settings-page')
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'Einstellungen und deine Daten',
+    )
+    expect(document.documentElement.lang).toBe('de')
+    fireEvent.change(screen.getByTestId('language'), { target: { value: 'fr' } })
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Réglages et vos données'),
+    )
+    expect(screen.getByTestId('storage-used').textContent).toContain('1,2')
   })
 })

@@ -172,6 +172,9 @@ export const en = {
   'settings.evidence': 'Evidence mode',
   'settings.evidenceHint':
     'Keeps full addresses and identifier values, useful as proof in a complaint. Off, they are shortened or hidden. Applies to what is recorded from now on.',
+  'settings.languageTitle': 'Language',
+  'settings.language': 'Language of Tracelight',
+  'settings.languageBrowser': 'Same as the browser',
   'settings.historyTitle': 'History',
   'settings.retention': 'Keep history for',
   'settings.forever': 'Forever',

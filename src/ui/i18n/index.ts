@@ -1,14 +1,18 @@
+import { de } from './de'
 import { en, type MessageKey } from './en'
+import { es } from './es'
+import { fr } from './fr'
 
 /** One message catalogue for popup and dashboard. Other languages must have every key (a unit
  * test checks); a missing one falls back to English. */
 export type Catalogue = Record<MessageKey, string>
 export type Vars = Record<string, string | number>
 
-export const LANGUAGES = { en: 'English' } as const
+/** Each language named in itself, for the language picker. */
+export const LANGUAGES = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' } as const
 export type Language = keyof typeof LANGUAGES
 
-const CATALOGUES: Record<Language, Catalogue> = { en }
+export const CATALOGUES: Record<Language, Catalogue> = { en, de, fr, es }
 
 export function pickLanguage(preferred: readonly string[]): Language {
   for (const tag of preferred) {
