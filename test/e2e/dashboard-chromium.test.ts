@@ -4,11 +4,37 @@
  * the extension's real IndexedDB. Screenshots go to test/screenshots/.
  */
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import { launchChromium, type ChromiumSession } from '../../src/cli/browsers.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
-import { findingsOf, poll, readDb, visitOf } from './lib.ts'
+import { findingsOf, poll, readDb, tabIdOf, visitOf } from './lib.ts'
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[] }[]
+}
+
+/** Runs axe-core in the page (evaluated, since extension pages' CSP forbids inline scripts)
+ * and returns its serious and critical violations. */
+async function axeProblems(page: Page): Promise<string[]> {
+  await page.evaluate(AXE)
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`,
+  )) as AxeViolation[]
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    )
+}
 
 let server: FixtureServer
 let session: ChromiumSession
@@ -247,6 +273,65 @@ void describe('Chromium: the dashboard', () => {
     const news = dump.sites.find((s) => s.site === 'news.test')
     assert.equal(news?.visits, recentNews.length, 'the site summary is rebuilt')
     assert.ok(!Object.keys(news?.companies ?? {}).includes('Old Ads'))
+    await page.close()
+  })
+
+  void it('has no serious or critical accessibility problem in any view, or in the popup', async () => {
+    const page = await openDashboard('#/')
+    const views: [string, string][] = [
+      ['#/?period=30', 'overview'],
+      ['#/site/news.test', 'site-page'],
+      ['#/company/Google', 'company-page'],
+      ['#/graph?period=30', 'graph'],
+      ['#/settings', 'settings-page'],
+    ]
+    const problems: string[] = []
+    for (const [hash, testid] of views) {
+      await page.goto(dashboardUrl(hash))
+      await page.getByTestId(testid).waitFor()
+      // Open the evidence too, so it is checked as well.
+      const why = page.locator('[data-testid="why-button"]:visible')
+      if ((await why.count()) > 0) await why.first().click()
+      for (const p of await axeProblems(page)) problems.push(`${hash} ${p}`)
+    }
+    await page.goto(dashboardUrl('#/'))
+    await page.getByTestId('trend-table-toggle').click()
+    for (const p of await axeProblems(page)) problems.push(`trend table ${p}`)
+
+    const news = await session.context.newPage()
+    await visit(news, `${server.origin('news.test')}/`)
+    const tabId = await tabIdOf(await session.extensionPage(), `${server.origin('news.test')}/`)
+    const popup = await session.context.newPage()
+    await popup.setViewportSize({ width: 360, height: 600 })
+    await popup.goto(
+      `chrome-extension://${session.extensionId}/src/ui/popup/index.html?tab=${tabId}`,
+    )
+    await popup.getByTestId('site-name').waitFor()
+    for (const p of await axeProblems(popup)) problems.push(`popup ${p}`)
+    assert.deepEqual(problems, [])
+    await Promise.all([page.close(), news.close(), popup.close()])
+  })
+
+  void it('switches language from the settings', async () => {
+    const page = await openDashboard('#/settings')
+    await page.getByTestId('language').selectOption('de')
+    await poll(
+      async () => page.locator('h1').textContent(),
+      (t) => t === 'Einstellungen und deine Daten',
+      { what: 'the German settings page' },
+    )
+    await page.goto(dashboardUrl('#/?period=30'))
+    await page.getByTestId('overview').waitFor()
+    assert.equal(await page.locator('h1').textContent(), 'Wer dich verfolgt hat')
+    assert.equal(await page.evaluate('document.documentElement.lang'), 'de')
+    await page.screenshot({ path: `${SHOTS}/dashboard-overview-de-chromium.png`, fullPage: true })
+    await page.goto(dashboardUrl('#/settings'))
+    await page.getByTestId('language').selectOption('')
+    await poll(
+      async () => page.locator('h1').textContent(),
+      (t) => t === 'Settings and your data',
+      { what: 'the page to follow the browser’s language again' },
+    )
     await page.close()
   })
 })

@@ -33,7 +33,7 @@ export const de: Record<MessageKey, string> = {
   'overview.lastVisit': 'Letzter Besuch',
   'overview.moreSites':
     'Angezeigt werden die {shown} Websites mit dem meisten Tracking, von {total}. Suche, um andere zu finden.',
-  'overview.companiesTitle': 'Firmen, die dir über mehrere Websites gefolgt sind',
+  'overview.companiesTitle': 'Firmen auf den meisten Websites',
   'overview.noCompanies': 'In diesem Zeitraum wurde keine Tracking-Firma gesehen.',
   'overview.company': 'Firma',
   'overview.category': 'Was sie macht',

@@ -33,7 +33,7 @@ export const en = {
   'overview.lastVisit': 'Last visit',
   'overview.moreSites':
     'Showing the {shown} sites that track most, of {total}. Search to find others.',
-  'overview.companiesTitle': 'Companies that followed you across sites',
+  'overview.companiesTitle': 'Companies seen on the most sites',
   'overview.noCompanies': 'No tracking company was seen in this period.',
   'overview.company': 'Company',
   'overview.category': 'What it does',

@@ -33,7 +33,7 @@ export const es: Record<MessageKey, string> = {
   'overview.lastVisit': 'Última visita',
   'overview.moreSites':
     'Se muestran los {shown} sitios que más rastrean, de {total}. Busca para encontrar otros.',
-  'overview.companiesTitle': 'Empresas que te siguieron de un sitio a otro',
+  'overview.companiesTitle': 'Empresas vistas en más sitios',
   'overview.noCompanies': 'No se vio ninguna empresa de rastreo en este periodo.',
   'overview.company': 'Empresa',
   'overview.category': 'A qué se dedica',

@@ -33,7 +33,7 @@ export const fr: Record<MessageKey, string> = {
   'overview.lastVisit': 'Dernière visite',
   'overview.moreSites':
     'Voici les {shown} sites qui pistent le plus, sur {total}. Utilisez la recherche pour trouver les autres.',
-  'overview.companiesTitle': 'Les entreprises qui vous ont suivi d’un site à l’autre',
+  'overview.companiesTitle': 'Les entreprises vues sur le plus de sites',
   'overview.noCompanies': 'Aucune entreprise de pistage vue sur cette période.',
   'overview.company': 'Entreprise',
   'overview.category': 'Son activité',
