@@ -4,6 +4,7 @@
  * `targets` lists budget misses, which are reported as warnings.
  */
 import { benchClassify, checkClassify, classifyTargets } from './classify.ts'
+import { benchDashboard, dashboardTargets } from './dashboard.ts'
 import { benchPageLoad, pageLoadTargets } from './pageload.ts'
 
 interface Benchmark {
@@ -27,6 +28,13 @@ const benchmarks: Benchmark[] = [
     description: 'fixture page load time with the extension vs without, warm Chromium, paired',
     run: benchPageLoad,
     targets: pageLoadTargets,
+  },
+  {
+    name: 'dashboard',
+    description:
+      'dashboard overview and site page with 1 M findings over 5,000 sites (seeding takes minutes)',
+    run: benchDashboard,
+    targets: dashboardTargets,
   },
 ]
 
