@@ -81,7 +81,7 @@ export function SettingsPage() {
           >
             {[...new Set([...RETENTION_CHOICES, s.retentionDays])].map((d) => (
               <option key={d} value={String(d)}>
-                {d === 0 ? t('settings.forever') : tn('period.days', d)}
+                {d === 0 ? t('settings.forever') : tn('settings.days', d)}
               </option>
             ))}
           </select>

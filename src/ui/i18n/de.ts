@@ -180,6 +180,8 @@ export const de: Record<MessageKey, string> = {
   'settings.languageBrowser': 'Wie im Browser',
   'settings.historyTitle': 'Verlauf',
   'settings.retention': 'Verlauf aufbewahren für',
+  'settings.days.one': '{n} Tag',
+  'settings.days.other': '{n} Tage',
   'settings.forever': 'Für immer',
   'settings.retentionHint':
     'Älterer Verlauf wird einmal täglich gelöscht. Eine kürzere Zeit löscht älteren Verlauf sofort.',

@@ -177,6 +177,8 @@ export const en = {
   'settings.languageBrowser': 'Same as the browser',
   'settings.historyTitle': 'History',
   'settings.retention': 'Keep history for',
+  'settings.days.one': '{n} day',
+  'settings.days.other': '{n} days',
   'settings.forever': 'Forever',
   'settings.retentionHint':
     'Older history is deleted once a day. Choosing a shorter time deletes older history now.',

@@ -180,6 +180,8 @@ export const es: Record<MessageKey, string> = {
   'settings.languageBrowser': 'El del navegador',
   'settings.historyTitle': 'Historial',
   'settings.retention': 'Conservar el historial durante',
+  'settings.days.one': '{n} día',
+  'settings.days.other': '{n} días',
   'settings.forever': 'Siempre',
   'settings.retentionHint':
     'El historial más antiguo se borra una vez al día. Elegir un plazo más corto borra ahora el historial más antiguo.',

@@ -179,6 +179,8 @@ export const fr: Record<MessageKey, string> = {
   'settings.languageBrowser': 'Celle du navigateur',
   'settings.historyTitle': 'Historique',
   'settings.retention': 'Conserver l’historique pendant',
+  'settings.days.one': '{n} jour',
+  'settings.days.other': '{n} jours',
   'settings.forever': 'Pour toujours',
   'settings.retentionHint':
     'L’historique plus ancien est supprimé une fois par jour. Choisir une durée plus courte supprime tout de suite l’historique plus ancien.',
