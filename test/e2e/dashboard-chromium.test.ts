@@ -202,7 +202,10 @@ void describe('Chromium: the dashboard', () => {
     const page = await openDashboard('#/site/shop.test')
     await page.getByTestId('delete-site').click()
     await page.getByTestId('confirm-delete').waitFor()
-    await page.screenshot({ path: `${SHOTS}/dashboard-delete-confirm-chromium.png` })
+    await page.screenshot({
+      path: `${SHOTS}/dashboard-delete-confirm-chromium.png`,
+      fullPage: true,
+    })
     await page.getByTestId('confirm-delete').click()
     await page.getByTestId('site-deleted').waitFor()
     const dump = await readDb(ext)

@@ -99,7 +99,9 @@ export function SitePage({ site }: { site: string }) {
                     </td>
                     <td>{g.categories.map((c) => categoryName(i18n, c)).join(', ')}</td>
                     <td>
-                      {tn('site.requestsOn', g.requests, { visits: g.visits })}
+                      {tn('site.requestsOn', g.requests, {
+                        visits: tn('site.visitCount', g.visits),
+                      })}
                       {did.map(([signal, n]) => (
                         <div key={signal}>
                           {signalName(i18n, signal)} ({num(n)})

@@ -116,8 +116,8 @@ export const de: Record<MessageKey, string> = {
   'site.domains': 'Domains',
   'site.requests': 'Anfragen',
   'site.tracker': 'Tracker',
-  'site.requestsOn.one': '{n} Anfrage bei {visits} Besuchen',
-  'site.requestsOn.other': '{n} Anfragen bei {visits} Besuchen',
+  'site.requestsOn.one': '{n} Anfrage, {visits}',
+  'site.requestsOn.other': '{n} Anfragen, {visits}',
   'site.timelineTitle': 'Besuche und was dabei geschah',
   'site.timelineHint':
     'Neueste zuerst. Öffne einen Besuch, um jeden Fund zu sehen und warum er markiert wurde.',

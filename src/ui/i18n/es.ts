@@ -115,8 +115,8 @@ export const es: Record<MessageKey, string> = {
   'site.domains': 'Dominios',
   'site.requests': 'Peticiones',
   'site.tracker': 'rastreador',
-  'site.requestsOn.one': '{n} petición en {visits} visitas',
-  'site.requestsOn.other': '{n} peticiones en {visits} visitas',
+  'site.requestsOn.one': '{n} petición en {visits}',
+  'site.requestsOn.other': '{n} peticiones en {visits}',
   'site.timelineTitle': 'Visitas y lo que ocurrió',
   'site.timelineHint':
     'Primero las más recientes. Abre una visita para ver cada hallazgo y por qué se señaló.',

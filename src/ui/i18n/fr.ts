@@ -115,8 +115,8 @@ export const fr: Record<MessageKey, string> = {
   'site.domains': 'Domaines',
   'site.requests': 'Requêtes',
   'site.tracker': 'traqueur',
-  'site.requestsOn.one': '{n} requête pendant {visits} visites',
-  'site.requestsOn.other': '{n} requêtes pendant {visits} visites',
+  'site.requestsOn.one': '{n} requête pendant {visits}',
+  'site.requestsOn.other': '{n} requêtes pendant {visits}',
   'site.timelineTitle': 'Visites et ce qui s’est passé',
   'site.timelineHint':
     'Les plus récentes d’abord. Ouvrez une visite pour voir chaque constat et pourquoi il a été signalé.',
