@@ -8,6 +8,7 @@ import { MAX_EVENTS_PER_MESSAGE, parseProbeEvent, type ProbeEvent } from '@/dete
 
 import type { ImportResult } from '@/evidence/import'
 import { MAX_IMPORT_CHARS } from '@/evidence/import-limit'
+import { SETTINGS, type SettingKey, type SettingValue } from '@/db/settings'
 
 /** What the popup needs to find the current visit of a tab. */
 export interface TabView {
@@ -65,6 +66,15 @@ export interface MessageMap {
     request: { needles: string[]; submitted: boolean }
     response: { accepted: number }
   }
+  /** Deletes every stored row of one site (dashboard). */
+  'site.delete': { request: { site: string }; response: { ok: true } }
+  /** Deletes all recorded history; settings stay (dashboard). */
+  'data.deleteAll': { request: Record<never, never>; response: { ok: true } }
+  /** Changes one setting; a shorter retention applies at once (dashboard). */
+  'settings.set': {
+    request: { [K in SettingKey]: { key: K; value: SettingValue<K> } }[SettingKey]
+    response: { ok: true }
+  }
 }
 
 export type MessageType = keyof MessageMap
@@ -80,7 +90,7 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<MessageType> = new Set<MessageTyp
 
 /** A registrable domain as the extension writes it: lower-case host characters, bounded. */
 const isSite = (v: unknown): v is string =>
-  typeof v === 'string' && v.length <= 253 && /^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(v)
+  typeof v === 'string' && v.length <= 253 && /^[a-z0-9.-]+$|^\[?[0-9a-f:.]+\]?$/.test(v)
 
 const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0
 
@@ -117,6 +127,15 @@ const validators: { [K in MessageType]: (m: Record<string, unknown>) => boolean 
     m.needles.every(
       (n) => typeof n === 'string' && /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64})$/.test(n),
     ),
+  'site.delete': (m) => isSite(m.site),
+  'data.deleteAll': () => true,
+  'settings.set': (m) =>
+    typeof m.key === 'string' &&
+    Object.hasOwn(SETTINGS, m.key) &&
+    typeof m.value === typeof SETTINGS[m.key as SettingKey].default &&
+    (m.key !== 'language' || /^[a-z]{0,3}$/.test(m.value as string)) &&
+    (m.key !== 'retentionDays' ||
+      (Number.isInteger(m.value) && (m.value as number) >= 0 && (m.value as number) <= 36500)),
 }
 
 /** Checks shape before anything else looks at a message. */

@@ -7,6 +7,7 @@
 import { trackerData } from '@/data/trackers'
 import { openDb, type RecordMode } from '@/db/schema'
 import { lastFindingAt } from '@/db/read'
+import { applyRetention, deleteEverything, deleteSite } from '@/db/manage'
 import { readSetting, writeSetting } from '@/db/settings'
 import { applyBatch } from '@/db/write'
 import { createClassifier } from '@/detect/classifier'
@@ -15,6 +16,7 @@ import { importEvidence } from '@/evidence/import'
 import { pageUrl } from '@/detect/redact'
 import { setBadgeCount } from '@/platform/action'
 import { applyGpc, fetchSmallText } from '@/platform/gpc'
+import { ensureAlarm, onAlarm } from '@/platform/alarms'
 import { observeNavigation } from '@/platform/navigation'
 import { onMessage } from '@/platform/runtime'
 import { sessionGetAll, sessionRemove, sessionSet } from '@/platform/session'
@@ -38,10 +40,13 @@ const TAB_KEY = 'tab:'
 const db = openDb()
 const classifier = createClassifier(trackerData)
 let mode: RecordMode = 'standard'
+let paused = false
 let storageError: string | null = null
+const RETENTION_ALARM = 'retention'
 
 const recorder = createRecorder({
-  write: (batch) => applyBatch(db, batch),
+  // While recording is paused, batches are dropped rather than stored.
+  write: (batch) => (paused ? Promise.resolve() : applyBatch(db, batch)),
   onError: (message) => {
     storageError = message
   },
@@ -146,6 +151,7 @@ const ready: Promise<void> = (async () => {
   }
   try {
     mode = (await readSetting(db, 'evidenceMode')) ? 'evidence' : 'standard'
+    paused = await readSetting(db, 'recordingPaused')
   } catch (error) {
     storageError = error instanceof Error ? error.message : String(error)
   }
@@ -184,6 +190,17 @@ observeNavigation({
   tabReplaced: afterReady((added, removed) => tabs.replaced(added, removed)),
 })
 
+async function enforceRetention(): Promise<void> {
+  await recorder.flush()
+  await applyRetention(db, await readSetting(db, 'retentionDays'), Date.now())
+}
+
+onAlarm(
+  RETENTION_ALARM,
+  afterReady(() => void enforceRetention().catch(() => undefined)),
+)
+void ensureAlarm(RETENTION_ALARM, 24 * 60).catch(() => undefined)
+
 onMessage(
   createRouter(
     {
@@ -218,6 +235,23 @@ onMessage(
           return { accepted: 0 }
         inputWatch.typed(sender.tabId, needles, submitted)
         return { accepted: needles.length }
+      },
+      'site.delete': async ({ site }) => {
+        await recorder.flush()
+        await deleteSite(db, site)
+        return { ok: true }
+      },
+      'data.deleteAll': async () => {
+        await recorder.flush()
+        await deleteEverything(db)
+        return { ok: true }
+      },
+      'settings.set': async (message) => {
+        await writeSetting(db, message.key, message.value as never)
+        if (message.key === 'evidenceMode') mode = message.value ? 'evidence' : 'standard'
+        if (message.key === 'recordingPaused') paused = message.value
+        if (message.key === 'retentionDays') await enforceRetention()
+        return { ok: true }
       },
     },
     ready,

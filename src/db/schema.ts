@@ -13,6 +13,19 @@ export interface SiteRow {
   visits: number
   /** Observations per signal over the site's whole history. */
   counts: Partial<Record<SignalId, number>>
+  /** Third-party companies (or unlisted domains) contacted from this site, by name: a small
+   * per-site aggregate so the overview and graph need not scan findings. Not indexed. */
+  companies?: Record<string, CompanySeen>
+}
+
+export interface CompanySeen {
+  tracker: boolean
+  category: string
+  /** Third-party domains of this company contacted from the site (bounded). */
+  parties: string[]
+  requests: number
+  firstAt: number
+  lastAt: number
 }
 
 export interface VisitRow {

@@ -10,6 +10,10 @@ export const SETTINGS = {
   gpcEnabled: { default: false as boolean, version: 1 },
   /** Sites GPC is not sent to. */
   gpcExceptions: { default: [] as string[], version: 1 },
+  /** While true, nothing new is stored (the badge still counts the current page). */
+  recordingPaused: { default: false as boolean, version: 1 },
+  /** Language of popup and dashboard ('en', 'de', 'fr', 'es'); '' follows the browser. */
+  language: { default: '' as string, version: 1 },
 } as const
 
 export type SettingKey = keyof typeof SETTINGS

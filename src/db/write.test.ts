@@ -109,6 +109,24 @@ describe('applyBatch', () => {
       lastSeen: DAY1 + 20,
       visits: 1,
       counts: { 'tracker.request': 2, 'thirdparty.request': 1 },
+      companies: {
+        Google: {
+          tracker: true,
+          category: 'analytics',
+          parties: ['google-analytics.com'],
+          requests: 2,
+          firstAt: DAY1 + 10,
+          lastAt: DAY1 + 20,
+        },
+        'widgets.test': {
+          tracker: false,
+          category: 'unknown',
+          parties: ['widgets.test'],
+          requests: 1,
+          firstAt: DAY1 + 10,
+          lastAt: DAY1 + 20,
+        },
+      },
     })
     expect(await db.daily.orderBy('[site+day+signal]').toArray()).toEqual([
       { site: 'news.test', day: '2024-05-01', signal: 'thirdparty.request', count: 1 },
@@ -191,6 +209,17 @@ describe('applyBatch', () => {
       lastSeen: DAY2 + 200,
       visits: 3,
       counts: { 'tracker.request': 5, 'cookie.identifier': 4 },
+      // Only requests feed the per-site company summary, merged across batches.
+      companies: {
+        Google: {
+          tracker: true,
+          category: 'analytics',
+          parties: ['google-analytics.com'],
+          requests: 5,
+          firstAt: DAY1 + 10,
+          lastAt: DAY2 + 200,
+        },
+      },
     })
     expect(await getSite(db, 'shop.test')).toEqual({
       site: 'shop.test',
@@ -198,6 +227,16 @@ describe('applyBatch', () => {
       lastSeen: DAY2 + 1,
       visits: 1,
       counts: { 'tracker.request': 7 },
+      companies: {
+        Google: {
+          tracker: true,
+          category: 'analytics',
+          parties: ['google-analytics.com'],
+          requests: 7,
+          firstAt: DAY2,
+          lastAt: DAY2 + 1,
+        },
+      },
     })
     expect(await getSite(db, 'other.test')).toBeUndefined()
   })

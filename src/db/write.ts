@@ -1,6 +1,14 @@
 import type { SignalId } from '@/detect/signals'
 import type { DetailValue } from '@/detect/types'
-import type { DailyRow, FindingRow, RecordMode, SiteRow, TracelightDb, VisitRow } from './schema'
+import type {
+  CompanySeen,
+  DailyRow,
+  FindingRow,
+  RecordMode,
+  SiteRow,
+  TracelightDb,
+  VisitRow,
+} from './schema'
 
 /** Observations aggregated in memory for one visit × signal × party, not yet stored. */
 export interface FindingDelta {
@@ -32,6 +40,33 @@ export function localDay(at: number): string {
   const d = new Date(at)
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+/** Domains remembered per company and site, in the site's small company aggregate. */
+export const COMPANY_PARTIES = 8
+
+const REQUEST_SIGNALS: ReadonlySet<SignalId> = new Set(['tracker.request', 'thirdparty.request'])
+
+/** Merges one site's company aggregates; `into` is changed in place. */
+export function mergeCompanies(
+  into: Record<string, CompanySeen>,
+  more: Readonly<Record<string, CompanySeen>>,
+): Record<string, CompanySeen> {
+  for (const [name, c] of Object.entries(more)) {
+    const old = into[name]
+    into[name] =
+      old === undefined
+        ? { ...c, parties: c.parties.slice(0, COMPANY_PARTIES) }
+        : {
+            tracker: old.tracker || c.tracker,
+            category: old.category,
+            parties: mergeBounded(old.parties, c.parties, COMPANY_PARTIES),
+            requests: old.requests + c.requests,
+            firstAt: Math.min(old.firstAt, c.firstAt),
+            lastAt: Math.max(old.lastAt, c.lastAt),
+          }
+  }
+  return into
 }
 
 /** Distinct decoded details kept per finding. */
@@ -123,6 +158,17 @@ export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> 
       touch(f.site, f.firstAt)
       const row = touch(f.site, f.lastAt)
       row.counts[f.signal] = (row.counts[f.signal] ?? 0) + f.count
+      if (REQUEST_SIGNALS.has(f.signal) && f.sameCompany !== true) {
+        const seen: CompanySeen = {
+          tracker: f.signal === 'tracker.request',
+          category: f.category ?? 'unknown',
+          parties: [f.party],
+          requests: f.count,
+          firstAt: f.firstAt,
+          lastAt: f.lastAt,
+        }
+        row.companies = mergeCompanies(row.companies ?? {}, { [f.company ?? f.party]: seen })
+      }
       const day = localDay(f.lastAt)
       const key = `${f.site}\u0000${day}\u0000${f.signal}`
       const d = daily.get(key)
@@ -137,6 +183,10 @@ export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> 
         const old = oldSites[i]
         if (old === undefined) return delta
         const counts = { ...old.counts }
+        const companies =
+          delta.companies === undefined
+            ? old.companies
+            : mergeCompanies({ ...old.companies }, delta.companies)
         for (const [signal, n] of Object.entries(delta.counts) as [SignalId, number][]) {
           counts[signal] = (counts[signal] ?? 0) + n
         }
@@ -146,6 +196,7 @@ export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> 
           lastSeen: Math.max(old.lastSeen, delta.lastSeen),
           visits: old.visits + delta.visits,
           counts,
+          ...(companies === undefined ? {} : { companies }),
         }
       }),
     )

@@ -20,7 +20,8 @@ export async function exportFromDb(
     ...rows,
     settings: { evidenceMode, retentionDays },
     generator: {
-      name: manifest.name,
+      // The manifest's name is a locale key (__MSG_extName__); short_name is the plain name.
+      name: manifest.short_name,
       version: manifest.version,
       browser: browserFromUserAgent(userAgent),
     },

@@ -4,6 +4,7 @@
  * `targets` lists budget misses, which are reported as warnings.
  */
 import { benchClassify, checkClassify, classifyTargets } from './classify.ts'
+import { benchDashboard, dashboardTargets } from './dashboard.ts'
 import { benchPageLoad, pageLoadTargets } from './pageload.ts'
 import { benchPopupScale, popupScaleTargets } from './popup-scale.ts'
 import { benchProbes, probeTargets } from './probes.ts'
@@ -42,6 +43,13 @@ const benchmarks: Benchmark[] = [
     description: 'a page calling the wrapped APIs 100k times, with the extension vs without',
     run: benchProbes,
     targets: probeTargets,
+  },
+  {
+    name: 'dashboard',
+    description:
+      'dashboard overview and site page with 1 M findings over 5,000 sites (seeding takes minutes)',
+    run: benchDashboard,
+    targets: dashboardTargets,
   },
 ]
 

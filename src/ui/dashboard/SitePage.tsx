@@ -1,152 +1,212 @@
 import { useEffect } from 'preact/hooks'
-import type { SiteStore } from '@/ui/state/site-store'
 import { ExportButton } from '@/ui/components/ExportButton'
-import { SignalRow } from '@/ui/components/SignalRow'
-import { categoriesLabel, formatDateTime, plural } from '@/ui/labels'
-import { scriptFindingsOf } from '@/ui/signals'
+import { companyHash } from '@/ui/state/route'
+import { useDashboard } from './context'
+import { FindingWhy } from './FindingWhy'
+import { categoryName, signalName } from './words'
 
-export function SitePage({ store, site }: { store: SiteStore; site: string }) {
+const TIMELINE_VISITS = 30
+
+export function SitePage({ site }: { site: string }) {
+  const { site: store, i18n } = useDashboard()
+  const { t, tn, num } = i18n
   useEffect(() => {
     void store.load(site)
   }, [store, site])
   const state = store.state.value
   const summary = store.summary.value
+  const deleting = store.deleting.value
 
-  if (state.kind === 'loading') return <p class="status">Loading…</p>
+  if (state.kind === 'loading') return <p class="status">{t('common.loading')}</p>
   if (state.kind === 'error')
     return (
       <p class="status error" role="alert">
-        Could not read the history of {site}: {state.message}
+        {t('common.readError', { message: state.message })}
       </p>
     )
   if (state.kind === 'unknown')
     return (
       <p class="status" data-testid="site-unknown">
-        Tracelight has nothing recorded for {state.site}.
+        {t('site.unknown', { site: state.site })}
+      </p>
+    )
+  if (state.kind === 'deleted')
+    return (
+      <p class="status" role="status" data-testid="site-deleted">
+        {t('site.deleted', { site: state.site })} <a href="#/">{t('site.back')}</a>
       </p>
     )
   if (summary === null) return null
-  const { site: row, visits } = state
+  const { site: row, visits, findings } = state
   const groups = [...summary.trackers, ...summary.others]
+  const actions = store.actions.value
   return (
     <article data-testid="site-page">
       <h1 data-testid="site-title">{row.site}</h1>
       <ExportButton site={row.site} />
       <div class="facts">
         <div>
-          <strong data-testid="site-visits">{row.visits.toLocaleString()}</strong>
-          {row.visits === 1 ? 'visit' : 'visits'}
+          <strong data-testid="site-visits">{num(row.visits)}</strong>
+          {tn('site.visits', row.visits)}
         </div>
         <div>
-          <strong data-testid="site-trackers">{summary.trackerCompanies}</strong>
-          tracking {summary.trackerCompanies === 1 ? 'company' : 'companies'}
+          <strong data-testid="site-trackers">{num(summary.trackerCompanies)}</strong>
+          {tn('site.trackingCompanies', summary.trackerCompanies)}
         </div>
         <div>
-          <strong>{summary.thirdParties}</strong>
-          third-party {summary.thirdParties === 1 ? 'domain' : 'domains'}
+          <strong>{num(summary.thirdParties)}</strong>
+          {tn('site.thirdParties', summary.thirdParties)}
         </div>
         <div>
-          <strong>{formatDateTime(row.firstSeen)}</strong>first seen
+          <strong class="date">{i18n.dateTime(row.firstSeen)}</strong>
+          {t('site.firstSeen')}
         </div>
         <div>
-          <strong>{formatDateTime(row.lastSeen)}</strong>last seen
+          <strong class="date">{i18n.dateTime(row.lastSeen)}</strong>
+          {t('site.lastSeen')}
         </div>
       </div>
 
-      <h2>Companies contacted from this site</h2>
+      <h2>{t('site.companiesTitle')}</h2>
       {groups.length === 0 ? (
-        <p class="status">No third party has been contacted from this site.</p>
+        <p class="status">{t('site.noCompanies')}</p>
       ) : (
-        <table data-testid="site-companies">
-          <thead>
-            <tr>
-              <th scope="col">Company or domain</th>
-              <th scope="col">What it does</th>
-              <th scope="col">Domains</th>
-              <th scope="col" class="num">
-                Requests
-              </th>
-              <th scope="col" class="num">
-                Visits
-              </th>
-              <th scope="col">First seen</th>
-              <th scope="col">Last seen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => (
-              <tr key={`${g.tracker}-${g.name}`} data-testid="site-company" data-company={g.name}>
-                <td>
-                  <strong>{g.name}</strong>
-                  {g.tracker && <span class="muted"> · tracker</span>}
-                  <details>
-                    <summary>Why is this listed?</summary>
-                    <p class="muted">
-                      {g.known
-                        ? `Requests went to ${g.parties.join(', ')}, which third-party-web assigns to ${g.name}.`
-                        : `Requests went to ${g.parties.join(', ')}, a domain other than the site itself.`}
-                    </p>
-                    <ul class="evidence">
-                      {g.evidence.map((url) => (
-                        <li key={url}>
-                          <code>{url}</code>
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                </td>
-                <td>{categoriesLabel(g.categories)}</td>
-                <td>{g.parties.join(', ')}</td>
-                <td class="num">{g.requests.toLocaleString()}</td>
-                <td class="num">{g.visits.toLocaleString()}</td>
-                <td>{formatDateTime(g.firstAt)}</td>
-                <td>{formatDateTime(g.lastAt)}</td>
+        <div class="scroll">
+          <table data-testid="site-companies">
+            <thead>
+              <tr>
+                <th scope="col">{t('site.company')}</th>
+                <th scope="col">{t('site.whatItIs')}</th>
+                <th scope="col">{t('site.whatItDid')}</th>
+                <th scope="col">{t('site.domains')}</th>
+                <th scope="col" class="num">
+                  {t('site.requests')}
+                </th>
+                <th scope="col">{t('site.firstSeen')}</th>
+                <th scope="col">{t('site.lastSeen')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {groups.map((g) => {
+                const did = [...(actions.get(g.name) ?? new Map<string, number>()).entries()]
+                return (
+                  <tr
+                    key={`${g.tracker}-${g.name}`}
+                    data-testid="site-company"
+                    data-company={g.name}
+                  >
+                    <td>
+                      <a href={companyHash(g.name)}>{g.name}</a>
+                      {g.tracker && <span class="muted"> · {t('site.tracker')}</span>}
+                    </td>
+                    <td>{g.categories.map((c) => categoryName(i18n, c)).join(', ')}</td>
+                    <td>
+                      {tn('site.requestsOn', g.requests, {
+                        visits: tn('site.visitCount', g.visits),
+                      })}
+                      {did.map(([signal, n]) => (
+                        <div key={signal}>
+                          {signalName(i18n, signal)} ({num(n)})
+                        </div>
+                      ))}
+                    </td>
+                    <td>{g.parties.join(', ')}</td>
+                    <td class="num">{num(g.requests)}</td>
+                    <td>{i18n.dateTime(g.firstAt)}</td>
+                    <td>{i18n.dateTime(g.lastAt)}</td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
 
-      {scriptFindingsOf(state.findings).length > 0 && (
+      <h2>{t('site.timelineTitle')}</h2>
+      <p class="muted">{t('site.timelineHint')}</p>
+      <ol class="timeline" data-testid="timeline">
+        {store.timeline.value.slice(0, TIMELINE_VISITS).map((entry) => (
+          <li key={entry.visit.id} data-testid="timeline-visit">
+            <div class="company-head">
+              <strong>{i18n.dateTime(entry.visit.startedAt)}</strong>
+              <span class="muted">
+                {tn('site.trackingCompanies.count', entry.trackingCompanies.length)}
+              </span>
+            </div>
+            <code class="url">{entry.visit.url}</code>
+            {entry.findings.length === 0 ? (
+              <p class="muted">{t('site.nothingFound')}</p>
+            ) : (
+              <details>
+                <summary>{tn('site.findings', entry.findings.length)}</summary>
+                <ul class="companies">
+                  {entry.findings.map((f) => (
+                    <FindingWhy key={`${f.signal}-${f.party}`} finding={f} />
+                  ))}
+                </ul>
+              </details>
+            )}
+          </li>
+        ))}
+      </ol>
+      {visits.length < row.visits && (
+        <p class="muted">{t('site.olderVisits', { shown: visits.length, total: row.visits })}</p>
+      )}
+      {findings.length > 0 && store.decoded.value.length > 0 && (
         <>
-          <h2>What scripts did on this site</h2>
-          <ul class="companies" data-testid="site-script-findings">
-            {scriptFindingsOf(state.findings).map((f) => (
-              <SignalRow key={`${f.signal} ${f.party}`} finding={f} />
+          <h2>{t('site.sentTitle')}</h2>
+          <ul class="companies" data-testid="site-decoded">
+            {store.decoded.value.map((f) => (
+              <FindingWhy key={`${f.visitId}-${f.signal}-${f.party}`} finding={f} />
             ))}
           </ul>
         </>
       )}
 
-      <h2>Recent visits</h2>
-      <table data-testid="site-visit-list">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Page</th>
-            <th scope="col" class="num">
-              Tracking companies
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {visits.map((v) => (
-            <tr key={v.id}>
-              <td>{formatDateTime(v.startedAt)}</td>
-              <td>
-                <code>{v.url}</code>
-              </td>
-              <td class="num">{store.trackersByVisit.value.get(v.id)?.size ?? 0}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {row.visits > visits.length && (
-        <p class="muted">
-          Showing the latest {plural(visits.length, 'visit', 'visits')} of{' '}
-          {row.visits.toLocaleString()}.
-        </p>
-      )}
+      <h2>{t('site.manageTitle')}</h2>
+      <section class="danger-zone" aria-label={t('site.manageTitle')}>
+        {deleting.kind === 'idle' && (
+          <button
+            type="button"
+            class="danger"
+            data-testid="delete-site"
+            onClick={() => (store.deleting.value = { kind: 'confirm' })}
+          >
+            {t('site.delete', { site: row.site })}
+          </button>
+        )}
+        {deleting.kind === 'confirm' && (
+          <div role="alertdialog" aria-labelledby="confirm-text" class="confirm">
+            <p id="confirm-text">
+              {t('site.deleteConfirm', {
+                site: row.site,
+                what: `${tn('site.visitCount', row.visits)}, ${tn('site.findings', findings.length)}`,
+              })}
+            </p>
+            <button
+              type="button"
+              class="danger"
+              data-testid="confirm-delete"
+              onClick={() => void store.remove()}
+            >
+              {t('site.deleteYes')}
+            </button>{' '}
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => (store.deleting.value = { kind: 'idle' })}
+            >
+              {t('common.cancel')}
+            </button>
+          </div>
+        )}
+        {deleting.kind === 'working' && <p class="status">{t('site.deleting')}</p>}
+        {deleting.kind === 'failed' && (
+          <p class="status error" role="alert">
+            {t('site.deleteFailed', { message: deleting.message })}
+          </p>
+        )}
+      </section>
     </article>
   )
 }

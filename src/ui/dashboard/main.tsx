@@ -1,67 +1,68 @@
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
-import { openDb } from '@/db/schema'
 import {
-  getSite,
-  recentSites,
-  siteRequestFindings,
-  siteVisits,
-  siteScriptFindings,
-} from '@/db/read'
-import { createSiteStore, createSitesStore, type SiteApi } from '@/ui/state/site-store'
-import { SitePage } from './SitePage'
-import { SitesPage } from './SitesPage'
+  allSiteFindings,
+  dailySince,
+  partyFindings,
+  sitesSince,
+  visitCountSince,
+} from '@/db/dashboard-read'
+import { getSite, siteVisits } from '@/db/read'
+import { openDb } from '@/db/schema'
+import { readSetting, SETTINGS, type SettingKey } from '@/db/settings'
+import { sendMessage } from '@/platform/runtime'
+import { storageUsed } from '@/platform/storage-estimate'
+import type { DashboardApi, Settings } from '@/ui/state/dashboard-api'
+import { parseRoute } from '@/ui/state/route'
+import { createStores } from './context'
+import { Root } from './Root'
 import '@/ui/components/theme.css'
+import './dashboard.css'
 
 const db = openDb()
-const api: SiteApi = {
+const ok = (reply: { ok: true } | undefined) => {
+  // A reply missing means the background did not handle the message.
+  if (reply?.ok !== true) throw new Error('Tracelight’s background did not answer.')
+}
+const api: DashboardApi = {
+  sitesSince: (since) => sitesSince(db, since),
+  dailySince: (since) => dailySince(db, since),
+  visitCountSince: (since) => visitCountSince(db, since),
   site: (site) => getSite(db, site),
   visits: (site) => siteVisits(db, site),
-  findings: async (site) => {
-    const [requests, scripts] = await Promise.all([
-      siteRequestFindings(db, site),
-      siteScriptFindings(db, site),
-    ])
-    return requests.concat(scripts)
+  siteFindings: (site) => allSiteFindings(db, site),
+  partyFindings: (parties, limit) => partyFindings(db, parties, limit),
+  async settings() {
+    const keys = Object.keys(SETTINGS) as SettingKey[]
+    const values = await Promise.all(keys.map((k) => readSetting(db, k)))
+    return Object.fromEntries(keys.map((k, i) => [k, values[i]])) as Settings
   },
-  recentSites: () => recentSites(db),
+  setSetting: async (key, value) =>
+    ok(await sendMessage<'settings.set'>({ type: 'settings.set', key, value } as never)),
+  deleteSite: async (site) => ok(await sendMessage<'site.delete'>({ type: 'site.delete', site })),
+  deleteAll: async () => ok(await sendMessage<'data.deleteAll'>({ type: 'data.deleteAll' })),
+  storageUsed,
+  now: () => Date.now(),
 }
-const siteStore = createSiteStore(api)
-const sitesStore = createSitesStore(api)
-
-/** `#/site/<site>` shows one site; anything else lists the sites. */
-function route(): string | null {
-  const match = /^#\/site\/(.+)$/.exec(location.hash)
-  if (match?.[1] === undefined) return null
-  try {
-    return decodeURIComponent(match[1])
-  } catch {
-    return null
-  }
+const stores = createStores(api)
+const navigate = (hash: string) => {
+  location.hash = hash
 }
 
 function Dashboard() {
-  const [site, setSite] = useState(route())
+  const [route, setRoute] = useState(parseRoute(location.hash))
   useEffect(() => {
-    const onHash = () => setSite(route())
+    const onHash = () => setRoute(parseRoute(location.hash))
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
-  useEffect(() => {
-    document.title = site === null ? 'Tracelight — your sites' : `Tracelight — ${site}`
-  }, [site])
   return (
-    <main class="dashboard">
-      <nav class="brand">
-        <span class="logo" aria-hidden="true" />
-        <a href="#/">Tracelight</a>
-      </nav>
-      {site === null ? (
-        <SitesPage store={sitesStore} />
-      ) : (
-        <SitePage store={siteStore} site={site} />
-      )}
-    </main>
+    <Root
+      stores={stores}
+      route={route}
+      browserLanguages={navigator.languages}
+      navigate={navigate}
+    />
   )
 }
 

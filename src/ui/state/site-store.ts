@@ -1,76 +1,87 @@
 import { computed, signal } from '@preact/signals'
 import type { FindingRow, SiteRow, VisitRow } from '@/db/schema'
+import { decodedFindings } from '@/ui/signals'
+import { errorText, type DashboardApi } from './dashboard-api'
 import { summarize } from './group'
-
-export interface SiteApi {
-  site(site: string): Promise<SiteRow | undefined>
-  visits(site: string): Promise<VisitRow[]>
-  findings(site: string): Promise<FindingRow[]>
-  recentSites(): Promise<SiteRow[]>
-}
+import { actionsByCompany, buildTimeline } from './site-view'
 
 export type SiteState =
   | { kind: 'loading' }
   | { kind: 'unknown'; site: string }
   | { kind: 'ready'; site: SiteRow; visits: VisitRow[]; findings: FindingRow[] }
+  | { kind: 'deleted'; site: string }
   | { kind: 'error'; message: string }
 
-export type SitesState =
-  { kind: 'loading' } | { kind: 'ready'; sites: SiteRow[] } | { kind: 'error'; message: string }
+export type DeleteState =
+  { kind: 'idle' } | { kind: 'confirm' } | { kind: 'working' } | { kind: 'failed'; message: string }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
+/** One row per signal and party over all visits: counts summed, the latest evidence kept. */
+export function mergeAcrossVisits(findings: readonly FindingRow[]): FindingRow[] {
+  const out = new Map<string, FindingRow>()
+  for (const f of findings) {
+    const key = `${f.signal}\u0000${f.party}`
+    const seen = out.get(key)
+    if (seen === undefined) out.set(key, { ...f })
+    else
+      out.set(key, {
+        ...(f.lastAt > seen.lastAt ? f : seen),
+        count: seen.count + f.count,
+        firstAt: Math.min(seen.firstAt, f.firstAt),
+        lastAt: Math.max(seen.lastAt, f.lastAt),
+      })
+  }
+  return [...out.values()]
+}
 
 /** One site's history, for the site page. */
-export function createSiteStore(api: SiteApi) {
+export function createSiteStore(api: DashboardApi) {
   const state = signal<SiteState>({ kind: 'loading' })
-  const summary = computed(() =>
-    state.value.kind === 'ready' ? summarize(state.value.findings) : null,
+  const deleting = signal<DeleteState>({ kind: 'idle' })
+  const ready = computed(() => (state.value.kind === 'ready' ? state.value : null))
+  const summary = computed(() => (ready.value ? summarize(ready.value.findings) : null))
+  const timeline = computed(() =>
+    ready.value ? buildTimeline(ready.value.visits, ready.value.findings) : [],
   )
-  /** Tracking companies per visit id, for the visits table. */
-  const trackersByVisit = computed(() => {
-    const out = new Map<number, Set<string>>()
-    const s = state.value
-    if (s.kind !== 'ready') return out
-    for (const f of s.findings) {
-      if (f.signal !== 'tracker.request') continue
-      let set = out.get(f.visitId)
-      if (set === undefined) out.set(f.visitId, (set = new Set()))
-      set.add(f.company ?? f.party)
-    }
-    return out
-  })
+  const decoded = computed(() =>
+    ready.value ? mergeAcrossVisits(decodedFindings(ready.value.findings)) : [],
+  )
+  const actions = computed(() =>
+    ready.value ? actionsByCompany(ready.value.findings) : new Map<string, Map<string, number>>(),
+  )
 
   async function load(site: string): Promise<void> {
     state.value = { kind: 'loading' }
+    deleting.value = { kind: 'idle' }
     try {
       const [row, visits, findings] = await Promise.all([
         api.site(site),
         api.visits(site),
-        api.findings(site),
+        api.siteFindings(site),
       ])
       state.value =
         row === undefined
           ? { kind: 'unknown', site }
           : { kind: 'ready', site: row, visits, findings }
     } catch (e) {
-      state.value = { kind: 'error', message: message(e) }
+      state.value = { kind: 'error', message: errorText(e) }
     }
   }
-  return { state, summary, trackersByVisit, load }
-}
 
-/** The list of sites visited, newest first. */
-export function createSitesStore(api: SiteApi) {
-  const state = signal<SitesState>({ kind: 'loading' })
-  async function load(): Promise<void> {
+  /** Deletes the site's data after the person confirmed it. */
+  async function remove(): Promise<void> {
+    const s = ready.value
+    if (s === null) return
+    deleting.value = { kind: 'working' }
     try {
-      state.value = { kind: 'ready', sites: await api.recentSites() }
+      await api.deleteSite(s.site.site)
+      state.value = { kind: 'deleted', site: s.site.site }
+      deleting.value = { kind: 'idle' }
     } catch (e) {
-      state.value = { kind: 'error', message: message(e) }
+      deleting.value = { kind: 'failed', message: errorText(e) }
     }
   }
-  return { state, load }
+
+  return { state, summary, timeline, decoded, actions, deleting, load, remove }
 }
 
 export type SiteStore = ReturnType<typeof createSiteStore>
-export type SitesStore = ReturnType<typeof createSitesStore>

@@ -1,0 +1,103 @@
+import Dexie from 'dexie'
+import type { SignalId } from '@/detect/signals'
+import type { CompanySeen, SiteRow, TracelightDb } from './schema'
+import { localDay, mergeCompanies } from './write'
+
+/** Deletions the person asks for and retention: background only, like every write. */
+
+const ALL_TABLES = (db: TracelightDb) => [db.sites, db.visits, db.findings, db.daily]
+
+/** Removes every row of one site from sites, visits, findings and daily. */
+export async function deleteSite(db: TracelightDb, site: string): Promise<void> {
+  await db.transaction('rw', ALL_TABLES(db), async () => {
+    await db.visits
+      .where('[site+startedAt]')
+      .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
+      .delete()
+    await db.findings
+      .where('[site+signal]')
+      .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
+      .delete()
+    await db.daily
+      .where('[site+day+signal]')
+      .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey], true, true)
+      .delete()
+    await db.sites.delete(site)
+  })
+}
+
+/** Removes all recorded history; settings stay. */
+export async function deleteEverything(db: TracelightDb): Promise<void> {
+  await db.transaction('rw', ALL_TABLES(db), async () => {
+    await Promise.all(ALL_TABLES(db).map((t) => t.clear()))
+  })
+}
+
+const DAY_MS = 86_400_000
+
+/**
+ * Deletes visits that started more than `days` days before `now`, with their findings and the
+ * daily counts of those days, then rebuilds the summary row of each site that lost visits
+ * (or deletes it when nothing is left). `days` 0 keeps everything. Returns visits removed.
+ */
+export async function applyRetention(db: TracelightDb, days: number, now: number): Promise<number> {
+  if (!(days > 0)) return 0
+  const cutoff = now - days * DAY_MS
+  return db.transaction('rw', ALL_TABLES(db), async () => {
+    const old = await db.visits.where('startedAt').below(cutoff).toArray()
+    if (old.length === 0) {
+      await db.daily.where('day').below(localDay(cutoff)).delete()
+      return 0
+    }
+    for (const v of old) {
+      await db.findings
+        .where('[visitId+signal+party]')
+        .between([v.id, Dexie.minKey, Dexie.minKey], [v.id, Dexie.maxKey, Dexie.maxKey])
+        .delete()
+    }
+    await db.visits.bulkDelete(old.map((v) => v.id))
+    await db.daily.where('day').below(localDay(cutoff)).delete()
+    const touched = [...new Set(old.map((v) => v.site))]
+    for (const site of touched) await rebuildSite(db, site)
+    return old.length
+  })
+}
+
+/** Recomputes a site's summary from the rows that remain. */
+async function rebuildSite(db: TracelightDb, site: string): Promise<void> {
+  const visits = await db.visits
+    .where('[site+startedAt]')
+    .between([site, Dexie.minKey], [site, Dexie.maxKey])
+    .toArray()
+  if (visits.length === 0) {
+    await db.sites.delete(site)
+    return
+  }
+  const findings = await db.findings
+    .where('[site+signal]')
+    .between([site, Dexie.minKey], [site, Dexie.maxKey])
+    .toArray()
+  const counts: Partial<Record<SignalId, number>> = {}
+  const companies: Record<string, CompanySeen> = {}
+  let firstSeen = Math.min(...visits.map((v) => v.startedAt))
+  let lastSeen = Math.max(...visits.map((v) => v.startedAt))
+  for (const f of findings) {
+    counts[f.signal] = (counts[f.signal] ?? 0) + f.count
+    firstSeen = Math.min(firstSeen, f.firstAt)
+    lastSeen = Math.max(lastSeen, f.lastAt)
+    const request = f.signal === 'tracker.request' || f.signal === 'thirdparty.request'
+    if (request && f.sameCompany !== true)
+      mergeCompanies(companies, {
+        [f.company ?? f.party]: {
+          tracker: f.signal === 'tracker.request',
+          category: f.category ?? 'unknown',
+          parties: [f.party],
+          requests: f.count,
+          firstAt: f.firstAt,
+          lastAt: f.lastAt,
+        },
+      })
+  }
+  const row: SiteRow = { site, firstSeen, lastSeen, visits: visits.length, counts, companies }
+  await db.sites.put(row)
+}

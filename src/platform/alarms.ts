@@ -1,0 +1,15 @@
+import { browser } from './browser'
+
+/** Makes sure a repeating alarm exists without resetting its schedule on every worker start. */
+export async function ensureAlarm(name: string, periodInMinutes: number): Promise<void> {
+  const existing = await browser.alarms.get(name)
+  if (existing === undefined)
+    await browser.alarms.create(name, { delayInMinutes: 1, periodInMinutes })
+}
+
+/** Registers the alarm listener; call synchronously at the top level of the background. */
+export function onAlarm(name: string, run: () => void): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === name) run()
+  })
+}

@@ -1,0 +1,71 @@
+import { useEffect } from 'preact/hooks'
+import type { Route } from '@/ui/state/route'
+import { useDashboard } from './context'
+import { CompanyPage } from './CompanyPage'
+import { GraphPage } from './GraphPage'
+import { Overview } from './Overview'
+import { SettingsPage } from './SettingsPage'
+import { SitePage } from './SitePage'
+
+function title(route: Route, t: ReturnType<typeof useDashboard>['i18n']['t']): string {
+  switch (route.view) {
+    case 'site':
+      return route.site
+    case 'company':
+      return route.name
+    case 'graph':
+      return t('nav.graph')
+    case 'settings':
+      return t('nav.settings')
+    case 'overview':
+      return t('nav.overview')
+  }
+}
+
+/** The dashboard shell: navigation and the view named by the URL hash. */
+export function App({ route }: { route: Route }) {
+  const { i18n } = useDashboard()
+  const { t } = i18n
+  useEffect(() => {
+    document.title = `Tracelight — ${title(route, t)}`
+  }, [route, t])
+  const current = (view: Route['view']) => (route.view === view ? 'page' : undefined)
+  return (
+    <div class="dashboard">
+      <a
+        class="skip"
+        href="#content"
+        onClick={(e) => {
+          e.preventDefault()
+          document.getElementById('content')?.focus()
+        }}
+      >
+        {t('nav.skip')}
+      </a>
+      <header class="top">
+        <span class="brand">
+          <span class="logo" aria-hidden="true" />
+          Tracelight
+        </span>
+        <nav aria-label={t('nav.label')} class="tabs">
+          <a href="#/" aria-current={current('overview')}>
+            {t('nav.overview')}
+          </a>
+          <a href="#/graph" aria-current={current('graph')}>
+            {t('nav.graph')}
+          </a>
+          <a href="#/settings" aria-current={current('settings')}>
+            {t('nav.settings')}
+          </a>
+        </nav>
+      </header>
+      <main id="content" tabIndex={-1}>
+        {route.view === 'overview' && <Overview route={route} />}
+        {route.view === 'site' && <SitePage site={route.site} />}
+        {route.view === 'company' && <CompanyPage name={route.name} />}
+        {route.view === 'graph' && <GraphPage route={route} />}
+        {route.view === 'settings' && <SettingsPage />}
+      </main>
+    </div>
+  )
+}

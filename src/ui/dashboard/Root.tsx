@@ -1,0 +1,35 @@
+import { useEffect, useMemo } from 'preact/hooks'
+import { createI18n, pickLanguage, type Language, LANGUAGES } from '@/ui/i18n'
+import type { Route } from '@/ui/state/route'
+import { App } from './App'
+import { Ctx, type createStores } from './context'
+
+export interface RootProps {
+  stores: ReturnType<typeof createStores>
+  route: Route
+  /** The browser's preferred languages, used while the language setting is empty. */
+  browserLanguages: readonly string[]
+  navigate(hash: string): void
+}
+
+/** Provides the stores and the language chosen in the settings (or the browser's). */
+export function Root({ stores, route, browserLanguages, navigate }: RootProps) {
+  useEffect(() => {
+    void stores.settings.load()
+  }, [stores])
+  const settings = stores.settings.state.value
+  const chosen = settings.kind === 'ready' ? settings.value.language : ''
+  const language: Language = Object.hasOwn(LANGUAGES, chosen)
+    ? (chosen as Language)
+    : pickLanguage(browserLanguages)
+  const i18n = useMemo(() => createI18n(language), [language])
+  useEffect(() => {
+    document.documentElement.lang = language
+  }, [language])
+  const value = useMemo(() => ({ ...stores, i18n, navigate }), [stores, i18n, navigate])
+  return (
+    <Ctx.Provider value={value}>
+      <App route={route} />
+    </Ctx.Provider>
+  )
+}

@@ -1,0 +1,192 @@
+import type { DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/schema'
+import { SETTINGS } from '@/db/settings'
+import { localDay } from '@/db/write'
+import type { DashboardApi, Settings } from '@/ui/state/dashboard-api'
+
+/** Rows as the recorder stores them, for rendering the dashboard without the extension. */
+export interface FixtureData {
+  sites: SiteRow[]
+  visits: VisitRow[]
+  findings: FindingRow[]
+  daily: DailyRow[]
+}
+
+/** A DashboardApi over plain arrays; writes change the arrays, as the background would. */
+export function fixtureApi(data: FixtureData, now: number) {
+  const settings: Settings = Object.fromEntries(
+    Object.entries(SETTINGS).map(([k, v]) => [k, v.default]),
+  ) as Settings
+  const calls: string[] = []
+  const api: DashboardApi = {
+    sitesSince: async (since) => data.sites.filter((s) => s.lastSeen >= since),
+    dailySince: async (since) =>
+      since <= 0 ? data.daily : data.daily.filter((d) => d.day >= localDay(since)),
+    visitCountSince: async (since) => data.visits.filter((v) => v.startedAt >= since).length,
+    site: async (site) => data.sites.find((s) => s.site === site),
+    visits: async (site) =>
+      data.visits.filter((v) => v.site === site).sort((a, b) => b.startedAt - a.startedAt),
+    siteFindings: async (site) => data.findings.filter((f) => f.site === site),
+    partyFindings: async (parties, limit) =>
+      data.findings.filter((f) => parties.includes(f.party)).slice(0, limit),
+    settings: async () => ({ ...settings }),
+    async setSetting(key, value) {
+      calls.push(`set ${key}=${String(value)}`)
+      Object.assign(settings, { [key]: value })
+    },
+    async deleteSite(site) {
+      calls.push(`delete ${site}`)
+      const keep = <T extends { site: string }>(rows: T[]) => rows.filter((r) => r.site !== site)
+      data.sites = keep(data.sites)
+      data.visits = keep(data.visits)
+      data.findings = keep(data.findings)
+      data.daily = keep(data.daily)
+    },
+    async deleteAll() {
+      calls.push('delete all')
+      data.sites = []
+      data.visits = []
+      data.findings = []
+      data.daily = []
+    },
+    storageUsed: async () => 1_234_567,
+    now: () => now,
+  }
+  return { api, calls, settings }
+}
+
+const H = 3_600_000
+
+/** Three sites over two days: news.test (Google, Facebook with a pixel), shop.test (Google),
+ * blog.test (no trackers). `now` is noon on the second day. */
+export function sampleData(now: number): FixtureData {
+  const day1 = now - 24 * H
+  const finding = (
+    over: Partial<FindingRow> & Pick<FindingRow, 'visitId' | 'site'>,
+  ): FindingRow => ({
+    signal: 'tracker.request',
+    party: 'google-analytics.com',
+    company: 'Google',
+    category: 'analytics',
+    count: 3,
+    firstAt: now - H,
+    lastAt: now - H,
+    evidence: { urls: ['https://www.google-analytics.com/g/collect?tid=G-1&cid=[hidden]'] },
+    mode: 'standard',
+    ...over,
+  })
+  const seen = (parties: string[], requests: number, tracker = true, category = 'analytics') => ({
+    tracker,
+    category,
+    parties,
+    requests,
+    firstAt: day1,
+    lastAt: now - H,
+  })
+  return {
+    sites: [
+      {
+        site: 'news.test',
+        firstSeen: day1,
+        lastSeen: now - H,
+        visits: 2,
+        counts: { 'tracker.request': 8, 'pixel.facebook': 1 },
+        companies: {
+          Google: seen(['google-analytics.com'], 6),
+          Facebook: seen(['facebook.com'], 2, true, 'social'),
+        },
+      },
+      {
+        site: 'shop.test',
+        firstSeen: day1,
+        lastSeen: day1,
+        visits: 1,
+        counts: { 'tracker.request': 2 },
+        companies: { Google: { ...seen(['google-analytics.com'], 2), lastAt: day1 } },
+      },
+      {
+        site: 'blog.test',
+        firstSeen: now - 2 * H,
+        lastSeen: now - 2 * H,
+        visits: 1,
+        counts: { 'thirdparty.request': 1 },
+        companies: { 'fonts.test': seen(['fonts.test'], 1, false, 'unknown') },
+      },
+    ],
+    visits: [
+      {
+        id: 1,
+        site: 'news.test',
+        url: 'https://news.test/',
+        tabId: 1,
+        startedAt: day1,
+        mode: 'standard',
+      },
+      {
+        id: 2,
+        site: 'news.test',
+        url: 'https://news.test/a',
+        tabId: 1,
+        startedAt: now - H,
+        mode: 'standard',
+      },
+      {
+        id: 3,
+        site: 'shop.test',
+        url: 'https://shop.test/',
+        tabId: 1,
+        startedAt: day1,
+        mode: 'standard',
+      },
+      {
+        id: 4,
+        site: 'blog.test',
+        url: 'https://blog.test/',
+        tabId: 1,
+        startedAt: now - 2 * H,
+        mode: 'standard',
+      },
+    ],
+    findings: [
+      finding({ visitId: 1, site: 'news.test', firstAt: day1, lastAt: day1 }),
+      finding({ visitId: 2, site: 'news.test' }),
+      finding({
+        visitId: 2,
+        site: 'news.test',
+        party: 'facebook.com',
+        company: 'Facebook',
+        category: 'social',
+        count: 2,
+      }),
+      finding({
+        visitId: 2,
+        site: 'news.test',
+        signal: 'pixel.facebook',
+        party: 'facebook.com',
+        company: 'Facebook',
+        category: 'social',
+        count: 1,
+        evidence: {
+          urls: ['https://www.facebook.com/tr?id=[hidden]&ev=Purchase'],
+          details: [{ event: 'Purchase', pixelId: '123' }],
+        },
+      }),
+      finding({ visitId: 3, site: 'shop.test', count: 2, firstAt: day1, lastAt: day1 }),
+      finding({
+        visitId: 4,
+        site: 'blog.test',
+        signal: 'thirdparty.request',
+        party: 'fonts.test',
+        company: undefined,
+        category: undefined,
+        count: 1,
+      }),
+    ],
+    daily: [
+      { site: 'news.test', day: localDay(day1), signal: 'tracker.request', count: 3 },
+      { site: 'news.test', day: localDay(now), signal: 'tracker.request', count: 5 },
+      { site: 'news.test', day: localDay(now), signal: 'pixel.facebook', count: 1 },
+      { site: 'shop.test', day: localDay(day1), signal: 'tracker.request', count: 2 },
+      { site: 'blog.test', day: localDay(now), signal: 'thirdparty.request', count: 1 },
+    ],
+  }
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { CATALOGUES, createI18n, LANGUAGES, pickLanguage, type Language } from './index'
+import { en } from './en'
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+const others = (Object.keys(LANGUAGES) as Language[]).filter((l) => l !== 'en')
+
+describe('message catalogue', () => {
+  it.each(others)('%s has every English key and no other', (language) => {
+    expect(Object.keys(CATALOGUES[language]).sort()).toEqual(Object.keys(en).sort())
+  })
+
+  it.each(others)('%s fills the same placeholders, and no message is empty', (language) => {
+    for (const [key, text] of Object.entries(CATALOGUES[language])) {
+      expect(text.trim(), key).not.toBe('')
+      // A form may leave out {n} ("einmal"), but never invent a placeholder.
+      const mine = placeholders(text).filter((p) => p !== 'n')
+      expect(mine, key).toEqual(placeholders(en[key as keyof typeof en]).filter((p) => p !== 'n'))
+    }
+  })
+
+  it('has both plural forms wherever one exists', () => {
+    for (const key of Object.keys(en)) {
+      if (key.endsWith('.one'))
+        expect(Object.hasOwn(en, key.replace(/one$/, 'other')), key).toBe(true)
+    }
+  })
+
+  it.each(Object.keys(LANGUAGES))('_locales/%s has the manifest’s name and description', (l) => {
+    const file = JSON.parse(readFileSync(`public/_locales/${l}/messages.json`, 'utf8')) as Record<
+      string,
+      { message: string }
+    >
+    expect(Object.keys(file).sort()).toEqual(['extDescription', 'extName'])
+    expect(file.extName?.message).toBe('Tracelight')
+    expect(file.extDescription?.message.length).toBeLessThanOrEqual(132)
+  })
+})
+
+describe('createI18n', () => {
+  it('formats numbers, plurals and dates per language', () => {
+    const de = createI18n('de')
+    expect(de.tn('site.findings', 1)).toBe('1 Fund')
+    expect(de.tn('site.findings', 1234)).toBe('1.234 Funde')
+    expect(createI18n('fr').tn('site.findings', 0)).toBe('0 constat')
+    expect(createI18n('en').t('overview.noMatch', { q: 'x' })).toBe('No site matches “x”.')
+    expect(createI18n('es').longDay('2024-05-10')).toBe('10 may 2024')
+  })
+  it('picks the first supported browser language', () => {
+    expect(pickLanguage(['pt-BR', 'fr-CA', 'de'])).toBe('fr')
+    expect(pickLanguage(['ja'])).toBe('en')
+  })
+})

@@ -1,0 +1,77 @@
+import { de } from './de'
+import { en, type MessageKey } from './en'
+import { es } from './es'
+import { fr } from './fr'
+
+/** One message catalogue for popup and dashboard. Other languages must have every key (a unit
+ * test checks); a missing one falls back to English. */
+export type Catalogue = Record<MessageKey, string>
+export type Vars = Record<string, string | number>
+
+/** Each language named in itself, for the language picker. */
+export const LANGUAGES = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' } as const
+export type Language = keyof typeof LANGUAGES
+
+export const CATALOGUES: Record<Language, Catalogue> = { en, de, fr, es }
+
+export function pickLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0] ?? ''
+    if (Object.hasOwn(CATALOGUES, base)) return base as Language
+  }
+  return 'en'
+}
+
+export function createI18n(language: Language) {
+  const messages = CATALOGUES[language]
+  const plurals = new Intl.PluralRules(language)
+  const numbers = new Intl.NumberFormat(language)
+  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium' })
+  const dateTimes = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
+  const days = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' })
+
+  const fill = (text: string, vars: Vars) =>
+    text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const v = vars[name]
+      return v === undefined ? whole : typeof v === 'number' ? numbers.format(v) : v
+    })
+
+  /** A message, with `{name}` placeholders filled in. */
+  function t(key: MessageKey, vars: Vars = {}): string {
+    return fill(messages[key] ?? en[key], vars)
+  }
+  /** A counted message: `key.one` or `key.other` by the language's plural rules, `{n}` filled. */
+  function tn(key: string, n: number, vars: Vars = {}): string {
+    const form = plurals.select(n) === 'one' ? 'one' : 'other'
+    const k = `${key}.${form}` as MessageKey
+    return fill(messages[k] ?? en[k] ?? k, { ...vars, n })
+  }
+  const dayOf = (day: string) => {
+    const [y, m, d] = day.split('-').map(Number)
+    return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)
+  }
+  return {
+    language,
+    t,
+    tn,
+    num: (n: number) => numbers.format(n),
+    date: (at: number) => dates.format(at),
+    dateTime: (at: number) => dateTimes.format(at),
+    /** A YYYY-MM-DD local day, short. */
+    day: (day: string) => days.format(dayOf(day)),
+    /** A YYYY-MM-DD local day, in full. */
+    longDay: (day: string) => dates.format(dayOf(day)),
+    bytes(n: number): string {
+      const units = ['B', 'kB', 'MB', 'GB']
+      let v = n
+      let u = 0
+      while (v >= 1000 && u < units.length - 1) {
+        v /= 1000
+        u++
+      }
+      return `${new Intl.NumberFormat(language, { maximumFractionDigits: v < 10 ? 1 : 0 }).format(v)} ${units[u]}`
+    },
+  }
+}
+
+export type I18n = ReturnType<typeof createI18n>

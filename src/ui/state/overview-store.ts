@@ -1,0 +1,48 @@
+import { computed, signal } from '@preact/signals'
+import type { DailyRow, SiteRow } from '@/db/schema'
+import { periodStart, type Period } from './route'
+import { errorText, type DashboardApi, type Loadable } from './dashboard-api'
+import { buildOverview } from './overview'
+
+interface Raw {
+  sites: SiteRow[]
+  daily: DailyRow[]
+  visits: number
+  since: number
+  now: number
+}
+
+/** The overview: one period's data loaded once, narrowed by the search text as it is typed. */
+export function createOverviewStore(api: DashboardApi) {
+  const raw = signal<Loadable<Raw>>({ kind: 'loading' })
+  const query = signal('')
+  const view = computed(() => {
+    const r = raw.value
+    if (r.kind !== 'ready') return null
+    const { since, now } = r.value
+    return buildOverview(r.value, since, now, query.value)
+  })
+  let loaded: Period | null = null
+
+  async function load(period: Period, force = false): Promise<void> {
+    if (!force && loaded === period && raw.value.kind === 'ready') return
+    loaded = period
+    raw.value = { kind: 'loading' }
+    try {
+      const now = api.now()
+      const since = periodStart(period, now)
+      const [sites, daily, visits] = await Promise.all([
+        api.sitesSince(since),
+        api.dailySince(since),
+        api.visitCountSince(since),
+      ])
+      if (loaded === period)
+        raw.value = { kind: 'ready', value: { sites, daily, visits, since, now } }
+    } catch (e) {
+      raw.value = { kind: 'error', message: errorText(e) }
+    }
+  }
+  return { raw, query, view, load }
+}
+
+export type OverviewStore = ReturnType<typeof createOverviewStore>
