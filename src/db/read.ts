@@ -67,22 +67,3 @@ export async function partyFindings(db: TracelightDb, party: string): Promise<Fi
   const rows = await db.findings.where('party').equals(party).limit(2000).toArray()
   return rows.sort((a, b) => b.lastAt - a.lastAt).slice(0, 500)
 }
-
-/** Signals about what scripts did in the site's pages (MAIN-world probes). */
-export const SCRIPT_SIGNALS = [
-  'fingerprint.canvas',
-  'fingerprint.canvas_font',
-  'fingerprint.webgl',
-  'fingerprint.audio',
-  'fingerprint.webrtc',
-  'fingerprint.navigator',
-  'storage.identifier',
-  'session.recording',
-  'input.exfiltration',
-] as const satisfies readonly SignalId[]
-
-/** The site's script findings over all its visits, for the site page. */
-export async function siteScriptFindings(db: TracelightDb, site: string): Promise<FindingRow[]> {
-  const all = await Promise.all(SCRIPT_SIGNALS.map((signal) => siteFindings(db, site, signal)))
-  return all.flat()
-}

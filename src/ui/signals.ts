@@ -300,20 +300,3 @@ export function decodedFindings(findings: readonly FindingRow[]): FindingRow[] {
     .filter((f) => !REQUEST_SIGNALS.has(f.signal))
     .sort((a, b) => a.signal.localeCompare(b.signal) || b.count - a.count)
 }
-
-/** What scripts did on a site, one row per signal and party (its latest finding). */
-export function scriptFindingsOf(findings: readonly FindingRow[]): FindingRow[] {
-  const latest = new Map<string, FindingRow>()
-  for (const f of findings) {
-    if (
-      !SCRIPT_SIGNALS.has(f.signal) &&
-      f.signal !== 'session.recording' &&
-      f.signal !== 'input.exfiltration'
-    )
-      continue
-    const key = `${f.signal} ${f.party}`
-    const old = latest.get(key)
-    if (old === undefined || f.lastAt > old.lastAt) latest.set(key, f)
-  }
-  return [...latest.values()].sort((a, b) => a.signal.localeCompare(b.signal))
-}

@@ -144,7 +144,7 @@ void describe('Chromium: evidence export', () => {
 
   void it('exports everything; the verify command passes it and names a tampered record', async () => {
     const page = await dashboard('#/')
-    await page.getByTestId('sites-page').waitFor()
+    await page.getByTestId('overview').waitFor()
     assert.equal(await page.getByTestId('export-button').textContent(), 'Export everything')
     const { path } = await exportFrom(page, 'zip')
     const e = await openZip(path)
@@ -200,7 +200,7 @@ void describe('Chromium: evidence export', () => {
 
   void it('writes an HTML report that reads offline, runs no script, and prints', async () => {
     const page = await dashboard('#/')
-    await page.getByTestId('sites-page').waitFor()
+    await page.getByTestId('overview').waitFor()
     const { path } = await exportFrom(page, 'zip')
     await page.close()
     const files = unzipSync(new Uint8Array(readFileSync(path)))
@@ -230,7 +230,7 @@ void describe('Chromium: evidence export', () => {
 void describe('Chromium: evidence import', () => {
   void it('imports an export into a fresh profile: same records, no duplicates, tampered files refused', async () => {
     const page = await dashboard('#/')
-    await page.getByTestId('sites-page').waitFor()
+    await page.getByTestId('overview').waitFor()
     const { path } = await exportFrom(page, 'zip')
     await page.close()
     const original = await openZip(path)
@@ -246,7 +246,7 @@ void describe('Chromium: evidence import', () => {
       assert.equal((await readDb(ext)).visits.length, 0)
       const board = await fresh.context.newPage()
       await board.goto(`chrome-extension://${fresh.extensionId}/src/ui/dashboard/index.html#/`)
-      await board.getByTestId('sites-page').waitFor()
+      await board.getByTestId('overview').waitFor()
       const status = board.getByTestId('evidence-import-status')
       const importFile = async (file: string) => {
         await board.getByTestId('evidence-file').setInputFiles(file)
@@ -273,11 +273,15 @@ void describe('Chromium: evidence import', () => {
 
       // Exported again from the new browser, every visit and finding is byte-for-byte the same.
       await board.reload()
-      await board.getByTestId('sites-page').waitFor()
+      await board.getByTestId('overview').waitFor()
       assert.deepEqual(
-        (await board.getByTestId('sites-row').allTextContents())
-          .map((t) => t.split(/\d/)[0])
-          .sort(),
+        (
+          await Promise.all(
+            (await board.getByTestId('ranked-site').all()).map((row) =>
+              row.getAttribute('data-site'),
+            ),
+          )
+        ).sort(),
         original.records
           .filter((r) => r.kind === 'site')
           .map((r) => r.data.site)

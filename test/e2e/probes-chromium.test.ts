@@ -142,10 +142,10 @@ void describe('Chromium: what scripts do in the page', () => {
     await site.goto(
       `chrome-extension://${session.extensionId}/src/ui/dashboard/index.html#/site/fp.test`,
     )
-    const list = site.getByTestId('site-script-findings')
+    const list = site.getByTestId('site-decoded')
     await list.waitFor()
     const signals = await list
-      .locator('[data-testid="signal-row"]')
+      .locator('[data-testid="finding"]')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-signal')))
     assert.ok(
       signals.includes('fingerprint.canvas') && signals.includes('fingerprint.audio'),
