@@ -4,6 +4,8 @@
  * handler does not compile.
  */
 
+import { REQUEST_VALIDATORS, type RequestMessageMap } from './requests/messages'
+
 /** What the popup needs to find the current visit of a tab. */
 export interface TabView {
   visitId: number
@@ -12,7 +14,7 @@ export interface TabView {
   startedAt: number
 }
 
-export interface MessageMap {
+export interface MessageMap extends RequestMessageMap {
   /** Flushes pending observations and returns the tab's current visit (null: none). */
   'tab.view': {
     request: { tabId: number }
@@ -32,6 +34,7 @@ const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number
 
 const validators: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
   'tab.view': (m) => isTabId(m.tabId),
+  ...REQUEST_VALIDATORS,
 }
 
 /** Checks shape before anything else looks at a message. */

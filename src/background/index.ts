@@ -19,6 +19,7 @@ import { getTab } from '@/platform/tabs'
 import { observeRequests } from '@/platform/web-request'
 import { createNetworkObserver } from './network'
 import { createRecorder } from './recorder'
+import { createRequestHandlers } from './requests'
 import { createRouter } from './router'
 import { createTabState, type TabRecord } from './tab-state'
 
@@ -129,6 +130,7 @@ onMessage(
               }
         return { visit, storageError }
       },
+      ...createRequestHandlers({ db, now: Date.now }),
     },
     ready,
   ),

@@ -16,9 +16,20 @@ const reply: Reply<'tab.view'> = {
   storageError: null,
 }
 
+/** Handlers these tests never reach: calling one fails the test. */
+const unreachable = async (): Promise<never> => {
+  throw new Error('unexpected handler call')
+}
+const otherHandlers = {
+  'request.create': unreachable,
+  'request.status': unreachable,
+  'requests.refresh': unreachable,
+  'contact.save': unreachable,
+}
+
 function setup(ready: Promise<unknown> = Promise.resolve()) {
   const tabView = vi.fn(async (_message: Message<'tab.view'>, _sender: Sender) => reply)
-  const handlers: Handlers = { 'tab.view': tabView }
+  const handlers: Handlers = { 'tab.view': tabView, ...otherHandlers }
   return { route: createRouter(handlers, ready), tabView }
 }
 
@@ -66,6 +77,7 @@ describe('router', () => {
 
   it('passes a handler failure on to the sender', async () => {
     const handlers: Handlers = {
+      ...otherHandlers,
       'tab.view': async () => {
         throw new Error('no such tab')
       },

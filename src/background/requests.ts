@@ -1,0 +1,94 @@
+/**
+ * Background side of requests: the only writer of the `requests` and `contacts` tables. Due
+ * dates are computed here from the law, never taken from the page that asks.
+ */
+import { addRequest, dueBefore, getRequest, putContact, putRequests } from '@/db/requests'
+import type { RequestRow, TracelightDb } from '@/db/schema'
+import { dayOf, endOfDay } from '@/requests/dates'
+import { deadlineFor } from '@/requests/deadline'
+import { lawById } from '@/requests/laws'
+import type { RequestMessageMap } from '@/requests/messages'
+import { cleanAddress } from '@/requests/send'
+import { markOverdue, transition, TransitionError } from '@/requests/track'
+
+type RequestHandlers = {
+  [K in keyof RequestMessageMap]: (
+    message: RequestMessageMap[K]['request'],
+  ) => Promise<RequestMessageMap[K]['response']>
+}
+
+export function createRequestHandlers(deps: {
+  db: TracelightDb
+  now: () => number
+}): RequestHandlers {
+  const { db, now } = deps
+
+  async function refresh(): Promise<number> {
+    const at = now()
+    const late = markOverdue(await dueBefore(db, at), at)
+    if (late.length > 0) await putRequests(db, late)
+    return late.length
+  }
+
+  return {
+    'request.create': async ({ request }) => {
+      const law = lawById(request.law)
+      if (law === undefined) throw new Error('Unknown law')
+      const sentAt = now()
+      const deadline = deadlineFor(law, request.kind, dayOf(sentAt))
+      const row: RequestRow = {
+        site: request.site,
+        company: request.company,
+        law: request.law,
+        kind: request.kind,
+        reference: request.reference,
+        recipient: request.recipient,
+        subject: request.subject,
+        text: request.text,
+        createdAt: sentAt,
+        sentAt,
+        channel: request.channel,
+        extension: false,
+        status: 'sent',
+        history: [{ status: 'sent', at: sentAt }],
+        ...(deadline === null ? {} : { dueDay: deadline.due, dueAt: endOfDay(deadline.due) }),
+        ...(request.followUpOf === undefined ? {} : { followUpOf: request.followUpOf }),
+      }
+      const id = await addRequest(db, row)
+      return { id, dueDay: deadline?.due ?? null }
+    },
+
+    'request.status': async ({ id, status, note }) => {
+      const row = await getRequest(db, id)
+      if (row === undefined) return { request: null, error: 'This request no longer exists' }
+      try {
+        const next = transition(row, status, now(), note)
+        await putRequests(db, [next])
+        return { request: next, error: null }
+      } catch (e) {
+        if (e instanceof TransitionError) return { request: row, error: e.message }
+        throw e
+      }
+    },
+
+    'requests.refresh': async () => ({ overdue: await refresh() }),
+
+    'contact.save': async ({ contact }) => {
+      const email = contact.email === undefined ? '' : cleanAddress(contact.email)
+      await putContact(db, {
+        site: contact.site,
+        ...(contact.name === undefined || contact.name === '' ? {} : { name: contact.name }),
+        ...(email === '' ? {} : { email }),
+        ...(contact.formUrl === undefined || contact.formUrl === ''
+          ? {}
+          : { formUrl: contact.formUrl }),
+        ...(contact.policyUrl === undefined || contact.policyUrl === ''
+          ? {}
+          : { policyUrl: contact.policyUrl }),
+        source: 'user',
+        foundAt: now(),
+      })
+      return { ok: true }
+    },
+  }
+}
