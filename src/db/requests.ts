@@ -1,5 +1,5 @@
 import Dexie from 'dexie'
-import type { ContactRow, RequestRow, TracelightDb } from './schema'
+import type { ContactRow, FindingRow, RequestRow, TracelightDb } from './schema'
 
 /** Requests, newest first. */
 export function listRequests(db: TracelightDb): Promise<RequestRow[]> {
@@ -41,4 +41,12 @@ export async function putRequests(db: TracelightDb, rows: readonly RequestRow[])
 
 export async function putContact(db: TracelightDb, row: ContactRow): Promise<void> {
   await db.contacts.put(row)
+}
+
+/** Every finding recorded on a site, all signals and visits. */
+export function allSiteFindings(db: TracelightDb, site: string): Promise<FindingRow[]> {
+  return db.findings
+    .where('[site+signal]')
+    .between([site, Dexie.minKey], [site, Dexie.maxKey])
+    .toArray()
 }

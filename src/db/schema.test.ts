@@ -40,39 +40,33 @@ describe('schema upgrade v1 → v2', () => {
     const old = new Dexie(DB_NAME, { indexedDB, IDBKeyRange })
     old.version(1).stores(SHIPPED_V1)
     await old.open()
-    await old
-      .table('sites')
-      .put({
-        site: 'news.test',
-        firstSeen: 1,
-        lastSeen: 2,
-        visits: 1,
-        counts: { 'tracker.request': 3 },
-      })
-    await old
-      .table('visits')
-      .put({
-        id: 7,
-        site: 'news.test',
-        url: 'https://news.test/',
-        tabId: 1,
-        startedAt: 1,
-        mode: 'standard',
-      })
-    await old
-      .table('findings')
-      .put({
-        visitId: 7,
-        signal: 'tracker.request',
-        party: 'google-analytics.com',
-        site: 'news.test',
-        company: 'Google',
-        count: 3,
-        firstAt: 1,
-        lastAt: 2,
-        evidence: { urls: [] },
-        mode: 'standard',
-      })
+    await old.table('sites').put({
+      site: 'news.test',
+      firstSeen: 1,
+      lastSeen: 2,
+      visits: 1,
+      counts: { 'tracker.request': 3 },
+    })
+    await old.table('visits').put({
+      id: 7,
+      site: 'news.test',
+      url: 'https://news.test/',
+      tabId: 1,
+      startedAt: 1,
+      mode: 'standard',
+    })
+    await old.table('findings').put({
+      visitId: 7,
+      signal: 'tracker.request',
+      party: 'google-analytics.com',
+      site: 'news.test',
+      company: 'Google',
+      count: 3,
+      firstAt: 1,
+      lastAt: 2,
+      evidence: { urls: [] },
+      mode: 'standard',
+    })
     await old
       .table('daily')
       .put({ site: 'news.test', day: '2026-01-01', signal: 'tracker.request', count: 3 })

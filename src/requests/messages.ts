@@ -42,7 +42,7 @@ export interface RequestMessageMap {
   }
   /** Marks every request whose deadline passed without an answer as overdue. */
   'requests.refresh': {
-    request: Record<string, never>
+    request: Record<never, never>
     response: { overdue: number }
   }
   /** Saves the privacy contact the user entered for a site or company. */

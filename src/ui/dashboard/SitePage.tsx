@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks'
 import type { SiteStore } from '@/ui/state/site-store'
 import { categoriesLabel, formatDateTime, plural } from '@/ui/labels'
+import { AskLink } from '@/ui/requests/AskLink'
 
 export function SitePage({ store, site }: { store: SiteStore; site: string }) {
   useEffect(() => {
@@ -28,6 +29,7 @@ export function SitePage({ store, site }: { store: SiteStore; site: string }) {
   return (
     <article data-testid="site-page">
       <h1 data-testid="site-title">{row.site}</h1>
+      <AskLink site={row.site} />
       <div class="facts">
         <div>
           <strong data-testid="site-visits">{row.visits.toLocaleString()}</strong>

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'preact/hooks'
 import { openDb } from '@/db/schema'
 import { getSite, recentSites, siteRequestFindings, siteVisits } from '@/db/read'
 import { createSiteStore, createSitesStore, type SiteApi } from '@/ui/state/site-store'
+import { createRequestsApi } from '@/ui/requests/api'
+import { isRequestsRoute, RequestsRoute } from '@/ui/requests/RequestsRoute'
 import { SitePage } from './SitePage'
 import { SitesPage } from './SitesPage'
 import '@/ui/components/theme.css'
@@ -16,6 +18,7 @@ const api: SiteApi = {
 }
 const siteStore = createSiteStore(api)
 const sitesStore = createSitesStore(api)
+const requestsApi = createRequestsApi(db, navigator.language)
 
 /** `#/site/<site>` shows one site; anything else lists the sites. */
 function route(): string | null {
@@ -30,8 +33,12 @@ function route(): string | null {
 
 function Dashboard() {
   const [site, setSite] = useState(route())
+  const [hash, setHash] = useState(location.hash)
   useEffect(() => {
-    const onHash = () => setSite(route())
+    const onHash = () => {
+      setSite(route())
+      setHash(location.hash)
+    }
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
@@ -43,8 +50,13 @@ function Dashboard() {
       <nav class="brand">
         <span class="logo" aria-hidden="true" />
         <a href="#/">Tracelight</a>
+        <a href="#/requests" data-testid="nav-requests">
+          Requests
+        </a>
       </nav>
-      {site === null ? (
+      {isRequestsRoute(hash) ? (
+        <RequestsRoute api={requestsApi} hash={hash} />
+      ) : site === null ? (
         <SitesPage store={sitesStore} />
       ) : (
         <SitePage store={siteStore} site={site} />
