@@ -238,13 +238,10 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
               <pre data-testid="letter-body">{result.letter.body}</pre>
             </div>
             <div class="actions">
-              <button
-                type="button"
-                data-testid="send-mailto"
-                disabled={store.mailto.value === null}
-                onClick={() => store.openMail()}
-              >
-                Open in your mail app
+              <button type="button" data-testid="send-mailto" onClick={() => void store.openMail()}>
+                {store.mailto.value === null
+                  ? 'Copy and open your mail app'
+                  : 'Open in your mail app'}
               </button>
               <button type="button" data-testid="send-copy" onClick={() => void store.copy()}>
                 Copy the letter
@@ -260,8 +257,8 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
             </div>
             {store.mailto.value === null && (
               <p class="muted">
-                The letter is too long for a mail link (over {MAILTO_LIMIT} characters): copy it or
-                download it instead.
+                This letter is longer than a mail link can carry ({MAILTO_LIMIT} characters), so the
+                mail button copies it for you to paste.
               </p>
             )}
             {store.notice.value !== '' && (

@@ -197,9 +197,21 @@ export function createDraftStore(api: RequestsApi) {
     notice.value = 'The letter is copied: paste it into the form that just opened.'
   }
 
-  function openMail(): void {
+  /** Opens the mail app with the letter; a letter too long for a mail link is copied instead,
+   * and the mail app opens with the address and subject only, ready for pasting. */
+  async function openMail(): Promise<void> {
+    const r = letter.value
+    if (!('letter' in r)) return
     const url = mailto.value
-    if (url !== null) api.open(url)
+    if (url !== null) {
+      api.open(url)
+      return
+    }
+    await copy()
+    const short = mailtoUrl(email.value, r.letter.subject, '')
+    if (short !== null) api.open(short)
+    notice.value =
+      'The letter is too long for a mail link, so it is copied: paste it into the message that just opened.'
   }
 
   async function saveContact(): Promise<void> {
