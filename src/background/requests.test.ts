@@ -4,7 +4,7 @@ import { getContact, getRequest } from '@/db/requests'
 import { openDb, type TracelightDb } from '@/db/schema'
 import { endOfDay } from '@/requests/dates'
 import type { NewRequest } from '@/requests/messages'
-import { createRequestHandlers } from './requests'
+import { createRequestHandlers, lateNotice, refreshOverdue } from './requests'
 
 let db: TracelightDb
 let clock = 0
@@ -88,5 +88,20 @@ describe('request handlers', () => {
     })
     await h['contact.save']({ contact: { site: 'news.test', email: 'x@y.z\r\nBcc: a@b.c' } })
     expect((await getContact(db, 'news.test'))?.email).toBeUndefined()
+  })
+
+  it('returns the requests that just became late, and words the notification', async () => {
+    const h = handlers()
+    const { id } = await h['request.create']({ request: req({ company: 'Criteo' }) })
+    const late = await refreshOverdue(db, endOfDay('2026-02-28') + 60_000)
+    expect(late.map((r) => r.id)).toEqual([id])
+    expect(await refreshOverdue(db, endOfDay('2026-02-28') + 120_000)).toEqual([])
+    const late0 = late[0]
+    if (late0 === undefined) throw new Error('no late request')
+    expect(lateNotice(late0)).toEqual({
+      title: 'No answer in time from Criteo',
+      message:
+        'Your request “See what they hold about you” (ref. TL-20260131-ABCD) was due on 28 February 2026. Open Tracelight to draft a reminder.',
+    })
   })
 })

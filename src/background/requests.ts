@@ -4,12 +4,30 @@
  */
 import { addRequest, dueBefore, getRequest, putContact, putRequests } from '@/db/requests'
 import type { RequestRow, TracelightDb } from '@/db/schema'
-import { dayOf, endOfDay } from '@/requests/dates'
+import { dayOf, endOfDay, longDate } from '@/requests/dates'
 import { deadlineFor } from '@/requests/deadline'
-import { lawById } from '@/requests/laws'
+import { isKindId, lawById } from '@/requests/laws'
+import { KIND_LABELS } from '@/requests/templates'
 import type { RequestMessageMap } from '@/requests/messages'
 import { cleanAddress } from '@/requests/send'
 import { markOverdue, transition, TransitionError } from '@/requests/track'
+
+/** Records every request that passed its deadline unanswered; returns those just marked. */
+export async function refreshOverdue(db: TracelightDb, at: number): Promise<RequestRow[]> {
+  const late = markOverdue(await dueBefore(db, at), at)
+  if (late.length > 0) await putRequests(db, late)
+  return late
+}
+
+/** What a notification says about a late request, in plain words. */
+export function lateNotice(row: RequestRow): { title: string; message: string } {
+  const label = isKindId(row.kind) ? KIND_LABELS[row.kind].label : row.kind
+  const due = row.dueDay === undefined ? 'earlier' : `on ${longDate(row.dueDay)}`
+  return {
+    title: `No answer in time from ${row.company}`,
+    message: `Your request “${label}” (ref. ${row.reference}) was due ${due}. Open Tracelight to draft a reminder.`,
+  }
+}
 
 type RequestHandlers = {
   [K in keyof RequestMessageMap]: (
@@ -22,13 +40,6 @@ export function createRequestHandlers(deps: {
   now: () => number
 }): RequestHandlers {
   const { db, now } = deps
-
-  async function refresh(): Promise<number> {
-    const at = now()
-    const late = markOverdue(await dueBefore(db, at), at)
-    if (late.length > 0) await putRequests(db, late)
-    return late.length
-  }
 
   return {
     'request.create': async ({ request }) => {
@@ -71,7 +82,7 @@ export function createRequestHandlers(deps: {
       }
     },
 
-    'requests.refresh': async () => ({ overdue: await refresh() }),
+    'requests.refresh': async () => ({ overdue: (await refreshOverdue(db, now())).length }),
 
     'contact.save': async ({ contact }) => {
       const email = contact.email === undefined ? '' : cleanAddress(contact.email)

@@ -11,7 +11,7 @@ import type { RequestRow } from '../../src/db/schema.ts'
 import { addMonths, dayOf, endOfDay, longDate } from '../../src/requests/dates.ts'
 import { mailtoUrl } from '../../src/requests/send.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
-import { poll, readDb, visitOf, findingsOf } from './lib.ts'
+import { extCall, poll, readDb, tabIdOf, visitOf, findingsOf } from './lib.ts'
 
 let server: FixtureServer
 let session: ChromiumSession
@@ -74,8 +74,27 @@ void describe('Chromium: asking a company for your data', () => {
     const base = `chrome-extension://${session.extensionId}/src/ui/dashboard/index.html`
     const page = await session.context.newPage()
     await page.setViewportSize({ width: 1100, height: 900 })
+    // The site page offers it…
     await page.goto(`${base}#/site/news.test`)
-    await page.getByTestId('ask-link').click()
+    assert.equal(
+      await page.getByTestId('ask-link').getAttribute('href'),
+      '#/requests/new?site=news.test',
+    )
+    // …and so does the popup, where the flow starts here.
+    const front = `${server.origin('news.test')}/`
+    const tab = await session.context.newPage()
+    await visit(tab, front)
+    const tabId = await tabIdOf(await session.extensionPage(), front)
+    const popup = await session.context.newPage()
+    await popup.goto(
+      `chrome-extension://${session.extensionId}/src/ui/popup/index.html?tab=${tabId}`,
+    )
+    const ask = popup.getByTestId('popup-ask')
+    assert.equal(await ask.textContent(), 'Ask this site what it holds about you')
+    const href = (await ask.getAttribute('href')) ?? ''
+    await popup.close()
+    await tab.close()
+    await page.goto(href)
     await page.getByTestId('new-request').waitFor()
     assert.match(page.url(), /#\/requests\/new\?site=news\.test$/)
 
@@ -218,6 +237,20 @@ void describe('Chromium: asking a company for your data', () => {
     assert.equal(await page.getByTestId('view-due').textContent(), longDate(addMonths(sent, 3)))
     assert.equal(await page.getByTestId('status-extended').count(), 0, 'only one extension')
     await page.close()
+  })
+
+  void it('keeps a deadline alarm so late answers are noticed while Tracelight is closed', async () => {
+    const ext = await session.extensionPage()
+    const alarm = await poll(
+      () =>
+        extCall<{ periodInMinutes?: number } | undefined>(
+          ext,
+          "ext.alarms.get('requests.deadlines')",
+        ),
+      (a) => a !== undefined && a !== null,
+      { what: 'the deadline alarm' },
+    )
+    assert.equal(alarm?.periodInMinutes, 360)
   })
 
   void it('past the deadline, shows it late and drafts the reminder', async () => {

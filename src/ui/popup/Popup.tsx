@@ -106,6 +106,16 @@ export function Popup({ store, siteHref }: PopupProps) {
           )}
           <Section title="Tracking companies" groups={summary.trackers} testid="trackers" />
           <Section title="Other third parties" groups={summary.others} testid="others" />
+          <p class="ask">
+            <a
+              href={`${siteHref(state.visit.site).split('#')[0] ?? ''}#/requests/new?site=${encodeURIComponent(state.visit.site)}`}
+              target="_blank"
+              rel="noreferrer"
+              data-testid="popup-ask"
+            >
+              Ask this site what it holds about you
+            </a>
+          </p>
           <footer>
             <a
               href={siteHref(state.visit.site)}

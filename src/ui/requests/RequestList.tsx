@@ -3,6 +3,7 @@ import { lawById } from '@/requests/laws'
 import { KIND_LABELS } from '@/requests/templates'
 import { isKindId } from '@/requests/laws'
 import { isOverdue } from '@/requests/track'
+import { deadlinesIcs } from '@/requests/ics'
 import { formatDateTime } from '@/ui/labels'
 import type { RequestListStore } from './list-store'
 import { dueText, STATUS_LABELS } from './words'
@@ -70,6 +71,24 @@ export function RequestList({ store }: { store: RequestListStore }) {
             })}
           </tbody>
         </table>
+      )}
+      {state.requests.some((r) => r.dueDay !== undefined) && (
+        <p>
+          <button
+            type="button"
+            class="link-button"
+            data-testid="export-ics"
+            onClick={() =>
+              store.save(
+                'tracelight-deadlines.ics',
+                deadlinesIcs(state.requests, now),
+                'text/calendar',
+              )
+            }
+          >
+            Add the deadlines to your calendar (.ics)
+          </button>
+        </p>
       )}
     </article>
   )

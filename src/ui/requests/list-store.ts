@@ -36,7 +36,7 @@ export function createRequestListStore(api: RequestsApi) {
     await load()
   }
 
-  return { state, error, load, setStatus, now: api.now }
+  return { state, error, load, setStatus, now: api.now, save: api.save }
 }
 
 export type RequestListStore = ReturnType<typeof createRequestListStore>
