@@ -13,6 +13,7 @@ import { REQUEST_DETECTORS } from '@/detect/registry'
 import { pageUrl } from '@/detect/redact'
 import { setBadgeCount } from '@/platform/action'
 import { ensureAlarm, onAlarm } from '@/platform/alarms'
+import { fetchPage } from '@/platform/fetch-page'
 import { notify, onNotificationClicked } from '@/platform/notifications'
 import { observeNavigation } from '@/platform/navigation'
 import { onMessage } from '@/platform/runtime'
@@ -132,7 +133,7 @@ onMessage(
               }
         return { visit, storageError }
       },
-      ...createRequestHandlers({ db, now: Date.now }),
+      ...createRequestHandlers({ db, now: Date.now, fetchPage }),
     },
     ready,
   ),

@@ -15,7 +15,18 @@ beforeEach(async () => {
 })
 afterEach(() => db.close())
 
-const handlers = () => createRequestHandlers({ db, now: () => clock })
+const PAGES: Record<string, string> = {
+  'https://news.test/':
+    '<a href="/privacy">Privacy policy</a> <a href="mailto:editor@news.test">x</a>',
+  'https://news.test/privacy': 'Write to privacy [at] news [dot] test or our DPO: dpo@news.test',
+}
+const fetched: string[] = []
+const fetchPage = async (url: string) => {
+  fetched.push(url)
+  const html = PAGES[url]
+  return html === undefined ? null : { url, html }
+}
+const handlers = () => createRequestHandlers({ db, now: () => clock, fetchPage })
 const req = (over: Partial<NewRequest> = {}): NewRequest => ({
   site: 'news.test',
   company: 'news.test',
@@ -103,5 +114,35 @@ describe('request handlers', () => {
       message:
         'Your request “See what they hold about you” (ref. TL-20260131-ABCD) was due on 28 February 2026. Open Tracelight to draft a reminder.',
     })
+  })
+
+  it('looks for contacts only on a site the user visited, from the origin visited', async () => {
+    const h = handlers()
+    fetched.length = 0
+    expect((await h['contacts.discover']({ site: 'news.test' })).error).toMatch(
+      /not seen you visit/,
+    )
+    expect(fetched).toEqual([])
+    await db.visits.put({
+      id: 1,
+      site: 'news.test',
+      url: 'https://news.test/article',
+      tabId: 1,
+      startedAt: 1,
+      mode: 'standard',
+    })
+    const found = await h['contacts.discover']({ site: 'news.test' })
+    expect(fetched).toEqual([
+      'https://news.test/',
+      'https://news.test/privacy',
+      'https://news.test/.well-known/privacy.txt',
+    ])
+    expect(found.policyUrl).toBe('https://news.test/privacy')
+    expect(found.error).toBeNull()
+    expect(found.candidates.map((c) => [c.email, c.url])).toEqual([
+      ['dpo@news.test', 'https://news.test/privacy'],
+      ['privacy@news.test', 'https://news.test/privacy'],
+      ['editor@news.test', 'https://news.test/'],
+    ])
   })
 })

@@ -2,7 +2,10 @@
  * Background side of requests: the only writer of the `requests` and `contacts` tables. Due
  * dates are computed here from the law, never taken from the page that asks.
  */
+import { siteVisits } from '@/db/read'
 import { addRequest, dueBefore, getRequest, putContact, putRequests } from '@/db/requests'
+import type { FetchedPage } from '@/platform/fetch-page'
+import { policyLinks, rankCandidates } from '@/requests/discover'
 import type { RequestRow, TracelightDb } from '@/db/schema'
 import { dayOf, endOfDay, longDate } from '@/requests/dates'
 import { deadlineFor } from '@/requests/deadline'
@@ -38,8 +41,9 @@ type RequestHandlers = {
 export function createRequestHandlers(deps: {
   db: TracelightDb
   now: () => number
+  fetchPage: (url: string) => Promise<FetchedPage | null>
 }): RequestHandlers {
-  const { db, now } = deps
+  const { db, now, fetchPage } = deps
 
   return {
     'request.create': async ({ request }) => {
@@ -79,6 +83,34 @@ export function createRequestHandlers(deps: {
       } catch (e) {
         if (e instanceof TransitionError) return { request: row, error: e.message }
         throw e
+      }
+    },
+
+    'contacts.discover': async ({ site }) => {
+      // Only where the user has been: the origin of their latest visit to this site.
+      const [visit] = await siteVisits(db, site, 1)
+      if (visit === undefined)
+        return {
+          candidates: [],
+          policyUrl: null,
+          error: `Tracelight has not seen you visit ${site}.`,
+        }
+      const origin = new URL(visit.url).origin
+      const home = await fetchPage(`${origin}/`)
+      const links = home === null ? [] : policyLinks(home.html, home.url)
+      const pages = [
+        ...(home === null ? [] : [home]),
+        ...(await Promise.all(links.slice(0, 2).map((u) => fetchPage(u)))).filter(
+          (p): p is FetchedPage => p !== null,
+        ),
+      ]
+      const txt = await fetchPage(`${origin}/.well-known/privacy.txt`)
+      if (txt !== null && !/<html/i.test(txt.html)) pages.push(txt)
+      const candidates = rankCandidates(pages)
+      return {
+        candidates,
+        policyUrl: links[0] ?? null,
+        error: home === null ? `Could not open ${origin}.` : null,
       }
     },
 

@@ -24,6 +24,7 @@ const otherHandlers = {
   'request.create': unreachable,
   'request.status': unreachable,
   'requests.refresh': unreachable,
+  'contacts.discover': unreachable,
   'contact.save': unreachable,
 }
 

@@ -3,6 +3,7 @@
  * src/messages.ts. Only extension pages may send them (the router's default).
  */
 import type { RequestChannel, RequestRow } from '@/db/schema'
+import type { Candidate } from './discover'
 import { isKindId, isLawId, type KindId, type LawId } from './laws'
 
 export interface NewRequest {
@@ -44,6 +45,11 @@ export interface RequestMessageMap {
   'requests.refresh': {
     request: Record<never, never>
     response: { overdue: number }
+  }
+  /** Looks on the site itself (the pages the user visited) for privacy contacts. */
+  'contacts.discover': {
+    request: { site: string }
+    response: { candidates: Candidate[]; policyUrl: string | null; error: string | null }
   }
   /** Saves the privacy contact the user entered for a site or company. */
   'contact.save': {
@@ -116,5 +122,6 @@ export const REQUEST_VALIDATORS: {
   'request.status': (m) =>
     isId(m.id) && USER_STATUSES.includes(m.status as UserStatus) && optStr(m.note, LIMITS.note),
   'requests.refresh': () => true,
+  'contacts.discover': (m) => str(m.site, LIMITS.short),
   'contact.save': (m) => isContact(m.contact),
 }

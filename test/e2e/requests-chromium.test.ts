@@ -105,6 +105,13 @@ void describe('Chromium: asking a company for your data', () => {
     assert.match((await page.getByTestId('letter-missing').textContent()) ?? '', /Add your name/)
     await page.getByTestId('sender-name').fill('Alex Doe')
     await page.getByTestId('sender-email').fill('alex@example.org')
+    // Looking on the site finds the policy page and ranks its data protection addresses first.
+    await page.getByTestId('discover').click()
+    await page.getByTestId('discovered').waitFor({ timeout: 20_000 })
+    const found = await page.getByTestId('candidate').allTextContents()
+    assert.deepEqual(found, ['dpo@news.test', 'datenschutz@news.test', 'press@news.test'])
+    await page.getByTestId('candidate').first().click()
+    assert.equal(await page.getByTestId('recipient-email').inputValue(), 'dpo@news.test')
     await page.getByTestId('recipient-email').fill('privacy@news.test')
 
     const subject = (await page.getByTestId('letter-subject').textContent()) ?? ''

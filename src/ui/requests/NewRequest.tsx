@@ -151,6 +151,7 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
             </>
           )}
         </p>
+        {store.company.value === store.site.value && <Discover store={store} />}
         <div class="row">
           <label class="field">
             <span>Privacy email address</span>
@@ -297,5 +298,61 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
         )}
       </section>
     </article>
+  )
+}
+
+function Discover({ store }: { store: DraftStore }) {
+  const d = store.discovery.value
+  if (d.kind === 'idle')
+    return (
+      <p>
+        <button
+          type="button"
+          class="link-button"
+          data-testid="discover"
+          onClick={() => void store.discover()}
+        >
+          Look for a privacy contact on {store.site.value}
+        </button>{' '}
+        <span class="muted">(reads its home page and privacy policy, without your cookies)</span>
+      </p>
+    )
+  if (d.kind === 'looking') return <p class="muted">Looking on {store.site.value}…</p>
+  return (
+    <div class="found" data-testid="discovered">
+      {d.error !== null && <p class="muted">{d.error}</p>}
+      {d.candidates.length === 0 ? (
+        <p class="muted">
+          No email address found on its pages
+          {d.policyUrl === null ? '' : ': try its privacy policy'}.
+        </p>
+      ) : (
+        <ul>
+          {d.candidates.map((c) => (
+            <li key={c.email}>
+              <button
+                type="button"
+                class="link-button"
+                data-testid="candidate"
+                onClick={() => (store.email.value = c.email)}
+              >
+                {c.email}
+              </button>{' '}
+              <span class="muted">
+                found in {c.how} of <code>{c.url}</code>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {d.policyUrl !== null && (
+        <p class="muted">
+          Privacy policy:{' '}
+          <a href={d.policyUrl} target="_blank" rel="noreferrer">
+            {d.policyUrl}
+          </a>
+        </p>
+      )}
+    </div>
   )
 }

@@ -6,6 +6,7 @@
 import { computed, signal } from '@preact/signals'
 import type { ContactRow, RequestChannel, RequestRow } from '@/db/schema'
 import { recipientFor, type Recipient } from '@/requests/contacts'
+import type { Candidate } from '@/requests/discover'
 import { dayOf } from '@/requests/dates'
 import { suggestLaw } from '@/requests/jurisdiction'
 import { FOLLOW_UPS, isKindId, kindsOf, lawById, type KindId, type LawId } from '@/requests/laws'
@@ -49,6 +50,11 @@ export function createDraftStore(api: RequestsApi) {
   const reference = signal(newReference(today.value))
   const sent = signal<{ id: number; dueDay: string | null } | null>(null)
   const notice = signal('')
+  const discovery = signal<
+    | { kind: 'idle' }
+    | { kind: 'looking' }
+    | { kind: 'done'; candidates: Candidate[]; policyUrl: string | null; error: string | null }
+  >({ kind: 'idle' })
 
   const lawInfo = computed(() => lawById(law.value))
   const kinds = computed(() => {
@@ -214,6 +220,17 @@ export function createDraftStore(api: RequestsApi) {
       'The letter is too long for a mail link, so it is copied: paste it into the message that just opened.'
   }
 
+  /** Looks on the site's own pages for a privacy contact (the user asked for it). */
+  async function discover(): Promise<void> {
+    discovery.value = { kind: 'looking' }
+    try {
+      const reply = await api.send({ type: 'contacts.discover', site: site.value })
+      discovery.value = { kind: 'done', ...reply }
+    } catch (e) {
+      discovery.value = { kind: 'done', candidates: [], policyUrl: null, error: errorText(e) }
+    }
+  }
+
   async function saveContact(): Promise<void> {
     await api.send({
       type: 'contact.save',
@@ -255,6 +272,8 @@ export function createDraftStore(api: RequestsApi) {
     openForm,
     openMail,
     saveContact,
+    discovery,
+    discover,
   }
 }
 
