@@ -134,7 +134,11 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
         </label>
         <p class="muted" data-testid="recipient-source">
           {store.suggested.value === null ? (
-            'Tracelight has no privacy contact for this company. Look for “privacy” or “data protection” at the bottom of its site, and type the address or form link here.'
+            store.company.value === store.site.value ? (
+              'Tracelight’s list has no privacy contact for this site: let it look on the site, or type the address or form link from its privacy policy.'
+            ) : (
+              'Tracelight’s list has no privacy contact for this company: look for “privacy” or “data protection” at the bottom of its website, and type the address or form link here.'
+            )
           ) : (
             <>
               {store.suggested.value.from}
@@ -230,7 +234,7 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
             <p data-testid="due">
               {result.letter.deadline === null
                 ? 'This follow-up sets no new deadline.'
-                : `If you send it today, the answer is due by ${longDate(result.letter.deadline.due)} (${result.letter.deadline.cite}).`}
+                : `If you send it today, the answer is due by ${longDate(result.letter.deadline.due)} (${result.letter.deadline.cite}).${result.letter.deadline.period.unit === 'business-days' ? ' Business days are Monday to Friday; public holidays are not taken into account, so the real deadline may be a little later.' : ''}`}
             </p>
             <div class="letter" data-testid="letter">
               <p class="subject" data-testid="letter-subject">
