@@ -121,7 +121,7 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
           <select
             data-testid="company"
             value={store.company.value}
-            onChange={(e) => store.chooseCompany(e.currentTarget.value)}
+            onChange={(e) => void store.chooseCompany(e.currentTarget.value)}
           >
             {store.companies.value.map((c, i) => (
               <option key={c.name} value={c.name}>
@@ -132,8 +132,17 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
             ))}
           </select>
         </label>
+        {store.kind.value === 'complaint' && (
+          <p class="explain" data-testid="complaint-to">
+            A complaint goes to {law?.authority ?? 'the authority'}, not to {store.company.value}.
+            Most authorities take complaints through a form on their website: paste the letter
+            there, or type the authority’s address below.
+          </p>
+        )}
         <p class="muted" data-testid="recipient-source">
-          {store.suggested.value === null ? (
+          {store.kind.value === 'complaint' ? (
+            `The company the complaint is about: ${store.company.value}.`
+          ) : store.suggested.value === null ? (
             store.company.value === store.site.value ? (
               'Tracelight’s list has no privacy contact for this site: let it look on the site, or type the address or form link from its privacy policy.'
             ) : (

@@ -133,4 +133,37 @@ describe('draft store', () => {
     )
     expect(r.letter.body).toContain('ended on 16 December 2025')
   })
+
+  it('leaves the recipient of a complaint to the user: it goes to the authority', async () => {
+    const original: RequestRow = {
+      id: 9,
+      site: 'news.test',
+      company: 'Criteo',
+      law: 'gdpr-eu',
+      kind: 'access',
+      reference: 'TL-20251101-AAAA',
+      recipient: 'dpo@criteo.com',
+      subject: 's',
+      text: 't',
+      createdAt: 1,
+      sentAt: new Date(2025, 10, 1, 9).getTime(),
+      channel: 'copy',
+      dueDay: '2025-12-01',
+      dueAt: 2,
+      extension: false,
+      status: 'overdue',
+      history: [],
+    }
+    const { api } = fakeApi({ request: async () => original })
+    const store = createDraftStore(api)
+    await store.load({ site: 'news.test', followUp: 9, kind: 'complaint' })
+    expect(store.kind.value).toBe('complaint')
+    expect(store.company.value).toBe('Criteo')
+    expect(store.email.value).toBe('')
+    store.senderName.value = 'Alex Doe'
+    const r = store.letter.value
+    if (!('letter' in r)) throw new Error(r.error)
+    expect(r.letter.body).toContain('I lodge a complaint under Article 77')
+    expect(r.letter.body).toContain('against Criteo')
+  })
 })

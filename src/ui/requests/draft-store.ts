@@ -116,13 +116,19 @@ export function createDraftStore(api: RequestsApi) {
     return 'letter' in r ? mailtoUrl(email.value, r.letter.subject, r.letter.body) : null
   })
 
-  function chooseCompany(name: string): void {
+  function chooseCompany(name: string): Promise<void> {
     company.value = name
-    void loadContact(name)
+    return loadContact(name)
   }
 
   async function loadContact(name: string): Promise<void> {
     saved.value = await api.contact(name)
+    // A complaint goes to the authority: the company's address would be the wrong one.
+    if (kind.value === 'complaint') {
+      email.value = ''
+      formUrl.value = ''
+      return
+    }
     const r = suggested.value
     email.value = r?.email ?? ''
     formUrl.value = r?.formUrl ?? ''
@@ -141,7 +147,9 @@ export function createDraftStore(api: RequestsApi) {
       }
       if (isKindId(opts.kind) && kinds.value.includes(opts.kind)) kind.value = opts.kind
       const first = original.value?.company ?? opts.company ?? opts.site
-      chooseCompany(companies.value.some((c) => c.name === first) ? first : opts.site)
+      const known = companies.value.some((c) => c.name === first)
+      // A follow-up keeps its company even when it is no longer in the findings.
+      await chooseCompany(known || original.value !== null ? first : opts.site)
       state.value = { kind: 'ready' }
     } catch (e) {
       state.value = { kind: 'error', message: errorText(e) }
