@@ -21,8 +21,8 @@ describe('deadline per law (LEGAL.md)', () => {
     ['ccpa', 'limit-sensitive', '2026-11-27', false, '2026-12-18', 'CCPA Regulations §7027'],
     ['us-va', 'access', '2026-01-20', false, '2026-03-06', 'the 45-day response period'],
     ['us-co', 'erasure', '2026-01-20', true, '2026-04-20', 'the 45-day response period'],
-    ['lgpd', 'access', '2026-12-20', false, '2027-01-04', 'Article 19, II'],
-    ['lgpd', 'access', '2026-12-20', true, '2027-01-04', 'Article 19, II'], // no extension
+    ['lgpd', 'access', '2026-12-20', false, '2027-01-04', 'Article 19'],
+    ['lgpd', 'access', '2026-12-20', true, '2027-01-04', 'Article 19'], // no extension
     ['pipeda', 'access', '2026-02-10', false, '2026-03-12', 'section 8(3)'],
     ['pipeda', 'access', '2026-02-10', true, '2026-04-11', 'section 8(3)'],
     ['quebec', 'access', '2026-02-10', false, '2026-03-12', 'section 32'],

@@ -100,13 +100,13 @@ Where data are transferred to a third country, please also tell me the appropria
   erasure: {
     title: 'Erasure request',
     body: `Under {{cite}} of {{lawName}}, I ask you to erase without undue delay all personal data concerning me, including the identifiers listed below and all data linked to them. I object to the processing and there are no overriding legitimate grounds for it (Article 17(1)(c)), and I withdraw any consent on which it is based (Article 17(1)(b)).
-Please also inform each recipient to whom you disclosed the data of the erasure, and tell me who they are (Article 19).`,
+Please also inform each recipient to whom you disclosed the data of the erasure, and tell me who they are.`,
   },
   rectification: {
     title: 'Rectification request',
     body: `Under {{cite}} of {{lawName}}, I ask you to rectify without undue delay inaccurate personal data concerning me, and to complete incomplete data, as follows:
 {{details}}
-Please inform each recipient to whom you disclosed the data of the rectification (Article 19).`,
+Please inform each recipient to whom you disclosed the data of the rectification.`,
   },
   objection: {
     title: 'Objection to processing and withdrawal of consent',
@@ -128,7 +128,7 @@ I ask you to answer in full without further delay. Otherwise I will lodge a comp
     title: 'Complaint',
     body: `I lodge a complaint under {{cite}} of {{lawName}} against {{company}}, the controller of personal data concerning me collected through {{site}}.
 On {{originalDate}} I sent {{company}} a {{originalKind}}, reference {{originalReference}}. The time to answer under Article 12(3) ended on {{originalDue}} without a complete answer.
-I ask you to investigate, to order the controller to comply with my request, and to inform me of the progress and outcome of the complaint (Article 77(2) and Article 78(2)). My request and a summary of what my browser recorded are below.`,
+I ask you to investigate, to order the controller to comply with my request, and to inform me of the progress and outcome of the complaint (Article 78(2)). My request and a summary of what my browser recorded are below.`,
   },
 }
 
@@ -181,7 +181,7 @@ I ask you to look into this and to require {{company}} to comply. My request and
 const LGPD: Record<Exclude<KindId, 'opt-out-sale' | 'limit-sensitive'>, KindText> = {
   access: {
     title: 'Data subject access request',
-    body: `Under {{cite}} of {{lawName}}, I ask you to confirm whether you process personal data concerning me and to give me access to it, in the complete form provided for in Article 19, II: the origin of the data, the absence of records where applicable, the criteria used and the purposes of the processing, together with the public and private entities with which you shared the data (Article 18, VII).`,
+    body: `Under {{cite}} of {{lawName}}, I ask you to confirm whether you process personal data concerning me and to give me access to it, in the complete form provided for in Article 19: the origin of the data, the absence of records where applicable, the criteria used and the purposes of the processing, together with the public and private entities with which you shared the data.`,
   },
   identifiers: {
     title: 'Access request for my online identifiers',
@@ -249,8 +249,8 @@ I ask you to respond in full without further delay. Otherwise I will file a comp
   },
   complaint: {
     title: 'Complaint',
-    body: `I file a complaint under {{cite}} of {{lawName}} against {{company}}, which collected personal information about me through {{site}}.
-On {{originalDate}} I sent {{company}} a {{originalKind}}, reference {{originalReference}}. The time to respond ended on {{originalDue}} without a response, which the law treats as a refusal.
+    body: `I file a complaint under {{lawName}} against {{company}}, which collected personal information about me through {{site}}.
+On {{originalDate}} I sent {{company}} a {{originalKind}}, reference {{originalReference}}. The time to respond under {{cite}} ended on {{originalDue}} without a response, which the law treats as a refusal.
 I ask you to investigate. My request and a summary of what my browser recorded are below.`,
   },
 }
