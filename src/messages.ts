@@ -9,6 +9,7 @@ import { MAX_EVENTS_PER_MESSAGE, parseProbeEvent, type ProbeEvent } from '@/dete
 import type { ImportResult } from '@/evidence/import'
 import { MAX_IMPORT_CHARS } from '@/evidence/import-limit'
 import { SETTINGS, type SettingKey, type SettingValue } from '@/db/settings'
+import { REQUEST_VALIDATORS, type RequestMessageMap } from './requests/messages'
 
 /** What the popup needs to find the current visit of a tab. */
 export interface TabView {
@@ -40,7 +41,7 @@ export function nextGpcState(state: GpcState, change: GpcChange): GpcState {
   return { enabled: change.enabled ?? state.enabled, exceptions }
 }
 
-export interface MessageMap {
+export interface MessageMap extends RequestMessageMap {
   /** Flushes pending observations and returns the tab's current visit (null: none). */
   'tab.view': {
     request: { tabId: number }
@@ -136,6 +137,7 @@ const validators: { [K in MessageType]: (m: Record<string, unknown>) => boolean 
     (m.key !== 'language' || /^[a-z]{0,3}$/.test(m.value as string)) &&
     (m.key !== 'retentionDays' ||
       (Number.isInteger(m.value) && (m.value as number) >= 0 && (m.value as number) <= 36500)),
+  ...REQUEST_VALIDATORS,
 }
 
 /** Checks shape before anything else looks at a message. */

@@ -17,10 +17,12 @@ import { pageUrl } from '@/detect/redact'
 import { setBadgeCount } from '@/platform/action'
 import { applyGpc, fetchSmallText } from '@/platform/gpc'
 import { ensureAlarm, onAlarm } from '@/platform/alarms'
+import { fetchPage } from '@/platform/fetch-page'
+import { notify, onNotificationClicked } from '@/platform/notifications'
 import { observeNavigation } from '@/platform/navigation'
 import { onMessage } from '@/platform/runtime'
 import { sessionGetAll, sessionRemove, sessionSet } from '@/platform/session'
-import { getTab } from '@/platform/tabs'
+import { getTab, openExtensionPage } from '@/platform/tabs'
 import { observeRequests } from '@/platform/web-request'
 import { createGpc } from './gpc'
 import { canonicalName, canResolveDns } from '@/platform/dns'
@@ -32,6 +34,7 @@ import { createInputWatch } from './input-watch'
 import { createNetworkObserver } from './network'
 import { createProbeIntake } from './probes'
 import { createRecorder } from './recorder'
+import { createRequestHandlers, lateNotice, refreshOverdue } from './requests'
 import { createRouter } from './router'
 import { createTabState, type TabRecord } from './tab-state'
 
@@ -253,7 +256,35 @@ onMessage(
         if (message.key === 'retentionDays') await enforceRetention()
         return { ok: true }
       },
+      ...createRequestHandlers({ db, now: Date.now, fetchPage }),
     },
     ready,
   ),
 )
+
+// Request deadlines: checked a few times a day while the dashboard is closed; each request that
+// just passed its due date unanswered gets one notification, which opens it.
+const DEADLINES_ALARM = 'requests.deadlines'
+const REQUEST_NOTE = 'request:'
+onAlarm(
+  DEADLINES_ALARM,
+  afterReady(() => {
+    void refreshOverdue(db, Date.now())
+      .then((late) =>
+        Promise.all(
+          late.map((row) => {
+            const { title, message } = lateNotice(row)
+            return notify(`${REQUEST_NOTE}${row.id ?? ''}`, title, message)
+          }),
+        ),
+      )
+      .catch(() => undefined) // retried at the next alarm
+  }),
+)
+onNotificationClicked((id) => {
+  if (!id.startsWith(REQUEST_NOTE)) return
+  const requestId = Number(id.slice(REQUEST_NOTE.length))
+  if (Number.isSafeInteger(requestId) && requestId > 0)
+    void openExtensionPage(`src/ui/dashboard/index.html#/requests/${requestId}`)
+})
+void ensureAlarm(DEADLINES_ALARM, 6 * 60).catch(() => undefined)

@@ -71,6 +71,57 @@ export interface DailyRow {
   count: number
 }
 
+/** Where a request stands. `overdue` is recorded when the user (or a check) sees the due
+ * date pass without an answer. */
+export type RequestStatus = 'sent' | 'acknowledged' | 'extended' | 'answered' | 'overdue' | 'closed'
+
+export type RequestChannel = 'mailto' | 'copy' | 'eml' | 'form' | 'other'
+
+export interface RequestEvent {
+  status: RequestStatus
+  at: number
+  /** What the user wrote down with it, e.g. what the answer said. */
+  note?: string
+}
+
+/** A data-subject request the user made (DESIGN.md §4, §6). */
+export interface RequestRow {
+  id?: number
+  site: string
+  /** Who it is addressed to: the site's operator or a tracking company. */
+  company: string
+  law: string
+  kind: string
+  reference: string
+  recipient: string
+  subject: string
+  text: string
+  createdAt: number
+  sentAt?: number
+  channel?: RequestChannel
+  /** Calendar day the answer is due (YYYY-MM-DD) and the end of that day as a timestamp. */
+  dueDay?: string
+  dueAt?: number
+  /** Whether the company announced an extension (the due date then includes it). */
+  extension: boolean
+  status: RequestStatus
+  history: RequestEvent[]
+  /** The request this one follows up (reminder, complaint). */
+  followUpOf?: number
+}
+
+/** A privacy contact for a site or company, found or typed by the user. */
+export interface ContactRow {
+  site: string
+  name?: string
+  email?: string
+  formUrl?: string
+  policyUrl?: string
+  /** `user`, `bundled`, or where it was found. */
+  source: string
+  foundAt: number
+}
+
 export interface SettingRow {
   key: string
   value: unknown
@@ -82,6 +133,8 @@ export type TracelightDb = Dexie & {
   findings: Dexie.Table<FindingRow, [number, SignalId, string]>
   daily: Dexie.Table<DailyRow, [string, string, SignalId]>
   settings: EntityTable<SettingRow, 'key'>
+  requests: EntityTable<RequestRow, 'id'>
+  contacts: EntityTable<ContactRow, 'site'>
 }
 
 export const DB_NAME = 'tracelight'
@@ -100,6 +153,11 @@ export function openDb(indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): T
     findings: '[visitId+signal+party], [site+signal], [site+lastAt], party, signal',
     daily: '[site+day+signal], day',
     settings: 'key',
+  })
+  // v2 (requests): adds tables only, so no upgrade function; existing rows stay as they are.
+  db.version(2).stores({
+    requests: '++id, [site+status], dueAt, site',
+    contacts: 'site',
   })
   return db as TracelightDb
 }

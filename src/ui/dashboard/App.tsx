@@ -1,3 +1,4 @@
+import type { JSX } from 'preact'
 import { useEffect } from 'preact/hooks'
 import type { Route } from '@/ui/state/route'
 import { useDashboard } from './context'
@@ -17,13 +18,22 @@ function title(route: Route, t: ReturnType<typeof useDashboard>['i18n']['t']): s
       return t('nav.graph')
     case 'settings':
       return t('nav.settings')
+    case 'requests':
+      return t('nav.requests')
     case 'overview':
       return t('nav.overview')
   }
 }
 
 /** The dashboard shell: navigation and the view named by the URL hash. */
-export function App({ route }: { route: Route }) {
+export function App({
+  route,
+  requests,
+}: {
+  route: Route
+  /** The data-requests views, when the page provides them (the extension does; fixtures not). */
+  requests?: ((hash: string) => JSX.Element) | undefined
+}) {
   const { i18n } = useDashboard()
   const { t } = i18n
   useEffect(() => {
@@ -54,6 +64,11 @@ export function App({ route }: { route: Route }) {
           <a href="#/graph" aria-current={current('graph')}>
             {t('nav.graph')}
           </a>
+          {requests !== undefined && (
+            <a href="#/requests" aria-current={current('requests')} data-testid="nav-requests">
+              {t('nav.requests')}
+            </a>
+          )}
           <a href="#/settings" aria-current={current('settings')}>
             {t('nav.settings')}
           </a>
@@ -65,6 +80,7 @@ export function App({ route }: { route: Route }) {
         {route.view === 'company' && <CompanyPage name={route.name} />}
         {route.view === 'graph' && <GraphPage route={route} />}
         {route.view === 'settings' && <SettingsPage />}
+        {route.view === 'requests' && requests?.(route.hash)}
       </main>
     </div>
   )

@@ -1,3 +1,4 @@
+import type { JSX } from 'preact'
 import { useEffect, useMemo } from 'preact/hooks'
 import { createI18n, pickLanguage, type Language, LANGUAGES } from '@/ui/i18n'
 import type { Route } from '@/ui/state/route'
@@ -10,10 +11,11 @@ export interface RootProps {
   /** The browser's preferred languages, used while the language setting is empty. */
   browserLanguages: readonly string[]
   navigate(hash: string): void
+  requests?: (hash: string) => JSX.Element
 }
 
 /** Provides the stores and the language chosen in the settings (or the browser's). */
-export function Root({ stores, route, browserLanguages, navigate }: RootProps) {
+export function Root({ stores, route, browserLanguages, navigate, requests }: RootProps) {
   useEffect(() => {
     void stores.settings.load()
   }, [stores])
@@ -29,7 +31,7 @@ export function Root({ stores, route, browserLanguages, navigate }: RootProps) {
   const value = useMemo(() => ({ ...stores, i18n, navigate }), [stores, i18n, navigate])
   return (
     <Ctx.Provider value={value}>
-      <App route={route} />
+      <App route={route} requests={requests} />
     </Ctx.Provider>
   )
 }

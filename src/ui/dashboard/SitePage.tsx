@@ -4,6 +4,7 @@ import { companyHash } from '@/ui/state/route'
 import { useDashboard } from './context'
 import { FindingWhy } from './FindingWhy'
 import { categoryName, signalName } from './words'
+import { AskLink } from '@/ui/requests/AskLink'
 
 const TIMELINE_VISITS = 30
 
@@ -44,6 +45,7 @@ export function SitePage({ site }: { site: string }) {
     <article data-testid="site-page">
       <h1 data-testid="site-title">{row.site}</h1>
       <ExportButton site={row.site} />
+      <AskLink site={row.site} />
       <div class="facts">
         <div>
           <strong data-testid="site-visits">{num(row.visits)}</strong>

@@ -1,3 +1,5 @@
+import { createRequestsApi } from '@/ui/requests/api'
+import { RequestsRoute } from '@/ui/requests/RequestsRoute'
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import {
@@ -45,6 +47,7 @@ const api: DashboardApi = {
   now: () => Date.now(),
 }
 const stores = createStores(api)
+const requestsApi = createRequestsApi(db, navigator.language)
 const navigate = (hash: string) => {
   location.hash = hash
 }
@@ -62,6 +65,7 @@ function Dashboard() {
       route={route}
       browserLanguages={navigator.languages}
       navigate={navigate}
+      requests={(hash) => <RequestsRoute api={requestsApi} hash={hash} />}
     />
   )
 }

@@ -10,6 +10,7 @@ export const de: Record<MessageKey, string> = {
   'nav.overview': 'Übersicht',
   'nav.graph': 'Wer mit wem verbunden ist',
   'nav.settings': 'Einstellungen und Daten',
+  'nav.requests': 'Anfragen',
 
   'period.all': 'Dein gesamter Verlauf',
   'period.days.one': 'Letzter Tag',

@@ -10,6 +10,7 @@ export const en = {
   'nav.overview': 'Overview',
   'nav.graph': 'Who is connected',
   'nav.settings': 'Settings and data',
+  'nav.requests': 'Requests',
 
   'period.all': 'All of your history',
   'period.days.one': 'Last day',

@@ -10,6 +10,7 @@ export const es: Record<MessageKey, string> = {
   'nav.overview': 'Resumen',
   'nav.graph': 'Quién está conectado',
   'nav.settings': 'Ajustes y datos',
+  'nav.requests': 'Solicitudes',
 
   'period.all': 'Todo tu historial',
   'period.days.one': 'Último día',

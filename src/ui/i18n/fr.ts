@@ -10,6 +10,7 @@ export const fr: Record<MessageKey, string> = {
   'nav.overview': 'Vue d’ensemble',
   'nav.graph': 'Qui est relié à qui',
   'nav.settings': 'Réglages et données',
+  'nav.requests': 'Demandes',
 
   'period.all': 'Tout votre historique',
   'period.days.one': 'Dernier jour',

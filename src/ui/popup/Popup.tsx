@@ -116,6 +116,16 @@ export function Popup({ store, gpc, siteHref }: PopupProps) {
               .find((f) => f.signal === 'gpc.support')
               ?.evidence.details?.at(-1)}
           />
+          <p class="ask">
+            <a
+              href={`${siteHref(state.visit.site).split('#')[0] ?? ''}#/requests/new?site=${encodeURIComponent(state.visit.site)}`}
+              target="_blank"
+              rel="noreferrer"
+              data-testid="popup-ask"
+            >
+              Ask this site what it holds about you
+            </a>
+          </p>
           <footer>
             <a
               href={siteHref(state.visit.site)}

@@ -9,6 +9,8 @@ export type Route =
   | { view: 'company'; name: string }
   | { view: 'graph'; period: Period; category: string }
   | { view: 'settings' }
+  /** Data requests (src/ui/requests), which read the rest of the hash themselves. */
+  | { view: 'requests'; hash: string }
 
 const DEFAULT_PERIOD: Period = '30'
 
@@ -38,6 +40,7 @@ export function parseRoute(hash: string): Route {
       category: params.get('category') ?? '',
     }
   if (head === 'settings') return { view: 'settings' }
+  if (head === 'requests') return { view: 'requests', hash: `#/${body}` }
   return { view: 'overview', period: periodOf(params.get('period')), q: params.get('q') ?? '' }
 }
 
@@ -56,6 +59,8 @@ export function routeHash(route: Route): string {
       return withQuery('#/graph', { period: route.period, category: route.category })
     case 'settings':
       return '#/settings'
+    case 'requests':
+      return route.hash
     case 'overview':
       return withQuery('#/', { period: route.period, q: route.q })
   }
