@@ -117,8 +117,9 @@ void describe('Chromium: what scripts do in the page', () => {
   void it('explains the findings in the popup in plain words', async () => {
     const url = `${server.origin('fp.test')}/`
     const page = await session.context.newPage()
+    const since = Date.now()
     await page.goto(url, { waitUntil: 'load' })
-    await probes.waitForScriptFindings(env, url, ['fingerprint.canvas', 'fingerprint.webgl'])
+    await probes.waitForScriptFindings(env, url, ['fingerprint.canvas', 'fingerprint.webgl'], since)
     const tabId = await tabIdOf(await session.extensionPage(), url)
     const popup = await session.context.newPage()
     await popup.setViewportSize({ width: 360, height: 700 })

@@ -112,8 +112,9 @@ void describe('Firefox: what scripts do in the page', () => {
   void it('explains the findings in the popup in plain words', async () => {
     const url = `${server.origin('fp.test')}/`
     const page = await session.browser.newPage()
+    const since = Date.now()
     await page.goto(url, { waitUntil: 'load' })
-    await probes.waitForScriptFindings(env, url, ['fingerprint.canvas_font'])
+    await probes.waitForScriptFindings(env, url, ['fingerprint.canvas_font'], since)
     const tabId = await tabIdOf(ext, url)
     const selector = '[data-testid="signal-row"][data-signal="fingerprint.canvas_font"]'
     // The popup reads the tab's visit once when it opens; under load it may open before the

@@ -36,9 +36,10 @@ export const SCRIPT_SIGNALS = new Set([
 ])
 
 /** Findings of the latest visit to exactly `url`. */
-export function findingsAt(dump: DbDump, url: string): FindingRow[] {
+/** Findings of the latest visit to `url` (started at `since` or later, when given). */
+export function findingsAt(dump: DbDump, url: string, since = 0): FindingRow[] {
   const visit = dump.visits
-    .filter((v) => v.url === url)
+    .filter((v) => v.url === url && v.startedAt >= since)
     .sort((a, b) => b.startedAt - a.startedAt)[0]
   return visit === undefined ? [] : dump.findings.filter((f) => f.visitId === visit.id)
 }
@@ -60,17 +61,19 @@ export async function waitForScriptFindings(
   env: ProbeEnv,
   url: string,
   signals: readonly string[],
+  /** Only a visit that started then or later counts (an earlier visit may have them all). */
+  since = 0,
 ): Promise<FindingRow[]> {
   const ext = await env.ext()
   const dump = await poll(
     () => readDb(ext),
     (d) => {
-      const have = new Set(findingsAt(d, url).map((f) => f.signal))
+      const have = new Set(findingsAt(d, url, since).map((f) => f.signal))
       return signals.every((s) => have.has(s as FindingRow['signal']))
     },
     { what: `${signals.join(', ')} on ${url}`, timeout: 20_000 },
   )
-  return findingsAt(dump, url)
+  return findingsAt(dump, url, since)
 }
 
 /** The hand-written fingerprinting page: every technique, each attributed to its script. */
