@@ -37,7 +37,7 @@ interface VisitConsent extends ConsentTimeline {
   optedOut: boolean
   /** TCF or GPP-TCF purposes of the answer allowed personalised ads. */
   answerAllows?: boolean
-  /** `api event text` already recorded as a finding. */
+  /** `api text` already recorded as a finding. */
   recorded: Set<string>
   timer?: ReturnType<typeof setTimeout>
   judged: boolean
@@ -81,7 +81,8 @@ export function createConsentTimeline(deps: ConsentTimelineDeps) {
   }
 
   function recordPage(state: VisitConsent, e: ConsentEvent, detail: Record<string, DetailValue>) {
-    const key = `${e.api} ${e.event} ${e.text}`
+    // Once per string: a CMP repeats the same answer in several events (hidden, then ready).
+    const key = `${e.api} ${e.text}`
     if (state.recorded.has(key) || state.recorded.size >= MAX_PAGE_FINDINGS) return
     state.recorded.add(key)
     deps.recorder.add({

@@ -66,8 +66,13 @@ export function installConsent(): void {
         apply(gpp as Api, window, [
           'addEventListener',
           (event: unknown, success: unknown) => {
-            const name = own(event, 'eventName')
-            const data = own(event, 'data')
+            let name = own(event, 'eventName')
+            let data = own(event, 'data')
+            // A listener added while the banner is already up learns it from pingData only.
+            if (name === 'listenerRegistered') {
+              name = 'cmpDisplayStatus'
+              data = own(own(event, 'pingData'), 'cmpDisplayStatus')
+            }
             if (success !== true || typeof name !== 'string' || !GPP_EVENTS.has(name)) return
             if (typeof data !== 'string' || !/^[a-z ]{1,20}$/.test(data)) return
             const text = bounded(own(own(event, 'pingData'), 'gppString'))
