@@ -78,6 +78,10 @@ describe('tracking before consent, the strongest finding', () => {
   it('is said of the site, in plain words', () => {
     expect(signalTitle('consent.before')).toBe('Tracking before you answered the cookie banner')
     expect(signalWho('consent.before')).toBe('on')
+    expect(signalWho('consent.tcf', { source: 'page' })).toBe(
+      'your answer, read from the cookie banner of',
+    )
+    expect(signalWho('consent.tcf', { adsRefused: true })).toBe('to')
     expect(detailLines({ afterRefusal: ['Meta'], bannerAfterMs: 120 })).toEqual([
       ['Still tracking after you refused', 'Meta'],
       ['Banner shown (ms after the page started)', '120'],

@@ -140,8 +140,10 @@ const SCRIPT_SIGNALS = new Set([
 ])
 
 /** How a finding's company or site is introduced: who did it, or who received it. */
-export function signalWho(signal: string): string {
+export function signalWho(signal: string, detail?: Record<string, DetailValue>): string {
   if (signal === 'consent.before') return 'on'
+  // Read from the site's own consent tool (its cookie banner), not from a request.
+  if (detail?.source === 'page') return 'your answer, read from the cookie banner of'
   return SCRIPT_SIGNALS.has(signal) ? 'by a script from' : 'to'
 }
 

@@ -96,4 +96,12 @@ void describe('Firefox: tracking before the cookie banner is answered', () => {
   void it('records no consent finding on a page without a consent tool', async () => {
     await consent.noConsentTool(env)
   })
+
+  void it('flags trackers under a banner left unanswered when the person leaves', async () => {
+    await consent.unansweredBanner(env)
+  })
+
+  void it('survives a consent API that throws, lies or floods, and records nothing from it', async () => {
+    await consent.hostileConsentApi(env)
+  })
 })

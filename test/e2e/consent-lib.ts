@@ -164,3 +164,33 @@ export async function noConsentTool(env: ConsentEnv): Promise<void> {
   )
   await page.close()
 }
+
+/** The banner left unanswered: judged when the person leaves the page. */
+export async function unansweredBanner(env: ConsentEnv): Promise<void> {
+  const { page, at } = await load(env, '/before.html')
+  await waitFor(env, at, has('pixel.facebook'), 'the Meta pixel')
+  await sleep(1000) // the banner event reaches the background
+  await page.goto(`${env.server.origin('cmp.test')}/none.html`)
+  const findings = await waitFor(env, at, has('consent.before'), 'consent.before')
+  const detail = findings.find((f) => f.signal === 'consent.before')?.evidence.details?.[0] ?? {}
+  assert.equal(detail.answered, false)
+  assert.deepEqual(detail.companies, ['Facebook', 'Google'])
+  assert.equal(detail.answeredAfterMs, undefined)
+  await page.close()
+}
+
+/** A consent API that throws, hands over objects with getters, or floods: the page works, no
+ * page code of ours runs (no getter, no toString), nothing is recorded. */
+export async function hostileConsentApi(env: ConsentEnv): Promise<void> {
+  const { page, at } = await load(env, '/hostile.html')
+  await waitFor(env, at, has('tracker.request'), 'the analytics request')
+  await sleep(4000)
+  assert.equal(await page.evaluate<boolean>('window.__ok === true'), true)
+  assert.equal(await page.evaluate<string>('String(window.__touched)'), 'undefined')
+  const findings = findingsAt(await readDb(await env.ext()), at)
+  assert.deepEqual(
+    findings.filter((f) => f.signal.startsWith('consent.')).map((f) => f.signal),
+    [],
+  )
+  await page.close()
+}
