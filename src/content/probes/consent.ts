@@ -9,7 +9,7 @@
  * Only read-only calls: nothing here changes the person's choice, and nothing clicks.
  *
  * Lazy and cheap: CMPs define these functions whenever their stub runs, so we look for them
- * at install, DOMContentLoaded, load and on a short backoff up to ~30 s; a look is three
+ * at install, when the document becomes interactive and complete, and on a short backoff up to ~30 s; a look is three
  * property reads. No property traps (defineProperty on window) that a CMP stub could trip
  * over. A page without a CMP API costs those reads and nothing else.
  */
@@ -105,8 +105,9 @@ export function installConsent(): void {
     }
   }
   safeLook()
-  apply(addListener, document, ['DOMContentLoaded', safeLook, { once: true }])
-  apply(addListener, window, ['load', safeLook, { once: true }])
+  // readyState 'interactive' and 'complete': the moments of DOMContentLoaded and load, where
+  // CMPs loaded by the page's own scripts have usually defined their API.
+  apply(addListener, document, ['readystatechange', safeLook])
   for (const ms of BACKOFF_MS)
     setTimer(() => {
       if (!(done.tcf && done.gpp && done.usp)) safeLook()
