@@ -169,8 +169,10 @@ describe('consent timeline', () => {
     expect(t.timeline.events({ ...base, frameId: 2 }, e)).toBe(0)
     expect(t.timeline.events({ ...base, url: 'https://other.test/' }, e)).toBe(0)
     expect(t.timeline.events({ ...base, tabId: undefined }, e)).toBe(0)
-    // A banner claimed for the year 1970 is placed at the start of the visit at the earliest.
-    expect(t.timeline.events(base, e)).toBe(1)
+    // Dated long before this visit: the previous page's banner, not this one's.
+    expect(t.timeline.events(base, e)).toBe(0)
+    // Dated just before the start (clocks and batching): placed at the start of the visit.
+    expect(t.timeline.events(base, [{ ...tcf('cmpuishown'), pageAt: START - 500 }])).toBe(1)
     await t.timeline.visitEnded(3)
     expect(t.before()[0]?.detail).toMatchObject({ bannerAfterMs: 0 })
   })

@@ -27,6 +27,8 @@ const MAX_VISITS = 200
 const MAX_PAGE_FINDINGS = 6
 /** A page's clock may lag ours by the probe's and bridge's batching, not more. */
 const MAX_PAGE_LAG_MS = 10_000
+/** Events the page dated this long before the visit started came from the previous page. */
+const STALE_MS = 2000
 
 interface VisitConsent extends ConsentTimeline {
   tabId: number
@@ -178,16 +180,21 @@ export function createConsentTimeline(deps: ConsentTimelineDeps) {
       const state = stateOf(tabId, visit)
       if (state.judged) return 0
       const now = deps.now()
+      let accepted = 0
       for (const e of events) {
+        // Sent by the page the tab showed before this visit (events travel in batches, so a
+        // same-site navigation can overtake them): not this visit's banner.
+        if (e.pageAt < visit.startedAt - STALE_MS) continue
         // The page's own time of the event (ours is later by the batching), kept within this
         // visit and a few seconds of now: a page cannot move its banner to before it loaded.
         const at = Math.min(now, Math.max(e.pageAt, visit.startedAt, now - MAX_PAGE_LAG_MS))
         apply(state, e, at)
+        accepted++
       }
       if (state.answeredAt !== undefined) schedule(state, deps.settleMs)
       else if (state.shownAt !== undefined && state.timer === undefined)
         schedule(state, deps.unansweredMs)
-      return events.length
+      return accepted
     },
 
     /** The tab left the visit (new page or closed): judge a banner left unanswered now. */
