@@ -6,7 +6,7 @@
  */
 import { trackerData } from '@/data/trackers'
 import { openDb, type RecordMode } from '@/db/schema'
-import { lastFindingAt } from '@/db/read'
+import { lastFindingAt, visitFindings } from '@/db/read'
 import { applyRetention, deleteEverything, deleteSite } from '@/db/manage'
 import { readSetting, writeSetting } from '@/db/settings'
 import { applyBatch } from '@/db/write'
@@ -30,6 +30,8 @@ import { partyFindings } from '@/db/read'
 import { createTrafficObserver } from './traffic'
 import { sha256 } from '@/content/hash'
 import { SCRIPT_DETECTORS } from '@/detect/registry'
+import { CONSENT_APIS, parseConsentEvent, type ConsentApi } from '@/detect/probe-events'
+import { createConsentTimeline } from './consent-timeline'
 import { createInputWatch } from './input-watch'
 import { createNetworkObserver } from './network'
 import { createProbeIntake } from './probes'
@@ -76,6 +78,8 @@ const tabs = createTabState({
     void setBadgeCount(tabId, 0)
     network.visitStarted(tabId, visit)
     gpc.visitStarted(visit)
+    // The tab's previous visit is over: a banner it left unanswered is judged now.
+    void consent.visitEnded(tabId)
   },
 })
 
@@ -129,6 +133,18 @@ const probes = createProbeIntake({
   tabs,
   recorder,
   mode: () => mode,
+})
+// The page's consent API (cookie banner shown, answered) and `consent.before`.
+const consent = createConsentTimeline({
+  tabs,
+  recorder,
+  mode: () => mode,
+  visitRows: (visitId) => visitFindings(db, visitId),
+  now: () => Date.now(),
+  settleMs: 3000,
+  // Before a Chrome worker with nothing to do is stopped (30 s idle), and long enough for
+  // most people to answer a banner they mean to answer.
+  unansweredMs: 20_000,
 })
 const inputWatch = createInputWatch({
   classifier,
@@ -189,6 +205,7 @@ observeNavigation({
   tabRemoved: afterReady((tabId) => {
     tabs.removed(tabId)
     traffic.forgetTab(tabId)
+    void consent.visitEnded(tabId)
   }),
   tabReplaced: afterReady((added, removed) => tabs.replaced(added, removed)),
 })
@@ -230,9 +247,20 @@ onMessage(
         }),
       'evidence.import': ({ text }) => importEvidence(db, text),
       // Content scripts only: an extension page has no probes and no page to speak for.
-      'probe.events': async ({ events }, sender) => ({
-        accepted: sender.extensionPage ? 0 : probes.events(sender, events),
-      }),
+      'probe.events': async ({ events }, sender) => {
+        if (sender.extensionPage) return { accepted: 0 }
+        const isConsent = (api: string) => (CONSENT_APIS as readonly string[]).includes(api)
+        const consentEvents = events.flatMap((e) => {
+          const parsed = isConsent(e.api) ? parseConsentEvent(e.api as ConsentApi, e.detail) : null
+          return parsed === null ? [] : [parsed]
+        })
+        const scriptEvents = events.filter((e) => !isConsent(e.api))
+        return {
+          accepted:
+            (consentEvents.length > 0 ? consent.events(sender, consentEvents) : 0) +
+            (scriptEvents.length > 0 ? probes.events(sender, scriptEvents) : 0),
+        }
+      },
       'probe.input': async ({ needles, submitted }, sender) => {
         if (sender.extensionPage || sender.tabId === undefined || sender.tabId < 0)
           return { accepted: 0 }

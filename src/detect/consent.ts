@@ -1,4 +1,4 @@
-import { decodeGpp, decodeTcf, decodeUsp } from './consent-strings'
+import { decodeGpp, decodeTcf, decodeUsp, type TcfState } from './consent-strings'
 import {
   at,
   finding,
@@ -32,10 +32,31 @@ const TCF_FIELDS = ['gdpr_consent', 'user[consent]']
 const USP_FIELDS = ['us_privacy', 'regs[us_privacy]']
 const GPP_FIELDS = ['gpp', 'regs[gpp]']
 /** TCF purposes: 1 stores or reads data on the device, 3 and 4 build and use an ad profile. */
-const AD_PURPOSES = [1, 3, 4]
+export const AD_PURPOSES = [1, 3, 4]
 const TCF_PURPOSE_COUNT = 11
 /** Cheap test before any parsing: most requests carry none of these names. */
 const HINT = /consent|us_privacy|gpp/i
+
+/** What a decoded TC string says, as finding detail (also used for the page's own CMP). */
+export function tcfDetail(tcf: TcfState): Detail {
+  const refused = Array.from({ length: TCF_PURPOSE_COUNT }, (_, i) => i + 1).filter(
+    (p) => !tcf.purposes.includes(p),
+  )
+  const detail: Detail = {
+    purposes: tcf.purposes.map(String),
+    refused: refused.map(String),
+    vendors: tcf.vendors,
+    cmp: tcf.cmpId,
+    adsRefused: AD_PURPOSES.some((p) => refused.includes(p)),
+  }
+  if (tcf.created !== null) detail.decidedOn = tcf.created
+  if (/^[A-Z]{2}$/.test(tcf.country)) detail.country = tcf.country
+  return detail
+}
+
+/** True when the TCF purposes agreed to allow personalised ads (1, 3 and 4). */
+export const tcfAllowsAds = (purposes: readonly number[]) =>
+  AD_PURPOSES.every((p) => purposes.includes(p))
 
 export const detectConsent: RequestDetector = safely((input) => {
   if (!HINT.test(input.url) && !(input.body !== undefined && HINT.test(input.body))) return []
@@ -58,21 +79,7 @@ export const detectConsent: RequestDetector = safely((input) => {
   const found: DetectedFinding[] = []
   const tcfText = pick(TCF_FIELDS, ['user', 'ext', 'consent'])
   const tcf = tcfText === undefined ? null : decodeTcf(tcfText)
-  if (tcf !== null) {
-    const refused = Array.from({ length: TCF_PURPOSE_COUNT }, (_, i) => i + 1).filter(
-      (p) => !tcf.purposes.includes(p),
-    )
-    const detail: Detail = {
-      purposes: tcf.purposes.map(String),
-      refused: refused.map(String),
-      vendors: tcf.vendors,
-      cmp: tcf.cmpId,
-      adsRefused: AD_PURPOSES.some((p) => refused.includes(p)),
-    }
-    if (tcf.created !== null) detail.decidedOn = tcf.created
-    if (/^[A-Z]{2}$/.test(tcf.country)) detail.country = tcf.country
-    found.push(finding(input, 'consent.tcf', detail))
-  }
+  if (tcf !== null) found.push(finding(input, 'consent.tcf', tcfDetail(tcf)))
 
   const uspText = pick(USP_FIELDS, ['regs', 'ext', 'us_privacy'])
   const usp = uspText === undefined ? null : decodeUsp(uspText)

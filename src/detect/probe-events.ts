@@ -5,6 +5,12 @@
 import type { DetailValue } from './types'
 import type { SignalId } from './signals'
 
+/** The page's consent APIs (src/content/probes/consent.ts): events of its CMP, not calls. */
+export const CONSENT_APIS = ['consent.tcf', 'consent.gpp', 'consent.usp'] as const
+export type ConsentApi = (typeof CONSENT_APIS)[number]
+/** Consent events carry a consent string: real TC strings with many vendors run to a few KB. */
+export const MAX_CONSENT_DETAIL = 4100
+
 /** Every API name a probe may report (src/content/probes/*). */
 export const PROBE_APIS: ReadonlySet<string> = new Set([
   'canvas.fillText',
@@ -70,6 +76,7 @@ export const PROBE_APIS: ReadonlySet<string> = new Set([
   'listen.scroll',
   'dom.observe',
   'net.post',
+  ...CONSENT_APIS,
 ])
 
 /** One recorded call. `canvas` ties canvas calls to one element (0: none). */
@@ -110,6 +117,12 @@ export function parseProbeEvent(value: unknown): ProbeEvent | null {
   if (typeof script !== 'string' || script.length > MAX_SCRIPT_URL) return null
   if (script !== '' && !/^(?:https?|file|blob):/.test(script)) return null
   if (!Number.isInteger(canvas) || (canvas as number) < 0 || (canvas as number) > 1e6) return null
+  if ((CONSENT_APIS as readonly string[]).includes(api)) {
+    if (script !== '' || canvas !== 0) return null
+    return parseConsentEvent(api as ConsentApi, detail) === null
+      ? null
+      : { api, script, canvas: 0, detail: detail as string }
+  }
   const okDetail =
     (typeof detail === 'string' && detail.length <= MAX_DETAIL) ||
     (typeof detail === 'number' && Number.isFinite(detail))
@@ -131,4 +144,31 @@ export function callSummary(a: ScriptActivity, prefixes: readonly string[]): str
     if (prefixes.some((p) => c.api.startsWith(p))) counts.set(c.api, (counts.get(c.api) ?? 0) + 1)
   }
   return [...counts].slice(0, 12).map(([api, n]) => (n > 1 ? `${api} ×${n}` : api))
+}
+
+/** One event of the page's consent API, as the probe saw it. */
+export interface ConsentEvent {
+  api: ConsentApi
+  /** Page clock (ms since epoch) when the CMP called back: checked against ours before use. */
+  pageAt: number
+  /** tcloaded | cmpuishown | useractioncomplete (TCF); cmpDisplayStatus:visible … (GPP);
+   * getUSPData (USP). */
+  event: string
+  /** The consent string the CMP handed over ('' when none). */
+  text: string
+}
+
+const CONSENT_SHAPES: Record<ConsentApi, RegExp> = {
+  'consent.tcf': /^(\d{1,15}) (tcloaded|cmpuishown|useractioncomplete)(?: (C[\w.-]{19,4000}))?$/,
+  'consent.gpp':
+    /^(\d{1,15}) (cmpDisplayStatus:(?:visible|hidden|disabled)|signalStatus:(?:ready|not_ready))(?: (DB[\w.~-]{2,4000}))?$/,
+  'consent.usp': /^(\d{1,15}) (getUSPData) (1[YN-]{3})$/i,
+}
+
+/** The wire detail of a consent event, strictly checked; null for anything else. */
+export function parseConsentEvent(api: ConsentApi, detail: unknown): ConsentEvent | null {
+  if (typeof detail !== 'string' || detail.length > MAX_CONSENT_DETAIL) return null
+  const m = CONSENT_SHAPES[api].exec(detail)
+  if (m === null) return null
+  return { api, pageAt: Number(m[1]), event: m[2] ?? '', text: m[3] ?? '' }
 }

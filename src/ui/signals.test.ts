@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { detailLines, signalMeaning, signalSummary, signalTitle } from './signals'
+import type { FindingRow } from '@/db/schema'
+import {
+  decodedFindings,
+  detailLines,
+  signalMeaning,
+  signalSummary,
+  signalTitle,
+  signalWho,
+} from './signals'
 
 describe('finding details in plain words', () => {
   it('names TCF purposes instead of numbers', () => {
@@ -31,7 +39,52 @@ describe('the few words after the company', () => {
     ['consent.gpp', { optedOut: [] }, 'no opt-out'],
     ['pixel.facebook', { event: 'Purchase' }, 'Purchase'],
     ['pixel.facebook', { pixelId: '1' }, undefined],
+    [
+      'consent.before',
+      { companies: ['Google', 'Meta', 'Meta'], answered: true },
+      'Before you answered the cookie banner, 2 companies had already loaded',
+    ],
+    [
+      'consent.before',
+      { companies: ['Google'], answered: false },
+      'You did not answer the cookie banner, and 1 company loaded anyway',
+    ],
+    [
+      'consent.before',
+      { companies: [], afterRefusal: ['Meta'], answered: true },
+      '1 company still tracked you after you refused',
+    ],
   ])('%s %j', (signal, detail, expected) => {
     expect(signalSummary(signal, detail)).toBe(expected)
+  })
+})
+
+describe('tracking before consent, the strongest finding', () => {
+  const row = (signal: string, count = 1) => ({ signal, party: 'a.test', count }) as FindingRow
+  it('comes first in the decoded list, whatever its name sorts as', () => {
+    const list = decodedFindings([
+      row('analytics.remarketing', 9),
+      row('tracker.request'),
+      row('consent.tcf'),
+      row('consent.before'),
+    ])
+    expect(list.map((f) => f.signal)).toEqual([
+      'consent.before',
+      'analytics.remarketing',
+      'consent.tcf',
+    ])
+  })
+
+  it('is said of the site, in plain words', () => {
+    expect(signalTitle('consent.before')).toBe('Tracking before you answered the cookie banner')
+    expect(signalWho('consent.before')).toBe('on')
+    expect(signalWho('consent.tcf', { source: 'page' })).toBe(
+      'your answer, read from the cookie banner of',
+    )
+    expect(signalWho('consent.tcf', { adsRefused: true })).toBe('to')
+    expect(detailLines({ afterRefusal: ['Meta'], bannerAfterMs: 120 })).toEqual([
+      ['Still tracking after you refused', 'Meta'],
+      ['Banner shown (ms after the page started)', '120'],
+    ])
   })
 })

@@ -42,6 +42,11 @@ const SIGNALS: Record<string, { title: string; meaning: string }> = {
     meaning:
       'The site passed your privacy choices to this company in the Global Privacy Platform format.',
   },
+  'consent.before': {
+    title: 'Tracking before you answered the cookie banner',
+    meaning:
+      'Companies that need your consent were already tracking you before you answered the site’s cookie banner, or kept on after you refused.',
+  },
   'cookie.thirdparty': {
     title: 'Third-party cookies',
     meaning:
@@ -135,7 +140,10 @@ const SCRIPT_SIGNALS = new Set([
 ])
 
 /** How a finding's company or site is introduced: who did it, or who received it. */
-export function signalWho(signal: string): string {
+export function signalWho(signal: string, detail?: Record<string, DetailValue>): string {
+  if (signal === 'consent.before') return 'on'
+  // Read from the site's own consent tool (its cookie banner), not from a request.
+  if (detail?.source === 'page') return 'your answer, read from the cookie banner of'
   return SCRIPT_SIGNALS.has(signal) ? 'by a script from' : 'to'
 }
 
@@ -150,6 +158,7 @@ export function signalMeaning(signal: string): string {
 /** A few words after the company, from the first decoded detail: the event, or the choice. */
 export function signalSummary(signal: string, detail: Record<string, DetailValue> | undefined) {
   if (detail === undefined) return undefined
+  if (signal === 'consent.before') return consentBeforeSummary(detail)
   if (signal === 'consent.tcf') {
     return detail.adsRefused === true ? 'personalised ads refused' : 'personalised ads agreed to'
   }
@@ -161,6 +170,24 @@ export function signalSummary(signal: string, detail: Record<string, DetailValue
     return Array.isArray(out) && out.length > 0 ? `opted out of ${out.join(', ')}` : 'no opt-out'
   }
   return detail.event !== undefined ? String(detail.event) : undefined
+}
+
+const countOf = (v: DetailValue | undefined) => (Array.isArray(v) ? new Set(v).size : 0)
+const companies = (n: number) => (n === 1 ? '1 company' : `${n} companies`)
+
+/** "Before you answered the cookie banner, 3 companies had already loaded". */
+function consentBeforeSummary(detail: Record<string, DetailValue>): string {
+  const before = countOf(detail.companies)
+  const after = countOf(detail.afterRefusal)
+  const parts: string[] = []
+  if (before > 0)
+    parts.push(
+      detail.answered === true
+        ? `Before you answered the cookie banner, ${companies(before)} had already loaded`
+        : `You did not answer the cookie banner, and ${companies(before)} loaded anyway`,
+    )
+  if (after > 0) parts.push(`${companies(after)} still tracked you after you refused`)
+  return parts.join('; ')
 }
 
 /** Words for detail keys the detectors use; others are spelled out from camelCase. */
@@ -237,6 +264,14 @@ const KEY_LABELS: Record<string, string> = {
   stored: 'Stored',
   how: 'How it was recognised',
   sentAs: 'Sent as',
+  source: 'Source',
+  companies: 'Companies',
+  signals: 'What they did',
+  answered: 'You answered the banner',
+  firstAfterMs: 'First tracking (ms after the page started)',
+  bannerAfterMs: 'Banner shown (ms after the page started)',
+  answeredAfterMs: 'You answered (ms after the page started)',
+  afterRefusal: 'Still tracking after you refused',
 }
 
 /** TCF purposes (IAB Europe TCF v2.2 policy, Appendix A), in a few plain words each. */
@@ -294,9 +329,17 @@ export function detailLines(detail: Record<string, DetailValue>): [string, strin
 
 const REQUEST_SIGNALS = new Set(['tracker.request', 'thirdparty.request'])
 
+/** Shown before all others: tracking before consent is the strongest finding (issue 5). */
+const STRONGEST = 'consent.before'
+
 /** Findings other than "who was contacted", strongest first. */
 export function decodedFindings(findings: readonly FindingRow[]): FindingRow[] {
   return findings
     .filter((f) => !REQUEST_SIGNALS.has(f.signal))
-    .sort((a, b) => a.signal.localeCompare(b.signal) || b.count - a.count)
+    .sort(
+      (a, b) =>
+        Number(b.signal === STRONGEST) - Number(a.signal === STRONGEST) ||
+        a.signal.localeCompare(b.signal) ||
+        b.count - a.count,
+    )
 }

@@ -94,6 +94,20 @@ export function record(api: string, canvas: number, detail: string | number): vo
   schedule()
 }
 
+/** Consent events kept per page: a CMP fires a handful; a page replaying events gets no more. */
+const MAX_CONSENT_EVENTS = 40
+let consentSent = 0
+
+/** Records one consent-API event (./consent.ts). Not sampled like the wrappers: every banner
+ * event counts, so it has its own small cap; no stack trace (the caller is the CMP calling us
+ * back). The detail is bounded by the caller and checked again in the bridge. */
+export function recordConsent(api: string, detail: string): void {
+  if (consentSent >= MAX_CONSENT_EVENTS) return
+  consentSent++
+  queue[queue.length] = [api, '', 0, detail]
+  schedule()
+}
+
 /** True while `api` is still sampled, so callers skip computing details once it is not. */
 export const sampling = (api: string) => (samples[api] ?? SAMPLES_PER_API) > 0 && sent < MAX_EVENTS
 

@@ -6,6 +6,7 @@
 import { PORT_EVENT, READY_EVENT } from '../channel'
 import { installAudio } from './audio'
 import { installCanvas } from './canvas'
+import { installConsent } from './consent'
 import { connect, hideWrappers } from './core'
 import { installListeners } from './listeners'
 import { installNavigator } from './navigator'
@@ -30,6 +31,7 @@ const preventDefault = Event.prototype.preventDefault
     installNavigator,
     installStorage,
     installListeners,
+    installConsent,
   ]) {
     try {
       install()

@@ -16,7 +16,7 @@ export function SignalRow({ finding }: { finding: FindingRow }) {
         <span class="company-count">{plural(finding.count, 'time', 'times')}</span>
       </div>
       <div class="company-meta">
-        {signalWho(finding.signal)}{' '}
+        {signalWho(finding.signal, details[0])}{' '}
         <span data-testid="signal-party">{finding.company ?? finding.party}</span>
         {summary !== undefined && <span data-testid="signal-event"> · {summary}</span>}
       </div>

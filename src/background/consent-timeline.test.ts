@@ -1,0 +1,179 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { FindingRow } from '@/db/schema'
+import type { ConsentEvent } from '@/detect/probe-events'
+import { gppString, tcString } from '../../test/fixtures/consent-strings'
+import { createConsentTimeline } from './consent-timeline'
+import type { Observation } from './recorder'
+import type { TabState } from './tab-state'
+
+const START = 1_000_000
+const ACCEPT = tcString([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], [1, 2, 3])
+const REJECT = tcString([], [])
+
+function row(signal: FindingRow['signal'], company: string, firstAt: number, lastAt = firstAt) {
+  return {
+    visitId: 7,
+    signal,
+    party: `${company.toLowerCase()}.com`,
+    site: 'cmp.test',
+    company,
+    category: 'ad',
+    count: 1,
+    firstAt,
+    lastAt,
+    evidence: { urls: [] },
+    mode: 'standard',
+  } as FindingRow
+}
+
+function setup(rows: FindingRow[]) {
+  let now = START
+  const added: Observation[] = []
+  const visit = {
+    visitId: 7,
+    site: 'cmp.test',
+    url: 'https://cmp.test/',
+    startedAt: START,
+    companies: [],
+  }
+  const tabs = {
+    get: (tabId: number) => (tabId === 3 ? { current: visit } : undefined),
+  } as unknown as TabState
+  const timeline = createConsentTimeline({
+    tabs,
+    recorder: {
+      add: (o) => added.push(o),
+      addVisit: () => undefined,
+      flush: async () => undefined,
+    },
+    mode: () => 'standard',
+    visitRows: async () => [...rows, ...added.map((o) => row(o.signal, 'Self', o.at))],
+    now: () => now,
+    settleMs: 3000,
+    unansweredMs: 20_000,
+  })
+  const send = (at: number, ...events: Omit<ConsentEvent, 'pageAt'>[]) => {
+    now = at
+    return timeline.events(
+      { extensionPage: false, tabId: 3, frameId: 0, url: 'https://cmp.test/page' },
+      events.map((e) => ({ ...e, pageAt: at - 100 })),
+    )
+  }
+  const before = () => added.filter((o) => o.signal === 'consent.before')
+  return { timeline, added, send, before }
+}
+
+const tcf = (event: string, text = ''): Omit<ConsentEvent, 'pageAt'> => ({
+  api: 'consent.tcf',
+  event,
+  text,
+})
+
+beforeEach(() => vi.useFakeTimers())
+afterEach(() => vi.useRealTimers())
+
+describe('consent timeline', () => {
+  it('banner, trackers, Accept: one consent.before after the settle time, and the page’s choice', async () => {
+    const t = setup([
+      row('tracker.request', 'Google', START + 50),
+      row('pixel.facebook', 'Facebook', START + 80),
+    ])
+    t.send(START + 200, tcf('cmpuishown'))
+    t.send(START + 2000, tcf('useractioncomplete', ACCEPT))
+    expect(t.before()).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(t.before()).toHaveLength(1)
+    const f = t.before()[0]
+    expect(f).toMatchObject({ visitId: 7, site: 'cmp.test', party: 'cmp.test', at: START + 1900 })
+    expect(f?.detail).toMatchObject({
+      companies: ['Facebook', 'Google'],
+      answered: true,
+      firstAfterMs: 50,
+      bannerAfterMs: 100,
+      answeredAfterMs: 1900,
+    })
+    const page = t.added.find((o) => o.signal === 'consent.tcf')
+    expect(page?.detail).toMatchObject({
+      source: 'page',
+      event: 'useractioncomplete',
+      adsRefused: false,
+    })
+  })
+
+  it('Reject: ad tracking that goes on after the answer is listed as after the refusal', async () => {
+    const t = setup([row('pixel.facebook', 'Facebook', START + 80, START + 5000)])
+    t.send(START + 200, tcf('cmpuishown'))
+    t.send(START + 2000, tcf('useractioncomplete', REJECT))
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(t.before()[0]?.detail).toMatchObject({ afterRefusal: ['Facebook'], answered: true })
+  })
+
+  it('a GPP banner hidden with an opt-out counts as a refusal', async () => {
+    const t = setup([row('pixel.facebook', 'Facebook', START + 80, START + 5000)])
+    const optOut = gppString([
+      ['usnat', 'SaleOptOut', 1],
+      ['usnat', 'SaleOptOutNotice', 1],
+    ])
+    const gpp = (event: string, text = ''): Omit<ConsentEvent, 'pageAt'> => ({
+      api: 'consent.gpp',
+      event,
+      text,
+    })
+    t.send(START + 200, gpp('cmpDisplayStatus:visible'))
+    t.send(START + 2000, gpp('cmpDisplayStatus:hidden', optOut))
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(t.before()[0]?.detail).toMatchObject({
+      afterRefusal: ['Facebook'],
+      answeredAfterMs: 1900,
+    })
+  })
+
+  it('no CMP events: nothing, even with trackers', async () => {
+    const t = setup([row('pixel.facebook', 'Facebook', START + 80)])
+    await t.timeline.visitEnded(3)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(t.added).toEqual([])
+  })
+
+  it('repeated events and a replayed answer still give one finding per visit', async () => {
+    const t = setup([row('pixel.facebook', 'Facebook', START + 80)])
+    for (let i = 0; i < 5; i++) t.send(START + 200 + i, tcf('cmpuishown'))
+    t.send(START + 2000, tcf('useractioncomplete', ACCEPT))
+    t.send(START + 2100, tcf('useractioncomplete', ACCEPT))
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(t.send(START + 9000, tcf('useractioncomplete', REJECT))).toBe(0)
+    await t.timeline.visitEnded(3)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(t.before()).toHaveLength(1)
+    expect(t.added.filter((o) => o.signal === 'consent.tcf')).toHaveLength(1)
+  })
+
+  it('a banner never answered is judged when the visit ends, or after the wait', async () => {
+    const a = setup([row('pixel.facebook', 'Facebook', START + 80)])
+    a.send(START + 200, tcf('cmpuishown'))
+    await a.timeline.visitEnded(3)
+    expect(a.before()[0]?.detail).toMatchObject({ answered: false, companies: ['Facebook'] })
+    const b = setup([row('pixel.facebook', 'Facebook', START + 80)])
+    b.send(START + 200, tcf('cmpuishown'))
+    await vi.advanceTimersByTimeAsync(19_000)
+    expect(b.before()).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(b.before()).toHaveLength(1)
+  })
+
+  it('keeps to the sender’s own tab, top frame and site; clamps the page’s clock', async () => {
+    const t = setup([row('pixel.facebook', 'Facebook', START + 80)])
+    const e = [{ ...tcf('cmpuishown'), pageAt: 0 }]
+    const base = { extensionPage: false, tabId: 3, frameId: 0, url: 'https://cmp.test/' }
+    expect(t.timeline.events({ ...base, tabId: 4 }, e)).toBe(0)
+    expect(t.timeline.events({ ...base, frameId: 2 }, e)).toBe(0)
+    expect(t.timeline.events({ ...base, url: 'https://other.test/' }, e)).toBe(0)
+    expect(t.timeline.events({ ...base, tabId: undefined }, e)).toBe(0)
+    // Dated long before this visit: the previous page's banner, not this one's.
+    expect(t.timeline.events(base, e)).toBe(0)
+    // Dated just before the start (clocks and batching): placed at the start of the visit.
+    expect(t.timeline.events(base, [{ ...tcf('cmpuishown'), pageAt: START - 500 }])).toBe(1)
+    await t.timeline.visitEnded(3)
+    expect(t.before()[0]?.detail).toMatchObject({ bannerAfterMs: 0 })
+  })
+})

@@ -1,0 +1,215 @@
+import type { FindingRow, RecordMode } from '@/db/schema'
+import { tcfAllowsAds, tcfDetail } from '@/detect/consent'
+import { consentBefore, type ConsentTimeline } from '@/detect/consent-before'
+import { decodeGpp, decodeTcf, decodeUsp } from '@/detect/consent-strings'
+import { siteOfUrl } from '@/detect/host'
+import type { ConsentEvent } from '@/detect/probe-events'
+import type { DetailValue } from '@/detect/types'
+import type { Sender } from '@/platform/runtime'
+import type { Recorder } from './recorder'
+import type { TabState, TabVisit } from './tab-state'
+
+export interface ConsentTimelineDeps {
+  tabs: TabState
+  recorder: Recorder
+  mode(): RecordMode
+  /** The visit's stored findings, after everything buffered was written. */
+  visitRows(visitId: number): Promise<FindingRow[]>
+  now(): number
+  /** Waits after the answer, so trackers that go on after a refusal are seen. */
+  settleMs: number
+  /** Banner shown and not answered: judged this long after it appeared, unless the visit ends. */
+  unansweredMs: number
+}
+
+/** Visits followed at once, and page-reported findings per visit (bounded memory). */
+const MAX_VISITS = 200
+const MAX_PAGE_FINDINGS = 6
+/** A page's clock may lag ours by the probe's and bridge's batching, not more. */
+const MAX_PAGE_LAG_MS = 10_000
+/** Events the page dated this long before the visit started came from the previous page. */
+const STALE_MS = 2000
+
+interface VisitConsent extends ConsentTimeline {
+  tabId: number
+  visit: TabVisit
+  /** GPP banner went from visible to hidden: the next GPP string is the answer. */
+  gppHidden: boolean
+  /** USP or GPP said the person opted out of sale, sharing or targeted ads. */
+  optedOut: boolean
+  /** TCF or GPP-TCF purposes of the answer allowed personalised ads. */
+  answerAllows?: boolean
+  /** `api text` already recorded as a finding. */
+  recorded: Set<string>
+  timer?: ReturnType<typeof setTimeout>
+  judged: boolean
+}
+
+/**
+ * The consent timeline of each tab's visit, from the page's own CMP API (MAIN-world probe),
+ * and the `consent.before` finding computed from it. Everything arrives from the page: events
+ * count only for the sender's own tab and current visit, from its top frame (the site's own
+ * CMP; a frame's CMP speaks for an embedded site), and the page's clock is clamped to ours.
+ *
+ * When it is judged, once per visit: `settleMs` after the answer (so ad calls that continue
+ * after a refusal are in), or, when the banner is never answered, `unansweredMs` after it was
+ * shown or when the visit ends, whichever comes first. An answer that comes after an
+ * unanswered verdict is not judged again: recording twice would count the visit twice. State
+ * is in memory: a worker stopped between banner and verdict forgets the visit.
+ */
+export function createConsentTimeline(deps: ConsentTimelineDeps) {
+  const visits = new Map<string, VisitConsent>()
+
+  function stateOf(tabId: number, visit: TabVisit): VisitConsent {
+    const key = `${tabId}:${visit.visitId}`
+    let state = visits.get(key)
+    if (state === undefined) {
+      if (visits.size >= MAX_VISITS) {
+        const [oldKey, old] = visits.entries().next().value as [string, VisitConsent]
+        if (old.timer !== undefined) clearTimeout(old.timer)
+        visits.delete(oldKey)
+      }
+      state = {
+        tabId,
+        visit,
+        gppHidden: false,
+        optedOut: false,
+        recorded: new Set(),
+        judged: false,
+      }
+      visits.set(key, state)
+    }
+    return state
+  }
+
+  function recordPage(state: VisitConsent, e: ConsentEvent, detail: Record<string, DetailValue>) {
+    // Once per string: a CMP repeats the same answer in several events (hidden, then ready).
+    const key = `${e.api} ${e.text}`
+    if (state.recorded.has(key) || state.recorded.size >= MAX_PAGE_FINDINGS) return
+    state.recorded.add(key)
+    deps.recorder.add({
+      visitId: state.visit.visitId,
+      site: state.visit.site,
+      signal: e.api,
+      party: state.visit.site,
+      at: deps.now(),
+      detail: { source: 'page', event: e.event, ...detail },
+      mode: deps.mode(),
+    })
+  }
+
+  function schedule(state: VisitConsent, ms: number): void {
+    if (state.judged) return
+    if (state.timer !== undefined) clearTimeout(state.timer)
+    state.timer = setTimeout(() => void judge(state).catch(() => undefined), ms)
+  }
+
+  async function judge(state: VisitConsent): Promise<void> {
+    if (state.judged) return
+    state.judged = true
+    if (state.timer !== undefined) clearTimeout(state.timer)
+    const timeline: ConsentTimeline = {
+      ...(state.shownAt !== undefined && { shownAt: state.shownAt }),
+      ...(state.answeredAt !== undefined && { answeredAt: state.answeredAt }),
+    }
+    if (state.answeredAt !== undefined && (state.optedOut || state.answerAllows !== undefined))
+      timeline.adsAllowed = !state.optedOut && state.answerAllows === true
+    await deps.recorder.flush()
+    const rows = await deps.visitRows(state.visit.visitId)
+    const detail = consentBefore(
+      state.visit.startedAt,
+      timeline,
+      rows.map((r) => ({
+        signal: r.signal,
+        party: r.party,
+        ...(r.company !== undefined && { company: r.company }),
+        ...(r.category !== undefined && { category: r.category }),
+        firstAt: r.firstAt,
+        lastAt: r.lastAt,
+      })),
+    )
+    if (detail === null) return
+    deps.recorder.add({
+      visitId: state.visit.visitId,
+      site: state.visit.site,
+      signal: 'consent.before',
+      party: state.visit.site,
+      at: state.answeredAt ?? deps.now(),
+      detail,
+      mode: deps.mode(),
+    })
+    await deps.recorder.flush()
+  }
+
+  function apply(state: VisitConsent, e: ConsentEvent, at: number): void {
+    if (e.api === 'consent.tcf') {
+      const tcf = e.text === '' ? null : decodeTcf(e.text)
+      if (e.event === 'cmpuishown') state.shownAt ??= at
+      if (e.event === 'useractioncomplete' && state.answeredAt === undefined) {
+        state.answeredAt = at
+        if (tcf !== null) state.answerAllows = tcfAllowsAds(tcf.purposes)
+      }
+      if (tcf !== null && e.event !== 'cmpuishown') recordPage(state, e, tcfDetail(tcf))
+    } else if (e.api === 'consent.gpp') {
+      const gpp = e.text === '' ? null : decodeGpp(e.text)
+      if (e.event === 'cmpDisplayStatus:visible') state.shownAt ??= at
+      if (e.event === 'cmpDisplayStatus:hidden' && state.shownAt !== undefined) {
+        state.gppHidden = true
+        state.answeredAt ??= at
+      }
+      if (gpp !== null && state.gppHidden) {
+        if (gpp.optedOut.length > 0) state.optedOut = true
+        if (gpp.purposes !== undefined) state.answerAllows ??= tcfAllowsAds(gpp.purposes)
+        recordPage(state, e, { sections: gpp.sections, optedOut: gpp.optedOut })
+      }
+    } else {
+      const usp = decodeUsp(e.text)
+      if (usp?.optedOut === true) state.optedOut = true
+      if (usp !== null && usp.optedOut !== null)
+        recordPage(state, e, { optedOut: usp.optedOut, usPrivacy: e.text.toUpperCase() })
+    }
+  }
+
+  return {
+    /** Consent events from a content script; returns how many were taken. */
+    events(sender: Sender, events: readonly ConsentEvent[]): number {
+      const { tabId, frameId, url } = sender
+      if (tabId === undefined || tabId < 0 || url === undefined || (frameId ?? 0) !== 0) return 0
+      const visit = deps.tabs.get(tabId)?.current
+      if (visit === undefined || siteOfUrl(url) !== visit.site) return 0
+      const state = stateOf(tabId, visit)
+      if (state.judged) return 0
+      const now = deps.now()
+      let accepted = 0
+      for (const e of events) {
+        // Sent by the page the tab showed before this visit (events travel in batches, so a
+        // same-site navigation can overtake them): not this visit's banner.
+        if (e.pageAt < visit.startedAt - STALE_MS) continue
+        // The page's own time of the event (ours is later by the batching), kept within this
+        // visit and a few seconds of now: a page cannot move its banner to before it loaded.
+        const at = Math.min(now, Math.max(e.pageAt, visit.startedAt, now - MAX_PAGE_LAG_MS))
+        apply(state, e, at)
+        accepted++
+      }
+      if (state.answeredAt !== undefined) schedule(state, deps.settleMs)
+      else if (state.shownAt !== undefined && state.timer === undefined)
+        schedule(state, deps.unansweredMs)
+      return accepted
+    },
+
+    /** The tab left the visit (new page or closed): judge a banner left unanswered now. */
+    visitEnded(tabId: number): Promise<void> {
+      const pending: Promise<void>[] = []
+      for (const [key, state] of visits) {
+        if (state.tabId !== tabId) continue
+        visits.delete(key)
+        if (state.shownAt !== undefined || state.answeredAt !== undefined)
+          pending.push(judge(state).catch(() => undefined))
+        else if (state.timer !== undefined) clearTimeout(state.timer)
+      }
+      return Promise.all(pending).then(() => undefined)
+    },
+  }
+}
+
+export type ConsentTimelineService = ReturnType<typeof createConsentTimeline>

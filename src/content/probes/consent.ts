@@ -1,0 +1,115 @@
+/**
+ * Listens to the page's own consent-management platform (CMP) through the standard APIs it
+ * publishes, so the background knows when the cookie banner was shown and answered:
+ * - `__tcfapi('addEventListener', 2, cb)`: IAB Europe TCF v2.2, "CMP API v2", events
+ *   tcloaded / cmpuishown / useractioncomplete, each with the current TC string.
+ * - `__gpp('addEventListener', cb)`: IAB Tech Lab GPP 1.1 CMP API, events cmpDisplayStatus
+ *   (visible / hidden) and signalStatus, with pingData.gppString.
+ * - `__uspapi('getUSPData', 1, cb)`: IAB CCPA "USP API", the US Privacy string.
+ * Only read-only calls: nothing here changes the person's choice, and nothing clicks.
+ *
+ * Lazy and cheap: CMPs define these functions whenever their stub runs, so we look for them
+ * at install, when the document becomes interactive and complete, and on a short backoff up to ~30 s; a look is three
+ * property reads. No property traps (defineProperty on window) that a CMP stub could trip
+ * over. A page without a CMP API costs those reads and nothing else.
+ */
+import { recordConsent } from './core'
+
+const setTimer = setTimeout
+const now = Date.now
+const addListener = EventTarget.prototype.addEventListener
+const apply = Reflect.apply
+/** Longest consent string forwarded (background limit: MAX_CONSENT_DETAIL in probe-events). */
+const MAX_STRING = 4000
+const BACKOFF_MS = [250, 1000, 2500, 5000, 10_000, 20_000, 30_000]
+const TCF_EVENTS = new Set(['tcloaded', 'cmpuishown', 'useractioncomplete'])
+const GPP_EVENTS = new Set(['cmpDisplayStatus', 'signalStatus'])
+
+type Api = (...args: unknown[]) => unknown
+
+/** Own-property read only: never runs a page getter on window or on CMP data. */
+function own(object: unknown, key: string): unknown {
+  if (typeof object !== 'object' || object === null) return undefined
+  const desc = Object.getOwnPropertyDescriptor(object, key)
+  return desc !== undefined && 'value' in desc ? desc.value : undefined
+}
+
+const bounded = (value: unknown) =>
+  typeof value === 'string' && value.length <= MAX_STRING && /^[\w.~-]*$/.test(value) ? value : ''
+
+/** Wire detail: `<page time> <event> <string>`; the string may be empty. */
+const detail = (event: string, text: string) => `${now()} ${event} ${text}`.trimEnd()
+
+export function installConsent(): void {
+  const done = { tcf: false, gpp: false, usp: false }
+
+  const look = () => {
+    if (!done.tcf) {
+      const tcf = own(window, '__tcfapi')
+      if (typeof tcf === 'function') {
+        done.tcf = true
+        apply(tcf as Api, window, [
+          'addEventListener',
+          2,
+          (data: unknown, success: unknown) => {
+            const status = own(data, 'eventStatus')
+            if (success !== true || typeof status !== 'string' || !TCF_EVENTS.has(status)) return
+            recordConsent('consent.tcf', detail(status, bounded(own(data, 'tcString'))))
+          },
+        ])
+      }
+    }
+    if (!done.gpp) {
+      const gpp = own(window, '__gpp')
+      if (typeof gpp === 'function') {
+        done.gpp = true
+        apply(gpp as Api, window, [
+          'addEventListener',
+          (event: unknown, success: unknown) => {
+            let name = own(event, 'eventName')
+            let data = own(event, 'data')
+            // A listener added while the banner is already up learns it from pingData only.
+            if (name === 'listenerRegistered') {
+              name = 'cmpDisplayStatus'
+              data = own(own(event, 'pingData'), 'cmpDisplayStatus')
+            }
+            if (success !== true || typeof name !== 'string' || !GPP_EVENTS.has(name)) return
+            if (typeof data !== 'string' || !/^[a-z ]{1,20}$/.test(data)) return
+            const text = bounded(own(own(event, 'pingData'), 'gppString'))
+            recordConsent('consent.gpp', detail(`${name}:${data.replace(' ', '_')}`, text))
+          },
+        ])
+      }
+    }
+    if (!done.usp) {
+      const usp = own(window, '__uspapi')
+      if (typeof usp === 'function') {
+        done.usp = true
+        apply(usp as Api, window, [
+          'getUSPData',
+          1,
+          (data: unknown, success: unknown) => {
+            const text = own(data, 'uspString')
+            if (success === true && typeof text === 'string' && /^1[YN-]{3}$/i.test(text))
+              recordConsent('consent.usp', detail('getUSPData', text))
+          },
+        ])
+      }
+    }
+  }
+  const safeLook = () => {
+    try {
+      look()
+    } catch {
+      // A CMP that throws on our call is left alone; the page sees nothing.
+    }
+  }
+  safeLook()
+  // readyState 'interactive' and 'complete': the moments of DOMContentLoaded and load, where
+  // CMPs loaded by the page's own scripts have usually defined their API.
+  apply(addListener, document, ['readystatechange', safeLook])
+  for (const ms of BACKOFF_MS)
+    setTimer(() => {
+      if (!(done.tcf && done.gpp && done.usp)) safeLook()
+    }, ms)
+}

@@ -1,0 +1,107 @@
+/**
+ * Consent timeline and `consent.before` (issue 5) in real Firefox ESR over WebDriver BiDi: the
+ * same scenarios as consent-chromium.test.ts (consent-lib.ts).
+ */
+import { after, before, describe, it } from 'node:test'
+import type { Page } from 'puppeteer-core'
+import { launchFirefox, type FirefoxSession } from '../../src/cli/browsers.ts'
+import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
+import * as consent from './consent-lib.ts'
+import { poll, readDb, tabIdOf } from './lib.ts'
+import type { ProbePage } from './probes-lib.ts'
+
+let server: FixtureServer
+let session: FirefoxSession
+let ext: Page
+
+function driver(page: Page): ProbePage {
+  return {
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' })
+    },
+    type: (selector, text) => page.type(selector, text, { delay: 25 }),
+    click: (selector) => page.click(selector),
+    mouse: (x, y) => page.mouse.move(x, y),
+    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+    close: () => page.close(),
+  }
+}
+
+const ROWS =
+  "[...document.querySelectorAll('[data-testid=\"signals\"] [data-testid=\"signal-row\"]')].map((e) => [e.getAttribute('data-signal') || '', e.textContent || ''])"
+
+const env: consent.ConsentEnv = {
+  get server() {
+    return server
+  },
+  ext: async () => ext,
+  page: async () => driver(await session.browser.newPage()),
+  popupRows: async (url) => {
+    const tabId = await tabIdOf(ext, url)
+    // The popup reads the tab's visit once when it opens: reopen it rather than wait on a
+    // view opened before the verdict was flushed (as probes-firefox.test.ts).
+    let rows: [string, string][] = []
+    for (let attempt = 0; attempt < 3 && rows.length === 0; attempt++) {
+      const popup = await session.openExtensionPage(`src/ui/popup/index.html?tab=${tabId}`)
+      await popup.setViewport({ width: 360, height: 700 })
+      try {
+        await popup.waitForSelector('[data-testid="signals"] [data-testid="signal-row"]', {
+          timeout: 10_000,
+        })
+        rows = (await popup.evaluate(ROWS)) as [string, string][]
+      } catch {
+        // reopened below
+      }
+      await popup.close()
+    }
+    return rows
+  },
+}
+
+void before(async () => {
+  server = await startFixtureServer()
+  session = await launchFirefox()
+  ext = await session.openExtensionPage('src/ui/dashboard/index.html')
+  const page = await session.browser.newPage()
+  const warm = `${server.origin('news.test')}/article/0`
+  await poll(
+    async () => {
+      await page.goto(warm, { waitUntil: 'load' })
+      return readDb(ext)
+    },
+    (d) => d.visits.some((v) => v.url.startsWith(warm)),
+    { timeout: 20_000, interval: 500, what: 'the warm-up visit to be recorded' },
+  )
+  await page.close()
+})
+
+void after(async () => {
+  await session?.close()
+  await server?.close()
+})
+
+void describe('Firefox: tracking before the cookie banner is answered', () => {
+  void it('flags trackers that fired before Accept, once, first in the popup', async () => {
+    await consent.trackingBeforeAccept(env)
+  })
+
+  void it('flags trackers before Reject and the pixel that kept going after it', async () => {
+    await consent.trackingAfterRefusal(env)
+  })
+
+  void it('flags nothing when trackers wait for Accept', async () => {
+    await consent.trackingOnlyAfterAccept(env)
+  })
+
+  void it('records no consent finding on a page without a consent tool', async () => {
+    await consent.noConsentTool(env)
+  })
+
+  void it('flags trackers under a banner left unanswered when the person leaves', async () => {
+    await consent.unansweredBanner(env)
+  })
+
+  void it('survives a consent API that throws, lies or floods, and records nothing from it', async () => {
+    await consent.hostileConsentApi(env)
+  })
+})

@@ -1,0 +1,196 @@
+/**
+ * Consent timeline scenarios (issue 5), shared by the Chromium and Firefox suites: a stub CMP
+ * (test/fixtures/sites/cmp.test/cmp.js) shows its banner, the test clicks Accept or Reject,
+ * and `consent.before` must flag the trackers that fired before the answer (or after a
+ * refusal) and nothing on the page that waits for Accept.
+ */
+import assert from 'node:assert/strict'
+import type { FindingRow } from '../../src/db/schema.ts'
+import { poll, readDb, sleep } from './lib.ts'
+import type { DbDump } from './lib.ts'
+import type { ProbeEnv } from './probes-lib.ts'
+
+export interface ConsentEnv extends ProbeEnv {
+  /** The popup's "What was sent" rows for the tab showing `url`: [signal, text] in order. */
+  popupRows(url: string): Promise<[string, string][]>
+}
+
+/** The page a scenario loaded: its URL and when, so visits of earlier scenarios to the same
+ * URL are never mistaken for it. */
+interface Loaded {
+  url: string
+  since: number
+}
+
+/** Findings of the newest visit to exactly `url` that started after `since`. */
+function findingsAt(dump: DbDump, { url, since }: Loaded): FindingRow[] {
+  const visit = dump.visits
+    .filter((v) => v.url === url && v.startedAt >= since)
+    .sort((a, b) => b.startedAt - a.startedAt)[0]
+  return visit === undefined ? [] : dump.findings.filter((f) => f.visitId === visit.id)
+}
+
+async function load(env: ConsentEnv, path: string) {
+  const url = `${env.server.origin('cmp.test')}${path}`
+  const since = Date.now()
+  const page = await env.page()
+  await page.goto(url)
+  return { page, at: { url, since } }
+}
+
+/** Waits until the visit satisfies `ok`, then returns its findings. */
+async function waitFor(
+  env: ConsentEnv,
+  at: Loaded,
+  ok: (f: FindingRow[]) => boolean,
+  what: string,
+): Promise<FindingRow[]> {
+  const ext = await env.ext()
+  const dump = await poll(
+    () => readDb(ext),
+    (d) => ok(findingsAt(d, at)),
+    { what: `${what} on ${at.url}`, timeout: 20_000 },
+  )
+  return findingsAt(dump, at)
+}
+
+const has = (signal: string, party?: string) => (f: FindingRow[]) =>
+  f.some((r) => r.signal === signal && (party === undefined || r.party === party))
+
+/** The page's own CMP reported the answer (consent.tcf read from the page). */
+const pageTcf = (f: FindingRow[]) =>
+  f.find((r) => r.signal === 'consent.tcf' && r.evidence.details?.[0]?.source === 'page')
+
+/** Trackers fired at load, then Accept: both companies flagged, once, strongest in the popup. */
+export async function trackingBeforeAccept(env: ConsentEnv): Promise<void> {
+  const { page, at } = await load(env, '/before.html')
+  await waitFor(env, at, has('pixel.facebook'), 'the Meta pixel')
+  await page.click('#accept')
+  const findings = await waitFor(env, at, has('consent.before'), 'consent.before')
+  const before = findings.filter((f) => f.signal === 'consent.before')
+  assert.equal(before.length, 1)
+  assert.equal(before[0]?.party, 'cmp.test')
+  assert.equal(before[0]?.count, 1, 'recorded once per visit')
+  const detail = before[0]?.evidence.details?.[0] ?? {}
+  assert.equal(detail.answered, true)
+  assert.deepEqual(detail.companies, ['Facebook', 'Google'])
+  assert.ok(Array.isArray(detail.signals) && detail.signals.includes('pixel.facebook'))
+  assert.equal(typeof detail.bannerAfterMs, 'number')
+  assert.ok(Number(detail.answeredAfterMs) >= Number(detail.firstAfterMs))
+  assert.equal(detail.afterRefusal, undefined, 'accepted: nothing counts after the answer')
+  const tcf = pageTcf(findings)?.evidence.details?.[0]
+  assert.equal(tcf?.event, 'useractioncomplete')
+  assert.equal(tcf?.adsRefused, false)
+  assert.equal(tcf?.cmp, 300)
+  // The stub's GPP and USP APIs were read too (one finding each, from the page).
+  const gpp = findings.filter((f) => f.signal === 'consent.gpp')
+  assert.equal(gpp.length, 1)
+  assert.equal(gpp[0]?.count, 1)
+  assert.deepEqual(gpp[0]?.evidence.details?.[0], {
+    source: 'page',
+    event: 'cmpDisplayStatus:hidden',
+    sections: ['usnat'],
+    optedOut: [],
+  })
+  assert.deepEqual(findings.find((f) => f.signal === 'consent.usp')?.evidence.details?.[0], {
+    source: 'page',
+    event: 'getUSPData',
+    optedOut: false,
+    usPrivacy: '1YNN',
+  })
+  // Nothing more is recorded for the visit later (one verdict per visit).
+  await sleep(4000)
+  const again = findingsAt(await readDb(await env.ext()), at)
+  assert.equal(again.filter((f) => f.signal === 'consent.before')[0]?.count, 1)
+
+  const rows = await env.popupRows(at.url)
+  assert.equal(rows[0]?.[0], 'consent.before', `strongest first: ${JSON.stringify(rows)}`)
+  assert.match(
+    rows[0]?.[1] ?? '',
+    /Tracking before you answered the cookie banner.*on\s*cmp\.test.*Before you answered the cookie banner, 2 companies had already loaded/,
+  )
+  await page.close()
+}
+
+/** Trackers fired at load, then Reject: flagged, and the pixel that fired after it too. */
+export async function trackingAfterRefusal(env: ConsentEnv): Promise<void> {
+  const { page, at } = await load(env, '/before.html')
+  await waitFor(env, at, has('pixel.facebook'), 'the Meta pixel')
+  await page.click('#reject')
+  const findings = await waitFor(env, at, has('consent.before'), 'consent.before')
+  const detail = findings.find((f) => f.signal === 'consent.before')?.evidence.details?.[0] ?? {}
+  assert.equal(detail.answered, true)
+  assert.deepEqual(detail.companies, ['Facebook', 'Google'])
+  assert.deepEqual(detail.afterRefusal, ['Facebook'])
+  assert.equal(pageTcf(findings)?.evidence.details?.[0]?.adsRefused, true)
+  assert.deepEqual(
+    findings.find((f) => f.signal === 'consent.gpp')?.evidence.details?.[0]?.optedOut,
+    ['sale', 'sharing', 'targeted advertising'],
+  )
+  const rows = await env.popupRows(at.url)
+  assert.match(rows[0]?.[1] ?? '', /1 company still tracked you after you refused/)
+  await page.close()
+}
+
+/** Trackers only after Accept: the answer is recorded, nothing is flagged. */
+export async function trackingOnlyAfterAccept(env: ConsentEnv): Promise<void> {
+  const { page, at } = await load(env, '/after.html')
+  // The banner event must reach the background first, as it would for a person reading it.
+  await sleep(1500)
+  await page.click('#accept')
+  await waitFor(
+    env,
+    at,
+    (f) => has('pixel.facebook')(f) && pageTcf(f) !== undefined,
+    'the answer and the Meta pixel after it',
+  )
+  // The verdict comes a few seconds after the answer (settle time): wait past it.
+  await sleep(5000)
+  const findings = findingsAt(await readDb(await env.ext()), at)
+  assert.ok(has('tracker.request')(findings), 'the trackers after Accept were recorded')
+  assert.equal(findings.filter((f) => f.signal === 'consent.before').length, 0)
+  await page.close()
+}
+
+/** No CMP on the page: trackers are recorded, no consent finding of any kind. */
+export async function noConsentTool(env: ConsentEnv): Promise<void> {
+  const { page, at } = await load(env, '/none.html')
+  await waitFor(env, at, has('tracker.request'), 'the analytics request')
+  await sleep(4000)
+  const findings = findingsAt(await readDb(await env.ext()), at)
+  assert.deepEqual(
+    findings.filter((f) => f.signal.startsWith('consent.')).map((f) => f.signal),
+    [],
+  )
+  await page.close()
+}
+
+/** The banner left unanswered: judged when the person leaves the page. */
+export async function unansweredBanner(env: ConsentEnv): Promise<void> {
+  const { page, at } = await load(env, '/before.html')
+  await waitFor(env, at, has('pixel.facebook'), 'the Meta pixel')
+  await sleep(1000) // the banner event reaches the background
+  await page.goto(`${env.server.origin('cmp.test')}/none.html`)
+  const findings = await waitFor(env, at, has('consent.before'), 'consent.before')
+  const detail = findings.find((f) => f.signal === 'consent.before')?.evidence.details?.[0] ?? {}
+  assert.equal(detail.answered, false)
+  assert.deepEqual(detail.companies, ['Facebook', 'Google'])
+  assert.equal(detail.answeredAfterMs, undefined)
+  await page.close()
+}
+
+/** A consent API that throws, hands over objects with getters, or floods: the page works, no
+ * page code of ours runs (no getter, no toString), nothing is recorded. */
+export async function hostileConsentApi(env: ConsentEnv): Promise<void> {
+  const { page, at } = await load(env, '/hostile.html')
+  await waitFor(env, at, has('tracker.request'), 'the analytics request')
+  await sleep(4000)
+  assert.equal(await page.evaluate<boolean>('window.__ok === true'), true)
+  assert.equal(await page.evaluate<string>('String(window.__touched)'), 'undefined')
+  const findings = findingsAt(await readDb(await env.ext()), at)
+  assert.deepEqual(
+    findings.filter((f) => f.signal.startsWith('consent.')).map((f) => f.signal),
+    [],
+  )
+  await page.close()
+}
