@@ -18,43 +18,17 @@ import {
   tally,
   visitOf,
 } from './lib.ts'
+import { openPopup, visitChromium, warmUpChromium } from './setup.ts'
 
 let server: FixtureServer
 let session: ChromiumSession
 
-/** Loads a page and waits until its network is quiet. */
-async function visit(page: Page, url: string): Promise<void> {
-  await page.goto(url, { waitUntil: 'load' })
-  await page.waitForLoadState('networkidle')
-}
-
-/** The extension's readiness on a fresh profile lags the worker's appearance (TOOLCHAIN.md):
- * load a warm-up page until the extension has recorded it. */
-async function warmUp(s: ChromiumSession, url: string): Promise<void> {
-  const page = await s.context.newPage()
-  const ext = await s.extensionPage()
-  await poll(
-    async () => {
-      await visit(page, url)
-      return readDb(ext)
-    },
-    (dump) => dump.visits.some((v) => v.url.startsWith(url)),
-    { timeout: 20_000, interval: 500, what: 'the warm-up visit to be recorded' },
-  )
-  await page.close()
-}
-
-async function openPopup(s: ChromiumSession, tabId: number): Promise<Page> {
-  const popup = await s.context.newPage()
-  await popup.setViewportSize({ width: 360, height: 600 })
-  await popup.goto(`chrome-extension://${s.extensionId}/src/ui/popup/index.html?tab=${tabId}`)
-  return popup
-}
+const visit = visitChromium
 
 void before(async () => {
   server = await startFixtureServer()
   session = await launchChromium()
-  await warmUp(session, `${server.origin('news.test')}/article/0`)
+  await warmUpChromium(session, `${server.origin('news.test')}/article/0`)
 })
 
 void after(async () => {
@@ -426,7 +400,7 @@ void describe('Chromium: the service worker may stop at any moment', () => {
   ): Promise<{ counts: Record<string, number>; visits: number; stops: number }> {
     const s = await launchChromium()
     try {
-      await warmUp(s, `${server.origin('news.test')}/article/0`)
+      await warmUpChromium(s, `${server.origin('news.test')}/article/0`)
       const page = await s.context.newPage()
       const cdp = await s.context.newCDPSession(page)
       const status = new Map<string, string>()

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core'
 import { launchChromium, type ChromiumSession } from '../../src/cli/browsers.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
 import { findingsOf, poll, readDb, tabIdOf, visitOf } from './lib.ts'
+import { openPopup, visitChromium, warmUpChromium } from './setup.ts'
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -40,10 +41,7 @@ let server: FixtureServer
 let session: ChromiumSession
 const SHOTS = 'test/screenshots'
 
-async function visit(page: Page, url: string): Promise<void> {
-  await page.goto(url, { waitUntil: 'load' })
-  await page.waitForLoadState('networkidle')
-}
+const visit = visitChromium
 
 /** Rows of one store, read with plain IndexedDB (source text: see src/cli/inspect.ts). */
 const readStore = (page: Page, store: string) =>
@@ -76,17 +74,10 @@ async function openDashboard(hash = '#/'): Promise<Page> {
 void before(async () => {
   server = await startFixtureServer()
   session = await launchChromium()
-  const page = await session.context.newPage()
+  const page = await warmUpChromium(session, `${server.origin('news.test')}/article/0`, {
+    keep: true,
+  })
   const ext = await session.extensionPage()
-  const warm = `${server.origin('news.test')}/article/0`
-  await poll(
-    async () => {
-      await visit(page, warm)
-      return readDb(ext)
-    },
-    (d) => d.visits.some((v) => v.url.startsWith(warm)),
-    { timeout: 20_000, interval: 500, what: 'the warm-up visit to be recorded' },
-  )
   await visit(page, `${server.origin('news.test')}/`)
   await visit(page, `${server.origin('shop.test')}/?gclid=Cj0KCQiAtest1234567890`)
   await visit(page, `${server.origin('www.youtube.com')}/`)
@@ -304,11 +295,7 @@ void describe('Chromium: the dashboard', () => {
     const news = await session.context.newPage()
     await visit(news, `${server.origin('news.test')}/`)
     const tabId = await tabIdOf(await session.extensionPage(), `${server.origin('news.test')}/`)
-    const popup = await session.context.newPage()
-    await popup.setViewportSize({ width: 360, height: 600 })
-    await popup.goto(
-      `chrome-extension://${session.extensionId}/src/ui/popup/index.html?tab=${tabId}`,
-    )
+    const popup = await openPopup(session, tabId)
     await popup.getByTestId('site-name').waitFor()
     for (const p of await axeProblems(popup)) problems.push(`popup ${p}`)
     assert.deepEqual(problems, [])

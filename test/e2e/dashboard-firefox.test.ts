@@ -8,14 +8,13 @@ import type { Page } from 'puppeteer-core'
 import { launchFirefox, type FirefoxSession } from '../../src/cli/browsers.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
 import { poll, readDb } from './lib.ts'
+import { visitFirefox, warmUpFirefox } from './setup.ts'
 
 let server: FixtureServer
 let session: FirefoxSession
 let ext: Page
 
-async function visit(page: Page, url: string): Promise<void> {
-  await page.goto(url, { waitUntil: 'networkidle0' })
-}
+const visit = visitFirefox
 
 const text = (page: Page, testid: string) =>
   page.$eval(`[data-testid="${testid}"]`, (e) => e.textContent ?? '').catch(() => null)
@@ -27,16 +26,9 @@ void before(async () => {
   server = await startFixtureServer()
   session = await launchFirefox()
   ext = await session.openExtensionPage('src/ui/dashboard/index.html#/settings')
-  const page = await session.browser.newPage()
-  const warm = `${server.origin('news.test')}/article/0`
-  await poll(
-    async () => {
-      await visit(page, warm)
-      return readDb(ext)
-    },
-    (d) => d.visits.some((v) => v.url.startsWith(warm)),
-    { timeout: 20_000, interval: 500, what: 'the warm-up visit to be recorded' },
-  )
+  const page = await warmUpFirefox(session, ext, `${server.origin('news.test')}/article/0`, {
+    keep: true,
+  })
   await visit(page, `${server.origin('news.test')}/`)
   await poll(
     () => readDb(ext),

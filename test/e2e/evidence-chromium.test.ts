@@ -19,16 +19,14 @@ import { validate } from '../../src/evidence/schema.ts'
 import { verifyEvidenceText } from '../../src/evidence/verify.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
 import { NEWS_EXPECTED, poll, readDb } from './lib.ts'
+import { visitChromium, warmUpChromium } from './setup.ts'
 
 let server: FixtureServer
 let session: ChromiumSession
 let work: string
 const RULES = 'MAP * 127.0.0.1, EXCLUDE localhost'
 
-async function visit(page: Page, url: string): Promise<void> {
-  await page.goto(url, { waitUntil: 'load' })
-  await page.waitForLoadState('networkidle')
-}
+const visit = visitChromium
 
 /** Runs a Node-side command of this repository; resolves with its exit code and output. */
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -75,18 +73,10 @@ void before(async () => {
   work = mkdtempSync(join(tmpdir(), 'tracelight-evidence-e2e-'))
   server = await startFixtureServer()
   session = await launchChromium()
+  const page = await warmUpChromium(session, `${server.origin('news.test')}/article/0`, {
+    keep: true,
+  })
   const ext = await session.extensionPage()
-  const page = await session.context.newPage()
-  // Readiness on a fresh profile lags the worker's appearance (TOOLCHAIN.md).
-  const warm = `${server.origin('news.test')}/article/0`
-  await poll(
-    async () => {
-      await visit(page, warm)
-      return readDb(ext)
-    },
-    (d) => d.visits.some((v) => v.url.startsWith(warm)),
-    { timeout: 20_000, interval: 500, what: 'the warm-up visit to be recorded' },
-  )
   await visit(page, `${server.origin('news.test')}/`)
   await visit(page, `${server.origin('shop.test')}/`)
   await poll(

@@ -8,14 +8,13 @@ import type { Page } from 'puppeteer-core'
 import { launchFirefox, type FirefoxSession } from '../../src/cli/browsers.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
 import { extCall, findingsOf, NEWS_EXPECTED, poll, readDb, tabIdOf, visitOf } from './lib.ts'
+import { visitFirefox, warmUpFirefox } from './setup.ts'
 
 let server: FixtureServer
 let session: FirefoxSession
 let ext: Page
 
-async function visit(page: Page, url: string): Promise<void> {
-  await page.goto(url, { waitUntil: 'networkidle0' })
-}
+const visit = visitFirefox
 
 const texts = (page: Page, selector: string) =>
   page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''))
@@ -25,17 +24,7 @@ void before(async () => {
   session = await launchFirefox()
   ext = await session.openExtensionPage('src/ui/dashboard/index.html')
   // The background starts listening shortly after install: warm up until a visit is stored.
-  const page = await session.browser.newPage()
-  const warm = `${server.origin('news.test')}/article/0`
-  await poll(
-    async () => {
-      await visit(page, warm)
-      return readDb(ext)
-    },
-    (d) => d.visits.some((v) => v.url.startsWith(warm)),
-    { timeout: 20_000, interval: 500, what: 'the warm-up visit to be recorded' },
-  )
-  await page.close()
+  await warmUpFirefox(session, ext, `${server.origin('news.test')}/article/0`)
 })
 
 void after(async () => {

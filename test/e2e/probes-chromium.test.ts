@@ -17,7 +17,8 @@ import {
   type ChromiumSession,
 } from '../../src/cli/browsers.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
-import { poll, readDb, tabIdOf } from './lib.ts'
+import { tabIdOf } from './lib.ts'
+import { openPopup, warmUpChromium } from './setup.ts'
 import * as probes from './probes-lib.ts'
 
 let server: FixtureServer
@@ -47,19 +48,11 @@ const env: probes.ProbeEnv = {
 void before(async () => {
   server = await startFixtureServer()
   session = await launchChromium()
-  // Warm up until the extension records visits (TOOLCHAIN.md: readiness lags on a fresh profile).
-  const page = await session.context.newPage()
-  const warm = `${server.origin('news.test')}/article/0`
-  const ext = await session.extensionPage()
-  await poll(
-    async () => {
-      await page.goto(warm, { waitUntil: 'load' })
-      return readDb(ext)
+  await warmUpChromium(session, `${server.origin('news.test')}/article/0`, {
+    load: async (page, url) => {
+      await page.goto(url, { waitUntil: 'load' })
     },
-    (d) => d.visits.some((v) => v.url.startsWith(warm)),
-    { timeout: 20_000, interval: 500, what: 'the warm-up visit to be recorded' },
-  )
-  await page.close()
+  })
 })
 
 void after(async () => {
@@ -121,11 +114,7 @@ void describe('Chromium: what scripts do in the page', () => {
     await page.goto(url, { waitUntil: 'load' })
     await probes.waitForScriptFindings(env, url, ['fingerprint.canvas', 'fingerprint.webgl'], since)
     const tabId = await tabIdOf(await session.extensionPage(), url)
-    const popup = await session.context.newPage()
-    await popup.setViewportSize({ width: 360, height: 700 })
-    await popup.goto(
-      `chrome-extension://${session.extensionId}/src/ui/popup/index.html?tab=${tabId}`,
-    )
+    const popup = await openPopup(session, tabId, { width: 360, height: 700 })
     const row = popup.locator('[data-testid="signal-row"][data-signal="fingerprint.webgl"]')
     await row.waitFor()
     assert.match(

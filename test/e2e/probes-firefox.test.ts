@@ -11,7 +11,8 @@ import { after, before, describe, it } from 'node:test'
 import puppeteer, { type Page } from 'puppeteer-core'
 import { findBrowser, launchFirefox, type FirefoxSession } from '../../src/cli/browsers.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
-import { poll, readDb, tabIdOf } from './lib.ts'
+import { tabIdOf } from './lib.ts'
+import { warmUpFirefox } from './setup.ts'
 import * as probes from './probes-lib.ts'
 
 let server: FixtureServer
@@ -43,17 +44,11 @@ void before(async () => {
   server = await startFixtureServer()
   session = await launchFirefox()
   ext = await session.openExtensionPage('src/ui/dashboard/index.html')
-  const page = await session.browser.newPage()
-  const warm = `${server.origin('news.test')}/article/0`
-  await poll(
-    async () => {
-      await page.goto(warm, { waitUntil: 'load' })
-      return readDb(ext)
+  await warmUpFirefox(session, ext, `${server.origin('news.test')}/article/0`, {
+    load: async (page, url) => {
+      await page.goto(url, { waitUntil: 'load' })
     },
-    (d) => d.visits.some((v) => v.url.startsWith(warm)),
-    { timeout: 20_000, interval: 500, what: 'the warm-up visit to be recorded' },
-  )
-  await page.close()
+  })
 })
 
 void after(async () => {

@@ -12,6 +12,7 @@ import { addMonths, dayOf, endOfDay, longDate } from '../../src/requests/dates.t
 import { mailtoUrl } from '../../src/requests/send.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
 import { extCall, poll, readDb, tabIdOf, visitOf, findingsOf } from './lib.ts'
+import { openPopup, visitChromium } from './setup.ts'
 
 let server: FixtureServer
 let session: ChromiumSession
@@ -35,10 +36,7 @@ const READ_REQUESTS = `(async () => {
 
 const readRequests = async (page: Page) => (await page.evaluate(READ_REQUESTS)) as RequestRow[]
 
-async function visit(page: Page, url: string): Promise<void> {
-  await page.goto(url, { waitUntil: 'load' })
-  await page.waitForLoadState('networkidle')
-}
+const visit = visitChromium
 
 void before(async () => {
   server = await startFixtureServer()
@@ -85,10 +83,7 @@ void describe('Chromium: asking a company for your data', () => {
     const tab = await session.context.newPage()
     await visit(tab, front)
     const tabId = await tabIdOf(await session.extensionPage(), front)
-    const popup = await session.context.newPage()
-    await popup.goto(
-      `chrome-extension://${session.extensionId}/src/ui/popup/index.html?tab=${tabId}`,
-    )
+    const popup = await openPopup(session, tabId, null)
     const ask = popup.getByTestId('popup-ask')
     assert.equal(await ask.textContent(), 'Ask this site what it holds about you')
     const href = (await ask.getAttribute('href')) ?? ''

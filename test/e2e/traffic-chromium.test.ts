@@ -4,21 +4,18 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Page } from 'playwright-core'
 import { launchChromium, type ChromiumSession } from '../../src/cli/browsers.ts'
 import type { FindingRow } from '../../src/db/schema.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
 import { findingsOf, poll, readDb, tabIdOf, visitOf, type DbDump } from './lib.ts'
+import { openPopup, visitChromium, warmUpChromium } from './setup.ts'
 
 let server: FixtureServer
 let session: ChromiumSession
 
 const SYNC_ID = '8214477201866311231'
 
-async function visit(page: Page, url: string): Promise<void> {
-  await page.goto(url, { waitUntil: 'load' })
-  await page.waitForLoadState('networkidle')
-}
+const visit = visitChromium
 
 /** Loads `url` until its visit is stored with findings matching `done` (TOOLCHAIN.md: the
  * extension's first second after install can miss events). */
@@ -49,24 +46,10 @@ const has = (signal: string, party: string) => (fs: FindingRow[]) =>
 const find = (fs: FindingRow[], signal: string, party: string) =>
   fs.find((f) => f.signal === signal && f.party === party)
 
-async function warmUp(s: ChromiumSession, url: string): Promise<void> {
-  const page = await s.context.newPage()
-  const ext = await s.extensionPage()
-  await poll(
-    async () => {
-      await visit(page, url)
-      return readDb(ext)
-    },
-    (d) => d.visits.some((v) => v.url.startsWith(url)),
-    { timeout: 20_000, interval: 500, what: 'the warm-up visit' },
-  )
-  await page.close()
-}
-
 void before(async () => {
   server = await startFixtureServer()
   session = await launchChromium()
-  await warmUp(session, `${server.origin('clean.test')}/`)
+  await warmUpChromium(session, `${server.origin('clean.test')}/`)
 })
 
 void after(async () => {
@@ -195,10 +178,7 @@ void describe('Chromium (third-party cookies blocked): what was set and sent', (
       (d) => has('id.sync', 'doubleclick.net')(findingsOf(d, visitOf(d, recipes())?.id ?? -1)),
       { what: 'the sync finding' },
     )
-    const popup = await session.context.newPage()
-    await popup.goto(
-      `chrome-extension://${session.extensionId}/src/ui/popup/index.html?tab=${tabId}`,
-    )
+    const popup = await openPopup(session, tabId, null)
     await popup.getByTestId('signals').waitFor()
     const row = popup.locator('[data-testid="signal-row"][data-signal="id.sync"]')
     assert.match((await row.textContent()) ?? '', /Your ID was shared between companies/)
@@ -223,7 +203,7 @@ void describe('Chromium (third-party cookies allowed)', () => {
   let allowed: ChromiumSession
   before(async () => {
     allowed = await launchChromium({ thirdPartyCookies: true })
-    await warmUp(allowed, `${server.origin('clean.test')}/`)
+    await warmUpChromium(allowed, `${server.origin('clean.test')}/`)
   })
   after(async () => {
     await allowed?.close()

@@ -10,14 +10,13 @@ import { launchFirefox, type FirefoxSession } from '../../src/cli/browsers.ts'
 import type { FindingRow } from '../../src/db/schema.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
 import { findingsOf, poll, readDb, tabIdOf, visitOf } from './lib.ts'
+import { visitFirefox, warmUpFirefox } from './setup.ts'
 
 let server: FixtureServer
 let session: FirefoxSession
 let ext: Page
 
-async function visit(page: Page, url: string): Promise<void> {
-  await page.goto(url, { waitUntil: 'networkidle0' })
-}
+const visit = visitFirefox
 
 const has = (signal: string, party: string) => (fs: FindingRow[]) =>
   fs.some((f) => f.signal === signal && f.party === party)
@@ -39,17 +38,7 @@ void before(async () => {
   server = await startFixtureServer()
   session = await launchFirefox()
   ext = await session.openExtensionPage('src/ui/dashboard/index.html')
-  const page = await session.browser.newPage()
-  const warm = `${server.origin('clean.test')}/`
-  await poll(
-    async () => {
-      await visit(page, warm)
-      return readDb(ext)
-    },
-    (d) => d.visits.some((v) => v.url.startsWith(warm)),
-    { timeout: 20_000, interval: 500, what: 'the warm-up visit to be recorded' },
-  )
-  await page.close()
+  await warmUpFirefox(session, ext, `${server.origin('clean.test')}/`)
 })
 
 void after(async () => {

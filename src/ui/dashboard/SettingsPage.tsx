@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks'
+import { ConfirmDialog } from '@/ui/components/ConfirmDialog'
 import { LANGUAGES } from '@/ui/i18n'
 import { useDashboard } from './context'
 
@@ -97,24 +98,15 @@ export function SettingsPage() {
       <section class="danger-zone" aria-label={t('settings.deleteAllTitle')}>
         <h2>{t('settings.deleteAllTitle')}</h2>
         {pending.kind === 'confirm-delete-all' ? (
-          <div role="alertdialog" aria-labelledby="confirm-all" class="confirm">
-            <p id="confirm-all">{t('settings.deleteAllConfirm')}</p>
-            <button
-              type="button"
-              class="danger"
-              data-testid="confirm-delete-all"
-              onClick={() => void store.deleteAll()}
-            >
-              {t('settings.deleteAllYes')}
-            </button>{' '}
-            <button
-              type="button"
-              class="secondary"
-              onClick={() => (store.pending.value = { kind: 'idle' })}
-            >
-              {t('common.cancel')}
-            </button>
-          </div>
+          <ConfirmDialog
+            id="confirm-all"
+            message={t('settings.deleteAllConfirm')}
+            confirmLabel={t('settings.deleteAllYes')}
+            confirmTestId="confirm-delete-all"
+            cancelLabel={t('common.cancel')}
+            onConfirm={() => void store.deleteAll()}
+            onCancel={() => (store.pending.value = { kind: 'idle' })}
+          />
         ) : (
           <button
             type="button"

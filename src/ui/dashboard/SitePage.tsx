@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks'
+import { ConfirmDialog } from '@/ui/components/ConfirmDialog'
 import { ExportButton } from '@/ui/components/ExportButton'
 import { companyHash } from '@/ui/state/route'
 import { useDashboard } from './context'
@@ -178,29 +179,18 @@ export function SitePage({ site }: { site: string }) {
           </button>
         )}
         {deleting.kind === 'confirm' && (
-          <div role="alertdialog" aria-labelledby="confirm-text" class="confirm">
-            <p id="confirm-text">
-              {t('site.deleteConfirm', {
-                site: row.site,
-                what: `${tn('site.visitCount', row.visits)}, ${tn('site.findings', findings.length)}`,
-              })}
-            </p>
-            <button
-              type="button"
-              class="danger"
-              data-testid="confirm-delete"
-              onClick={() => void store.remove()}
-            >
-              {t('site.deleteYes')}
-            </button>{' '}
-            <button
-              type="button"
-              class="secondary"
-              onClick={() => (store.deleting.value = { kind: 'idle' })}
-            >
-              {t('common.cancel')}
-            </button>
-          </div>
+          <ConfirmDialog
+            id="confirm-text"
+            message={t('site.deleteConfirm', {
+              site: row.site,
+              what: `${tn('site.visitCount', row.visits)}, ${tn('site.findings', findings.length)}`,
+            })}
+            confirmLabel={t('site.deleteYes')}
+            confirmTestId="confirm-delete"
+            cancelLabel={t('common.cancel')}
+            onConfirm={() => void store.remove()}
+            onCancel={() => (store.deleting.value = { kind: 'idle' })}
+          />
         )}
         {deleting.kind === 'working' && <p class="status">{t('site.deleting')}</p>}
         {deleting.kind === 'failed' && (

@@ -1,0 +1,32 @@
+import type { ComponentChildren } from 'preact'
+
+/** An inline "are you sure?" with a danger button and a cancel button. */
+export function ConfirmDialog({
+  id,
+  message,
+  confirmLabel,
+  confirmTestId,
+  cancelLabel,
+  onConfirm,
+  onCancel,
+}: {
+  id: string
+  message: ComponentChildren
+  confirmLabel: string
+  confirmTestId: string
+  cancelLabel: string
+  onConfirm: () => void
+  onCancel: () => void
+}) {
+  return (
+    <div role="alertdialog" aria-labelledby={id} class="confirm">
+      <p id={id}>{message}</p>
+      <button type="button" class="danger" data-testid={confirmTestId} onClick={onConfirm}>
+        {confirmLabel}
+      </button>{' '}
+      <button type="button" class="secondary" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+    </div>
+  )
+}
