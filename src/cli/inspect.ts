@@ -89,6 +89,8 @@ export interface PopupView {
   trackerCount: string
   thirdPartyCount: string
   rows: PopupRow[]
+  /** "What was sent": decoded findings, one line each as the popup words them. */
+  signals: string[]
   message: string
 }
 
@@ -107,8 +109,15 @@ export const READ_POPUP = `(async () => {
       rows.push({ section, name: t('company-name'), category: t('company-category') + owner, requests: t('company-requests') })
     }
   }
+  const signals = []
+  for (const li of document.querySelectorAll('[data-testid="signals"] [data-testid="signal-row"]')) {
+    const title = li.querySelector('.company-name')?.textContent ?? ''
+    const meta = li.querySelector('.company-meta')?.textContent ?? ''
+    signals.push((title + ': ' + meta).replace(/\\s+/g, ' ').trim())
+  }
   return {
     state,
+    signals,
     site: q('site-name')?.textContent ?? '',
     trackerCount: q('tracker-count')?.textContent ?? '',
     thirdPartyCount: q('thirdparty-count')?.textContent ?? '',

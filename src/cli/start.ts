@@ -57,6 +57,10 @@ function printPopup(url: string, view: PopupView): void {
     `  ${r.section.padEnd(width('section'))}  ${r.name.padEnd(width('name'))}  ${r.category.padEnd(width('category'))}  ${r.requests}`
   console.log(line({ ...header, section: 'Kind'.padEnd(width('section')) }))
   for (const r of rows) console.log(line(r))
+  if (view.signals.length > 0) {
+    console.log('  What was sent:')
+    for (const s of view.signals) console.log(`    ${s}`)
+  }
 }
 
 /** Waits until the extension has stored a visit: right after install it needs a moment. */
