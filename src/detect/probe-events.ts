@@ -2,6 +2,7 @@
  * What the MAIN-world probes report, as the background's detectors see it. Everything here
  * came from a web page: shapes, sizes and names are checked before anything uses them.
  */
+import { NAVIGATOR_PROPERTIES, SCREEN_PROPERTIES } from './probe-properties'
 import type { DetailValue } from './types'
 import type { SignalId } from './signals'
 
@@ -40,31 +41,10 @@ export const PROBE_APIS: ReadonlySet<string> = new Set([
   'rtc.setRemoteDescription',
   'rtc.addTrack',
   'rtc.icecandidate',
-  ...[
-    'userAgent',
-    'appVersion',
-    'platform',
-    'language',
-    'languages',
-    'hardwareConcurrency',
-    'deviceMemory',
-    'plugins',
-    'mimeTypes',
-    'vendor',
-    'maxTouchPoints',
-    'doNotTrack',
-    'cookieEnabled',
-    'pdfViewerEnabled',
-    'oscpu',
-    'buildID',
-    'userAgentData',
-    'getBattery',
-    'enumerateDevices',
-    'getHighEntropyValues',
-  ].map((p) => `nav.${p}`),
-  ...['width', 'height', 'availWidth', 'availHeight', 'colorDepth', 'pixelDepth'].map(
-    (p) => `screen.${p}`,
+  ...[...NAVIGATOR_PROPERTIES, 'getBattery', 'enumerateDevices', 'getHighEntropyValues'].map(
+    (p) => `nav.${p}`,
   ),
+  ...SCREEN_PROPERTIES.map((p) => `screen.${p}`),
   'intl.timeZone',
   'storage.local',
   'storage.session',

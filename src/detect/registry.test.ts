@@ -16,6 +16,7 @@ const HELPERS = new Set([
   'identifier-value',
   'cookie-parse',
   'probe-events',
+  'probe-properties',
 ])
 
 interface Detector {
