@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { applyRetention, deleteEverything, deleteSite } from './manage'
+import { applyRetention } from './manage'
 import { openDb, type TracelightDb, type VisitRow } from './schema'
 import { writeSetting } from './settings'
 import { applyBatch, type FindingDelta } from './write'
@@ -60,29 +60,6 @@ const sitesOf = async () => ({
   visits: (await db.visits.toArray()).map((r) => r.site).sort(),
   findings: (await db.findings.toArray()).map((r) => r.site).sort(),
   daily: [...new Set((await db.daily.toArray()).map((r) => r.site))].sort(),
-})
-
-describe('deleteSite', () => {
-  it('removes one site from every table and nothing else', async () => {
-    await seed()
-    await deleteSite(db, 'news.test')
-    expect(await sitesOf()).toEqual({
-      sites: ['old.test', 'shop.test'],
-      visits: ['old.test', 'shop.test'],
-      findings: ['old.test', 'shop.test'],
-      daily: ['old.test', 'shop.test'],
-    })
-    expect(await db.settings.get('retentionDays')).toEqual({ key: 'retentionDays', value: 30 })
-  })
-})
-
-describe('deleteEverything', () => {
-  it('empties the history and keeps the settings', async () => {
-    await seed()
-    await deleteEverything(db)
-    expect(await sitesOf()).toEqual({ sites: [], visits: [], findings: [], daily: [] })
-    expect(await db.settings.count()).toBe(1)
-  })
 })
 
 describe('applyRetention', () => {

@@ -3,35 +3,10 @@ import type { SignalId } from '@/detect/signals'
 import type { CompanySeen, SiteRow, TracelightDb } from './schema'
 import { localDay, mergeCompanies } from './write'
 
-/** Deletions the person asks for and retention: background only, like every write. */
+/** Retention: background only, like every write. Deletions the person asks for are in
+ * staged-delete.ts (undoable for a few seconds). */
 
 const ALL_TABLES = (db: TracelightDb) => [db.sites, db.visits, db.findings, db.daily]
-
-/** Removes every row of one site from sites, visits, findings and daily. */
-export async function deleteSite(db: TracelightDb, site: string): Promise<void> {
-  await db.transaction('rw', ALL_TABLES(db), async () => {
-    await db.visits
-      .where('[site+startedAt]')
-      .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
-      .delete()
-    await db.findings
-      .where('[site+signal]')
-      .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
-      .delete()
-    await db.daily
-      .where('[site+day+signal]')
-      .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey], true, true)
-      .delete()
-    await db.sites.delete(site)
-  })
-}
-
-/** Removes all recorded history; settings stay. */
-export async function deleteEverything(db: TracelightDb): Promise<void> {
-  await db.transaction('rw', ALL_TABLES(db), async () => {
-    await Promise.all(ALL_TABLES(db).map((t) => t.clear()))
-  })
-}
 
 const DAY_MS = 86_400_000
 

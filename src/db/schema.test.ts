@@ -75,7 +75,7 @@ describe('schema upgrade v1 → v2', () => {
 
     const db = openDb(indexedDB, IDBKeyRange)
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(5)
     expect(await db.sites.get('news.test')).toMatchObject({
       visits: 1,
       counts: { 'tracker.request': 3 },

@@ -122,6 +122,53 @@ export interface ContactRow {
   foundAt: number
 }
 
+/** What one deletion covers (the person's choice in the dashboard or the popup). */
+export type DeleteScope =
+  | { kind: 'site'; site: string }
+  /** Every finding whose company (or, for unlisted domains, whose domain) is `name`; `parties`
+   * are the domains searched, fixed when the deletion starts so a resumed one finds the same. */
+  | { kind: 'company'; name: string; parties: string[] }
+  /** Visits that started in [from, to), with their findings. */
+  | { kind: 'range'; from: number; to: number }
+  | { kind: 'everything' }
+
+/** How much a deletion removes, as told to the person before and after. */
+export interface DeleteSummary {
+  sites: number
+  visits: number
+  findings: number
+}
+
+/**
+ * A deletion that can still be undone (DESIGN.md §0: nothing is lost or brought back by a
+ * stopped worker). Its rows sit in `trash` until `deadline`; `moving` while rows are still being
+ * moved there, `restoring` once an undo was accepted. A worker that starts finds each record and
+ * finishes what it says: moving → staged, staged past its deadline → gone for good, restoring →
+ * restored.
+ */
+export interface PendingDeletionRow {
+  id?: number
+  scope: DeleteScope
+  summary: DeleteSummary
+  createdAt: number
+  /** Until when undo is accepted (set when the rows have all been moved). */
+  deadline: number
+  phase: 'moving' | 'staged' | 'restoring'
+  /** Next sequence number for this deletion's trash rows. */
+  next: number
+  /** Sites whose summary rows were adjusted (range and company deletions). */
+  touched: string[]
+}
+
+/** One row moved out of the live tables by a pending deletion, or the part of a summary row
+ * (site counts, daily counts) taken away with it; undo adds it back. */
+export type TrashRow = { op: number; n: number } & (
+  | { kind: 'visit'; row: VisitRow }
+  | { kind: 'finding'; row: FindingRow }
+  | { kind: 'daily'; row: DailyRow }
+  | { kind: 'site'; row: SiteRow }
+)
+
 export interface SettingRow {
   key: string
   value: unknown
@@ -135,6 +182,8 @@ export type TracelightDb = Dexie & {
   settings: EntityTable<SettingRow, 'key'>
   requests: EntityTable<RequestRow, 'id'>
   contacts: EntityTable<ContactRow, 'site'>
+  pendingDeletions: EntityTable<PendingDeletionRow, 'id'>
+  trash: Dexie.Table<TrashRow, [number, number]>
 }
 
 export const DB_NAME = 'tracelight'
@@ -158,6 +207,12 @@ export function openDb(indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): T
   db.version(2).stores({
     requests: '++id, [site+status], dueAt, site',
     contacts: 'site',
+  })
+  // v5 (undoable deletions): adds tables only. Trash rows are keyed by deletion and sequence,
+  // so a deletion's rows are one key range (restored in order, dropped with one range delete).
+  db.version(5).stores({
+    pendingDeletions: '++id',
+    trash: '[op+n]',
   })
   return db as TracelightDb
 }

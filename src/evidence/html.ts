@@ -5,6 +5,7 @@
  */
 import type { EvidenceExport, FindingData, VisitData } from './format'
 import { categoryLabel } from '../ui/labels'
+import { createI18n } from '../ui/i18n'
 import { signalTitle } from '../ui/signals'
 import { summarizeSites } from './summary'
 
@@ -13,7 +14,8 @@ const REQUEST_TITLES: Record<string, string> = {
   'tracker.request': 'Request to a tracking company',
   'thirdparty.request': 'Request to another company',
 }
-const signalWords = (signal: string) => REQUEST_TITLES[signal] ?? signalTitle(signal)
+const english = createI18n('en')
+const signalWords = (signal: string) => REQUEST_TITLES[signal] ?? signalTitle(english, signal)
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',

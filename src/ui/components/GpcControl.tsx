@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks'
 import type { DetailValue } from '@/detect/types'
+import type { I18n } from '@/ui/i18n'
 import type { GpcStore } from '@/ui/state/gpc-store'
 
 export interface GpcControlProps {
@@ -7,10 +8,12 @@ export interface GpcControlProps {
   site: string
   /** The site's latest gpc.support detail, when it was checked. */
   support?: Record<string, DetailValue> | undefined
+  i18n: I18n
 }
 
 /** Global Privacy Control: one switch for all sites, one for this site, and what the site says. */
-export function GpcControl({ store, site, support }: GpcControlProps) {
+export function GpcControl({ store, site, support, i18n }: GpcControlProps) {
+  const { t } = i18n
   useEffect(() => {
     void store.load()
   }, [store])
@@ -19,8 +22,8 @@ export function GpcControl({ store, site, support }: GpcControlProps) {
   const { state, busy, error } = view
   const sentHere = state.enabled && !state.exceptions.includes(site)
   return (
-    <section aria-label="Global Privacy Control" class="gpc" data-testid="gpc">
-      <h2>Opt out everywhere</h2>
+    <section aria-label={t('gpc.label')} class="gpc" data-testid="gpc">
+      <h2>{t('gpc.title')}</h2>
       <label class="check">
         <input
           type="checkbox"
@@ -29,13 +32,9 @@ export function GpcControl({ store, site, support }: GpcControlProps) {
           data-testid="gpc-enabled"
           onChange={(e) => void store.setEnabled(e.currentTarget.checked)}
         />
-        <span>Ask sites not to sell or share my data</span>
+        <span>{t('gpc.enable')}</span>
       </label>
-      <p class="muted">
-        Sends the Global Privacy Control signal with every request. In California, Colorado and
-        several other places, sites must treat it as an opt-out of sale and sharing. Tracelight also
-        checks whether each site you visit says it honours it.
-      </p>
+      <p class="muted">{t('gpc.hint')}</p>
       {state.enabled && (
         <label class="check">
           <input
@@ -45,14 +44,14 @@ export function GpcControl({ store, site, support }: GpcControlProps) {
             data-testid="gpc-site"
             onChange={(e) => void store.setSent(site, e.currentTarget.checked)}
           />
-          <span>Send it to {site}</span>
+          <span>{t('gpc.site', { site })}</span>
         </label>
       )}
       {support !== undefined && (
         <p data-testid="gpc-support">
           {support.honours === true
-            ? `${site} says it honours this signal.`
-            : `${site} does not say it honours this signal. ${String(support.reason ?? '')}`}
+            ? t('gpc.honours', { site })
+            : `${t('gpc.notHonours', { site })} ${String(support.reason ?? '')}`}
         </p>
       )}
       {error !== null && (

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks'
 import { siteHash } from '@/ui/state/route'
+import { CompanyDelete } from './CompanyDelete'
 import { useDashboard } from './context'
 import { FindingWhy } from './FindingWhy'
 import { categoryName, signalName } from './words'
@@ -112,6 +113,7 @@ export function CompanyPage({ name }: { name: string }) {
           ))}
         </tbody>
       </table>
+      <CompanyDelete name={c.name} />
     </article>
   )
 }

@@ -29,6 +29,11 @@ export function createI18n(language: Language) {
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium' })
   const dateTimes = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
   const days = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' })
+  const times = new Intl.DateTimeFormat(language, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
 
   const fill = (text: string, vars: Vars) =>
     text.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -57,6 +62,8 @@ export function createI18n(language: Language) {
     num: (n: number) => numbers.format(n),
     date: (at: number) => dates.format(at),
     dateTime: (at: number) => dateTimes.format(at),
+    /** Time of day, to the second. */
+    time: (at: number) => times.format(at),
     /** A YYYY-MM-DD local day, short. */
     day: (day: string) => days.format(dayOf(day)),
     /** A YYYY-MM-DD local day, in full. */

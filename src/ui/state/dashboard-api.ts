@@ -1,9 +1,11 @@
-import type { DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/schema'
+import type { DailyRow, DeleteSummary, FindingRow, SiteRow, VisitRow } from '@/db/schema'
 import type { SettingKey, SettingValue } from '@/db/settings'
+import type { DeleteRequest } from '@/messages'
+import type { UndoApi } from './undo-store'
 
 /** Everything the dashboard reads and asks for. main.tsx backs it with the database and typed
  * messages; tests back it with fixture objects. */
-export interface DashboardApi {
+export interface DashboardApi extends UndoApi {
   sitesSince(since: number): Promise<SiteRow[]>
   dailySince(since: number): Promise<DailyRow[]>
   visitCountSince(since: number): Promise<number>
@@ -13,8 +15,12 @@ export interface DashboardApi {
   partyFindings(parties: readonly string[], limit: number): Promise<FindingRow[]>
   settings(): Promise<Settings>
   setSetting<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void>
+  /** The site page's deletion; the dashboard's stores send it through the undo store. */
   deleteSite(site: string): Promise<void>
-  deleteAll(): Promise<void>
+  /** How much a deletion would remove, for its confirmation. */
+  previewDeletion(scope: DeleteRequest): Promise<DeleteSummary>
+  /** Stops (or resumes) recording a site; answers with the site as stored and the list. */
+  setExcluded(site: string, excluded: boolean): Promise<{ site: string; excluded: string[] }>
   storageUsed(): Promise<number | null>
   now(): number
 }

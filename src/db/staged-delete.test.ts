@@ -1,0 +1,432 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openDb, type DeleteScope, type TracelightDb, type VisitRow } from './schema'
+import {
+  CHUNK,
+  UNDO_MS,
+  addSite,
+  commitDeletion,
+  companyParties,
+  previewDeletion,
+  settleDeletions,
+  stageDeletion,
+  undoDeletion,
+} from './staged-delete'
+import { writeSetting } from './settings'
+import { applyBatch, type FindingDelta } from './write'
+
+let db: TracelightDb
+let clock: number
+const now = () => clock
+
+beforeEach(async () => {
+  db = openDb(new IDBFactory(), IDBKeyRange)
+  await db.open()
+  clock = NOW
+})
+afterEach(() => db.close())
+
+const DAY = 86_400_000
+const NOW = new Date(2024, 4, 10, 12).getTime()
+
+const visit = (id: number, site: string, at: number): VisitRow => ({
+  id,
+  site,
+  url: `https://${site}/`,
+  tabId: 1,
+  startedAt: at,
+  mode: 'standard',
+})
+
+const finding = (
+  visitId: number,
+  site: string,
+  at: number,
+  party: string,
+  over: Partial<FindingDelta> = {},
+): FindingDelta => ({
+  visitId,
+  signal: 'tracker.request',
+  party,
+  site,
+  ...(COMPANY[party] !== undefined && { company: COMPANY[party], category: 'analytics' }),
+  count: 2,
+  firstAt: at,
+  lastAt: at,
+  urls: [`https://${party}/x`],
+  mode: 'standard',
+  ...over,
+})
+const COMPANY: Record<string, string> = {
+  'ga.test': 'Google',
+  'doubleclick.test': 'Google',
+  'fb.test': 'Facebook',
+}
+
+/** Three sites over ten days: Google on all of them, Facebook and an unlisted widget on news. */
+async function seed() {
+  await applyBatch(db, {
+    visits: [
+      visit(1, 'news.test', NOW - 3 * DAY),
+      visit(2, 'news.test', NOW - DAY),
+      visit(3, 'shop.test', NOW - DAY),
+      visit(4, 'old.test', NOW - 10 * DAY),
+    ],
+    findings: [
+      finding(1, 'news.test', NOW - 3 * DAY, 'ga.test'),
+      finding(1, 'news.test', NOW - 3 * DAY, 'widgets.test', { signal: 'thirdparty.request' }),
+      finding(2, 'news.test', NOW - DAY, 'ga.test'),
+      finding(2, 'news.test', NOW - DAY, 'fb.test', { count: 5 }),
+      finding(2, 'news.test', NOW - DAY, 'fb.test', {
+        signal: 'pixel.facebook',
+        count: 1,
+        details: [{ event: 'Purchase' }],
+      }),
+      finding(3, 'shop.test', NOW - DAY, 'ga.test'),
+      finding(3, 'shop.test', NOW - DAY, 'doubleclick.test', { count: 1 }),
+      finding(3, 'shop.test', NOW - DAY, 'doubleclick.test', { signal: 'cookie.thirdparty' }),
+      finding(4, 'old.test', NOW - 10 * DAY, 'ga.test', { count: 7 }),
+    ],
+  })
+  await writeSetting(db, 'retentionDays', 30)
+}
+
+/** Every history table, in a stable order, for before/after comparisons (the order of a
+ * company's domains in a site summary carries no meaning). */
+async function dump() {
+  const bySite = <T extends { site: string }>(rows: T[]) =>
+    rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+  const sites = (await db.sites.toArray()).map((s) => ({
+    ...s,
+    ...(s.companies !== undefined && {
+      companies: Object.fromEntries(
+        Object.entries(s.companies).map(([k, c]) => [k, { ...c, parties: [...c.parties].sort() }]),
+      ),
+    }),
+  }))
+  return {
+    sites: bySite(sites),
+    visits: bySite(await db.visits.toArray()),
+    findings: bySite(await db.findings.toArray()),
+    daily: bySite(await db.daily.toArray()),
+  }
+}
+
+const company = async (name: string): Promise<DeleteScope> => ({
+  kind: 'company',
+  name,
+  parties: await companyParties(db, name),
+})
+
+describe('previewDeletion', () => {
+  it('counts what each kind of deletion would remove', async () => {
+    await seed()
+    expect(await previewDeletion(db, { kind: 'site', site: 'news.test' })).toEqual({
+      sites: 1,
+      visits: 2,
+      findings: 5,
+    })
+    expect(await previewDeletion(db, await company('Google'))).toEqual({
+      sites: 3,
+      visits: 0,
+      findings: 6,
+    })
+    expect(
+      await previewDeletion(db, { kind: 'range', from: NOW - 4 * DAY, to: NOW - 2 * DAY }),
+    ).toEqual({ sites: 1, visits: 1, findings: 2 })
+    expect(await previewDeletion(db, { kind: 'everything' })).toEqual({
+      sites: 3,
+      visits: 4,
+      findings: 9,
+    })
+    expect(await previewDeletion(db, { kind: 'site', site: 'never.test' })).toEqual({
+      sites: 0,
+      visits: 0,
+      findings: 0,
+    })
+  })
+
+  it('finds a company’s domains in the site summaries, plus its own name and extra ones', async () => {
+    await seed()
+    expect(await companyParties(db, 'Google', ['googletagmanager.test'])).toEqual([
+      'Google',
+      'doubleclick.test',
+      'ga.test',
+      'googletagmanager.test',
+    ])
+    // A domain no summary lists (only a script's finding, say) is found through `extra`.
+    await applyBatch(db, {
+      visits: [],
+      findings: [
+        finding(3, 'shop.test', NOW - DAY, 'gstatic.test', {
+          signal: 'fingerprint.canvas',
+          company: 'Google',
+        }),
+      ],
+    })
+    const parties = (extra: string[]) => companyParties(db, 'Google', extra)
+    const scope = async (extra: string[]): Promise<DeleteScope> => ({
+      kind: 'company',
+      name: 'Google',
+      parties: await parties(extra),
+    })
+    expect((await previewDeletion(db, await scope([]))).findings).toBe(6)
+    expect((await previewDeletion(db, await scope(['gstatic.test']))).findings).toBe(7)
+    // An unlisted domain is its own company.
+    expect(await previewDeletion(db, await company('widgets.test'))).toEqual({
+      sites: 1,
+      visits: 0,
+      findings: 1,
+    })
+  })
+})
+
+describe('deleting a site', () => {
+  it('moves its rows out of every table, leaves the others, and undo brings them back', async () => {
+    await seed()
+    const before = await dump()
+    const op = await stageDeletion(db, { kind: 'site', site: 'news.test' }, now)
+    expect(op).toMatchObject({ phase: 'staged', deadline: NOW + UNDO_MS })
+    expect(op.summary).toEqual({ sites: 1, visits: 2, findings: 5 })
+    const after = await dump()
+    for (const rows of Object.values(after))
+      expect(rows.some((r) => r.site === 'news.test')).toBe(false)
+    const others = (rows: { site: string }[]) => rows.filter((r) => r.site !== 'news.test')
+    expect(after.findings).toEqual(others(before.findings))
+    expect(after.sites).toEqual(others(before.sites))
+    expect(after.daily).toEqual(others(before.daily))
+    expect(await db.settings.get('retentionDays')).toEqual({ key: 'retentionDays', value: 30 })
+
+    clock = NOW + UNDO_MS - 1
+    expect(await undoDeletion(db, op.id as number, clock)).toBe('restored')
+    expect(await dump()).toEqual(before)
+    expect(await db.trash.count()).toBe(0)
+    expect(await db.pendingDeletions.count()).toBe(0)
+  })
+
+  it('merges what was recorded for the same visit meanwhile into what comes back', async () => {
+    await seed()
+    const op = await stageDeletion(db, { kind: 'site', site: 'shop.test' }, now)
+    // The tab is still open: the recorder adds to the same visit while the undo is offered.
+    await applyBatch(db, { visits: [], findings: [finding(3, 'shop.test', NOW, 'ga.test')] })
+    await undoDeletion(db, op.id as number, NOW + 1)
+    const ga = await db.findings.get([3, 'tracker.request', 'ga.test'])
+    expect(ga).toMatchObject({ count: 4, firstAt: NOW - DAY, lastAt: NOW })
+    const shop = await db.sites.get('shop.test')
+    expect(shop).toMatchObject({ visits: 1, counts: { 'tracker.request': 5 } })
+    expect(shop?.companies?.Google?.requests).toBe(5)
+  })
+})
+
+describe('deleting a company', () => {
+  it('removes its findings on every site, adjusts the summaries, and keeps the rest', async () => {
+    await seed()
+    const before = await dump()
+    const op = await stageDeletion(db, await company('Google'), now)
+    expect(op.summary).toEqual({ sites: 3, visits: 0, findings: 6 })
+    const after = await dump()
+    expect(after.findings.filter((f) => f.company === 'Google')).toEqual([])
+    expect(after.findings).toEqual(before.findings.filter((f) => f.company !== 'Google'))
+    expect(after.visits).toEqual(before.visits)
+
+    const news = after.sites.find((s) => s.site === 'news.test')
+    expect(news).toMatchObject({
+      visits: 2,
+      counts: { 'tracker.request': 5, 'thirdparty.request': 2, 'pixel.facebook': 1 },
+    })
+    expect(Object.keys(news?.companies ?? {}).sort()).toEqual(['Facebook', 'widgets.test'])
+    expect(after.sites.find((s) => s.site === 'shop.test')).toMatchObject({
+      visits: 1,
+      counts: {},
+      companies: {},
+    })
+    // Days lose exactly the deleted counts; a day with nothing left goes.
+    const sum = (rows: typeof after.daily, site: string) =>
+      rows.filter((d) => d.site === site).reduce((n, d) => n + d.count, 0)
+    expect(sum(after.daily, 'news.test')).toBe(sum(before.daily, 'news.test') - 4)
+    expect(after.daily.filter((d) => d.site === 'old.test')).toEqual([])
+
+    await undoDeletion(db, op.id as number, NOW + 5)
+    expect(await dump()).toEqual(before)
+  })
+
+  it('leaves other companies’ findings on the same domains', async () => {
+    await seed()
+    // A first-party finding on ga.test's own site is the site's, not Google's.
+    await applyBatch(db, {
+      visits: [visit(5, 'ga.test', NOW - DAY)],
+      findings: [
+        finding(5, 'ga.test', NOW - DAY, 'ga.test', {
+          signal: 'storage.identifier',
+          company: 'Other',
+        }),
+      ],
+    })
+    await stageDeletion(db, await company('Google'), now)
+    expect((await db.findings.toArray()).map((f) => f.company).sort()).toEqual([
+      'Facebook',
+      'Facebook',
+      'Other',
+      undefined,
+    ])
+  })
+})
+
+describe('deleting a date range', () => {
+  it('removes the visits that started in it, with their findings, and fixes the summaries', async () => {
+    await seed()
+    const before = await dump()
+    // Day -3 (news.test's first visit) and day -10 (old.test's only visit), not day -1.
+    const op = await stageDeletion(
+      db,
+      { kind: 'range', from: NOW - 11 * DAY, to: NOW - 2 * DAY },
+      now,
+    )
+    expect(op.summary).toEqual({ sites: 2, visits: 2, findings: 3 })
+    const after = await dump()
+    expect(after.visits.map((v) => v.id)).toEqual([2, 3])
+    expect(after.findings.every((f) => f.visitId === 2 || f.visitId === 3)).toBe(true)
+    expect(after.sites.map((s) => s.site)).toEqual(['news.test', 'shop.test'])
+    const news = after.sites.find((s) => s.site === 'news.test')
+    expect(news).toMatchObject({
+      visits: 1,
+      firstSeen: NOW - DAY,
+      lastSeen: NOW - DAY,
+      counts: { 'tracker.request': 7, 'pixel.facebook': 1 },
+    })
+    expect(Object.keys(news?.companies ?? {}).sort()).toEqual(['Facebook', 'Google'])
+    expect(news?.companies?.Google?.requests).toBe(2)
+    expect(after.daily.some((d) => d.day < '2024-05-08')).toBe(false)
+    expect(after.sites.find((s) => s.site === 'shop.test')).toEqual(
+      before.sites.find((s) => s.site === 'shop.test'),
+    )
+
+    await undoDeletion(db, op.id as number, NOW + 5)
+    expect(await dump()).toEqual(before)
+  })
+
+  it('removes nothing when no visit started in the range', async () => {
+    await seed()
+    const before = await dump()
+    const op = await stageDeletion(db, { kind: 'range', from: NOW, to: NOW + DAY }, now)
+    expect(op.summary).toEqual({ sites: 0, visits: 0, findings: 0 })
+    expect(await dump()).toEqual(before)
+  })
+})
+
+describe('deleting everything', () => {
+  it('moves many rows chunk by chunk and restores them all', async () => {
+    await seed()
+    const many = CHUNK * 2 + 17
+    await applyBatch(db, {
+      visits: [visit(9, 'big.test', NOW - DAY)],
+      findings: Array.from({ length: many }, (_, i) =>
+        finding(9, 'big.test', NOW - DAY, `p${i}.test`),
+      ),
+    })
+    const before = await dump()
+    const op = await stageDeletion(db, { kind: 'everything' }, now)
+    expect(op.summary.findings).toBe(many + 9)
+    expect(await dump()).toEqual({ sites: [], visits: [], findings: [], daily: [] })
+    expect(await db.settings.count()).toBe(1)
+    await undoDeletion(db, op.id as number, NOW + 1)
+    expect(await dump()).toEqual(before)
+  }, 60_000)
+})
+
+describe('the undo window', () => {
+  it('is closed at the deadline: undo is refused, and the deletion becomes final', async () => {
+    await seed()
+    const op = await stageDeletion(db, { kind: 'site', site: 'old.test' }, now)
+    const id = op.id as number
+    expect(await commitDeletion(db, id, NOW + UNDO_MS - 1)).toBe(false)
+    expect(await undoDeletion(db, id, NOW + UNDO_MS)).toBe('expired')
+    expect(await db.sites.get('old.test')).toBeUndefined()
+    expect(await commitDeletion(db, id, NOW + UNDO_MS)).toBe(true)
+    expect(await db.trash.count()).toBe(0)
+    expect(await undoDeletion(db, id, NOW)).toBe('unknown')
+    expect(await db.sites.get('old.test')).toBeUndefined()
+  })
+
+  it('is offered for the latest deletion only: a new one makes the earlier one final', async () => {
+    await seed()
+    const first = await stageDeletion(db, { kind: 'site', site: 'old.test' }, now)
+    const second = await stageDeletion(db, { kind: 'site', site: 'shop.test' }, now)
+    expect((await db.pendingDeletions.toArray()).map((p) => p.id)).toEqual([second.id])
+    expect(await undoDeletion(db, first.id as number, NOW)).toBe('unknown')
+    expect(await db.sites.get('old.test')).toBeUndefined()
+    expect(await undoDeletion(db, second.id as number, NOW)).toBe('restored')
+    expect(await db.sites.get('shop.test')).toBeDefined()
+  })
+})
+
+describe('a worker stopped part-way', () => {
+  it('finishes an interrupted move at the next start, with a new undo window', async () => {
+    await seed()
+    const before = await dump()
+    // As left by a worker stopped after the record was written and before any rows moved.
+    const id = (await db.pendingDeletions.add({
+      scope: { kind: 'site', site: 'news.test' },
+      summary: { sites: 1, visits: 2, findings: 5 },
+      createdAt: NOW - 60_000,
+      deadline: NOW - 50_000,
+      phase: 'moving',
+      next: 0,
+      touched: [],
+    })) as number
+    const staged = await settleDeletions(db, now)
+    expect(staged.map((p) => [p.id, p.phase, p.deadline])).toEqual([[id, 'staged', NOW + UNDO_MS]])
+    expect(await db.sites.get('news.test')).toBeUndefined()
+    expect(await undoDeletion(db, id, NOW + 1)).toBe('restored')
+    expect(await dump()).toEqual(before)
+  })
+
+  it('makes a staged deletion final when it starts after the deadline, and keeps it before', async () => {
+    await seed()
+    const op = await stageDeletion(db, { kind: 'site', site: 'news.test' }, now)
+    clock = NOW + 3000
+    expect((await settleDeletions(db, now)).map((p) => p.id)).toEqual([op.id])
+    clock = NOW + UNDO_MS
+    expect(await settleDeletions(db, now)).toEqual([])
+    expect(await db.trash.count()).toBe(0)
+    expect(await db.sites.get('news.test')).toBeUndefined()
+  })
+
+  it('finishes an accepted undo even after the deadline', async () => {
+    await seed()
+    const before = await dump()
+    const op = await stageDeletion(db, { kind: 'everything' }, now)
+    // The undo was accepted (recorded), then the worker stopped before the rows were back.
+    await db.pendingDeletions.update(op.id as number, { phase: 'restoring' })
+    clock = NOW + 10 * UNDO_MS
+    expect(await settleDeletions(db, now)).toEqual([])
+    expect(await dump()).toEqual(before)
+    expect(await db.trash.count()).toBe(0)
+  })
+})
+
+describe('addSite', () => {
+  it('adds counts, visits and companies and widens the dates; unknown dates change nothing', () => {
+    const live = {
+      site: 'a.test',
+      firstSeen: 10,
+      lastSeen: 20,
+      visits: 1,
+      counts: { 'tracker.request': 1 },
+    }
+    expect(
+      addSite(live, {
+        site: 'a.test',
+        firstSeen: Number.POSITIVE_INFINITY,
+        lastSeen: Number.NEGATIVE_INFINITY,
+        visits: 0,
+        counts: { 'tracker.request': 2, 'pixel.x': 1 },
+      }),
+    ).toEqual({ ...live, counts: { 'tracker.request': 3, 'pixel.x': 1 } })
+    expect(addSite(live, { ...live, firstSeen: 5, lastSeen: 30 })).toMatchObject({
+      firstSeen: 5,
+      lastSeen: 30,
+      visits: 2,
+    })
+  })
+})
