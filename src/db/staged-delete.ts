@@ -219,7 +219,11 @@ async function takeFromSummaries(
         const have = companies[name]
         if (have === undefined) continue
         const t = Math.min(have.requests, c.requests)
-        tookCompanies[name] = { ...c, requests: t }
+        // All of it: the entry as it was. Part of it: in the entry's own words (category).
+        tookCompanies[name] =
+          t === have.requests
+            ? { ...have }
+            : { ...c, category: have.category, tracker: have.tracker, requests: t }
         if (have.requests - t > 0) companies[name] = { ...have, requests: have.requests - t }
         else delete companies[name]
       }

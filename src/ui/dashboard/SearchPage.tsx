@@ -107,13 +107,12 @@ export function SearchPage({ route }: { route: SearchRoute }) {
             {results.sites.slice(0, SHOWN).map((s) => (
               <li key={s.site} data-testid="search-site" data-site={s.site}>
                 <a href={siteHash(s.site)}>{s.site}</a>
-                <span class="muted">
-                  {' '}
+                <div class="muted">
                   {t('search.siteLine', {
                     companies: tn('site.trackingCompanies.count', s.trackingCompanies),
                     date: i18n.date(s.lastSeen),
                   })}
-                </span>
+                </div>
               </li>
             ))}
           </ul>
@@ -130,13 +129,12 @@ export function SearchPage({ route }: { route: SearchRoute }) {
               <li key={c.name} data-testid="search-company" data-company={c.name}>
                 <a href={companyHash(c.name)}>{c.name}</a>
                 {c.via.length > 0 && <code class="via"> {c.via.join(', ')}</code>}
-                <span class="muted">
-                  {' '}
+                <div class="muted">
                   {t('search.companyLine', {
                     category: categoryName(i18n, c.category),
                     sites: tn('count.sites', c.sites),
                   })}
-                </span>
+                </div>
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
 import { localDay } from '@/db/write'
-import { rangeDays, summaryWords } from '@/ui/deletion-words'
+import { rangeQuestion, summaryWords } from '@/ui/deletion-words'
 import { LANGUAGES } from '@/ui/i18n'
 import { rangeOfDays } from '@/ui/state/settings-store'
 import { useDashboard } from './context'
@@ -107,10 +107,7 @@ function DeletePeriod() {
           return range === null ? null : { kind: 'range', ...range }
         }}
         question={(summary, scope) =>
-          t('settings.rangeConfirm', {
-            ...summaryWords(i18n, summary),
-            ...(scope.kind === 'range' ? rangeDays(i18n, scope.from, scope.to) : { from, to }),
-          })
+          scope.kind === 'range' ? rangeQuestion(i18n, summary, scope) : ''
         }
         done={t('settings.rangeDeleted')}
       >

@@ -119,7 +119,9 @@ describe('dashboard pages from fixture data', () => {
       'Delete 3 findings of Google on 2 sites? Your visits stay; only what Google did is removed. Nothing changes at Google itself. You can undo it for a few seconds afterwards.',
     )
     fireEvent.click(screen.getByTestId('delete-company-confirm'))
-    await screen.findByTestId('company-unknown')
+    expect((await screen.findByTestId('company-deleted')).textContent).toContain(
+      'What Tracelight recorded about Google has been deleted.',
+    )
     expect(calls).toEqual(['delete {"kind":"company","name":"Google"}'])
     expect(data.findings.some((f) => f.company === 'Google')).toBe(false)
     expect(data.findings.some((f) => f.company === 'Facebook')).toBe(true)
@@ -195,7 +197,7 @@ describe('dashboard pages from fixture data', () => {
     fireEvent.click(screen.getByTestId('delete-range-button'))
     const question = await screen.findByRole('alertdialog')
     expect(question.textContent).toMatch(
-      /^Delete 2 visits and 2 findings on 2 sites, from May 9, 2024 to May 9, 2024\?/,
+      /^Delete 2 visits and 2 findings on 2 sites, all from May 9, 2024\?/,
     )
     fireEvent.click(screen.getByTestId('delete-range-confirm'))
     await waitFor(() =>

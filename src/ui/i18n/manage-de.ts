@@ -71,6 +71,7 @@ export const manageDe: Record<keyof typeof manageEn, string> = {
   'undo.site': 'Aufzeichnungen zu {site} gelöscht: {visits}, {findings}.',
   'undo.company': '{findings} von {name} auf {sites} gelöscht.',
   'undo.range': '{visits} und {findings} vom {from} bis {to} gelöscht.',
+  'undo.rangeDay': '{visits} und {findings} vom {day} gelöscht.',
   'undo.everything': 'Gesamter Verlauf gelöscht: {sites}, {visits}, {findings}.',
   'undo.hint.one': 'Du kannst das {n} Sekunde lang rückgängig machen.',
   'undo.hint.other': 'Du kannst das {n} Sekunden lang rückgängig machen.',
@@ -98,6 +99,7 @@ export const manageDe: Record<keyof typeof manageEn, string> = {
   'settings.rangeDelete': 'Diesen Zeitraum löschen …',
   'settings.rangeInvalid': 'Wähle einen ersten Tag, der vor dem letzten Tag liegt oder gleich ist.',
   'settings.rangeConfirm': '{visits} und {findings} auf {sites} vom {from} bis {to} löschen?',
+  'settings.rangeConfirmDay': '{visits} und {findings} auf {sites} vom {day} löschen?',
   'settings.rangeDeleted': 'Der Zeitraum wurde gelöscht.',
   'settings.excludedTitle': 'Nicht aufgezeichnete Websites',
   'settings.excludedHint':

@@ -68,6 +68,7 @@ export const manageEn = {
   'undo.site': 'Deleted what Tracelight recorded on {site}: {visits}, {findings}.',
   'undo.company': 'Deleted {findings} of {name} on {sites}.',
   'undo.range': 'Deleted {visits} and {findings} from {from} to {to}.',
+  'undo.rangeDay': 'Deleted {visits} and {findings} from {day}.',
   'undo.everything': 'Deleted all recorded history: {sites}, {visits}, {findings}.',
   'undo.hint.one': 'You can undo this for {n} second.',
   'undo.hint.other': 'You can undo this for {n} seconds.',
@@ -95,6 +96,7 @@ export const manageEn = {
   'settings.rangeDelete': 'Delete this period…',
   'settings.rangeInvalid': 'Choose a first day on or before the last day.',
   'settings.rangeConfirm': 'Delete {visits} and {findings} on {sites}, from {from} to {to}?',
+  'settings.rangeConfirmDay': 'Delete {visits} and {findings} on {sites}, all from {day}?',
   'settings.rangeDeleted': 'The period has been deleted.',
   'settings.excludedTitle': 'Sites not recorded',
   'settings.excludedHint':

@@ -69,6 +69,7 @@ export const manageEs: Record<keyof typeof manageEn, string> = {
   'undo.site': 'Se borró lo que Tracelight registró de {site}: {visits}, {findings}.',
   'undo.company': 'Se borraron {findings} de {name} en {sites}.',
   'undo.range': 'Se borraron {visits} y {findings} del {from} al {to}.',
+  'undo.rangeDay': 'Se borraron {visits} y {findings} del {day}.',
   'undo.everything': 'Se borró todo el historial: {sites}, {visits}, {findings}.',
   'undo.hint.one': 'Puedes deshacerlo durante {n} segundo.',
   'undo.hint.other': 'Puedes deshacerlo durante {n} segundos.',
@@ -96,6 +97,7 @@ export const manageEs: Record<keyof typeof manageEn, string> = {
   'settings.rangeDelete': 'Borrar este periodo…',
   'settings.rangeInvalid': 'Elige un primer día anterior o igual al último.',
   'settings.rangeConfirm': '¿Borrar {visits} y {findings} en {sites}, del {from} al {to}?',
+  'settings.rangeConfirmDay': '¿Borrar {visits} y {findings} en {sites}, todo del {day}?',
   'settings.rangeDeleted': 'Se ha borrado el periodo.',
   'settings.excludedTitle': 'Sitios que no se registran',
   'settings.excludedHint':

@@ -71,6 +71,7 @@ export const manageFr: Record<keyof typeof manageEn, string> = {
   'undo.site': 'Supprimé ce que Tracelight avait enregistré sur {site} : {visits}, {findings}.',
   'undo.company': 'Supprimé {findings} de {name} sur {sites}.',
   'undo.range': 'Supprimé {visits} et {findings} du {from} au {to}.',
+  'undo.rangeDay': 'Supprimé {visits} et {findings} du {day}.',
   'undo.everything': 'Tout l’historique a été supprimé : {sites}, {visits}, {findings}.',
   'undo.hint.one': 'Vous pouvez annuler pendant {n} seconde.',
   'undo.hint.other': 'Vous pouvez annuler pendant {n} secondes.',
@@ -98,6 +99,7 @@ export const manageFr: Record<keyof typeof manageEn, string> = {
   'settings.rangeDelete': 'Supprimer cette période…',
   'settings.rangeInvalid': 'Choisissez un premier jour antérieur ou égal au dernier.',
   'settings.rangeConfirm': 'Supprimer {visits} et {findings} sur {sites}, du {from} au {to} ?',
+  'settings.rangeConfirmDay': 'Supprimer {visits} et {findings} sur {sites}, tous du {day} ?',
   'settings.rangeDeleted': 'La période a été supprimée.',
   'settings.excludedTitle': 'Sites non enregistrés',
   'settings.excludedHint':
