@@ -131,6 +131,15 @@ describe('createDeletions', () => {
     expect(await db.sites.count()).toBe(0)
   })
 
+  it('makes a pending deletion final at once when asked (a shorter retention was chosen)', async () => {
+    const deletions = service()
+    const pending = await deletions.delete({ kind: 'site', site: 'news.test' })
+    expect(await deletions.finalize()).toEqual([])
+    expect(await db.trash.count()).toBe(0)
+    expect(await deletions.undo(pending.id)).toBe('unknown')
+    expect(settled).toHaveBeenCalled()
+  })
+
   it('at start, settles what a stopped worker left and schedules what is still undoable', async () => {
     const before = service()
     await before.delete({ kind: 'site', site: 'news.test' })

@@ -75,10 +75,11 @@ export function createDeletions(deps: DeletionDeps) {
     void deps.wakeAt(next).catch(() => undefined)
   }
 
-  /** Finishes what a stopped worker left and makes past-deadline deletions final. */
-  function settle(): Promise<PendingDeletion[]> {
+  /** Finishes what a stopped worker left and makes past-deadline deletions final (with
+   * `supersede`, every deletion: the person did something that replaces the undo). */
+  function settle(supersede = false): Promise<PendingDeletion[]> {
     return run(async () => {
-      const staged = await settleDeletions(db, now)
+      const staged = await settleDeletions(db, now, supersede)
       schedule(staged)
       return staged.map(toPending)
     })
@@ -94,8 +95,10 @@ export function createDeletions(deps: DeletionDeps) {
   }
 
   return {
-    start: settle,
-    settle,
+    start: () => settle(),
+    settle: () => settle(),
+    /** Makes any pending deletion final now. */
+    finalize: () => settle(true),
     /** What a deletion would remove, for its confirmation. */
     preview(request: DeleteRequest): Promise<DeleteSummary> {
       return run(async () => {

@@ -240,9 +240,11 @@ onAlarm(
   afterReady(() => void deletions.settle().catch(() => undefined)),
 )
 
-/** Retention waits while a deletion can still be undone: both adjust the same summaries. */
-async function enforceRetention(): Promise<void> {
-  if (await deletions.busy()) {
+/** The daily retention waits while a deletion can still be undone (both adjust the same
+ * summaries); a retention the person just shortened makes that deletion final first. */
+async function enforceRetention(chosenNow = false): Promise<void> {
+  if (chosenNow) await deletions.finalize()
+  else if (await deletions.busy()) {
     retentionDue = true
     return
   }
@@ -325,7 +327,7 @@ onMessage(
         if (message.key === 'evidenceMode') mode = message.value ? 'evidence' : 'standard'
         if (message.key === 'recordingPaused') paused = message.value
         if (message.key === 'excludedSites') excluded = new Set(message.value)
-        if (message.key === 'retentionDays') await enforceRetention()
+        if (message.key === 'retentionDays') await enforceRetention(true)
         return { ok: true }
       },
       ...createRequestHandlers({ db, now: Date.now, fetchPage }),
