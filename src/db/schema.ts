@@ -149,6 +149,7 @@ export interface DeleteSummary {
 export interface PendingDeletionRow {
   id?: number
   scope: DeleteScope
+  /** What was moved so far (all of it once staged). */
   summary: DeleteSummary
   createdAt: number
   /** Until when undo is accepted (set when the rows have all been moved). */
@@ -160,14 +161,19 @@ export interface PendingDeletionRow {
   touched: string[]
 }
 
-/** One row moved out of the live tables by a pending deletion, or the part of a summary row
- * (site counts, daily counts) taken away with it; undo adds it back. */
-export type TrashRow = { op: number; n: number } & (
-  | { kind: 'visit'; row: VisitRow }
-  | { kind: 'finding'; row: FindingRow }
-  | { kind: 'daily'; row: DailyRow }
-  | { kind: 'site'; row: SiteRow }
-)
+/** One chunk of rows moved out of the live tables by a pending deletion, with the part of the
+ * summary rows (site counts, daily counts) taken away with them; undo adds it all back. One
+ * record per chunk: the trash costs a write per thousand rows, not per row. */
+export interface TrashRow {
+  op: number
+  n: number
+  visits?: VisitRow[]
+  findings?: FindingRow[]
+  daily?: DailyRow[]
+  sites?: SiteRow[]
+  /** The findings were moved in key order: one key range, and nothing else in it then. */
+  ordered?: true
+}
 
 export interface SettingRow {
   key: string

@@ -339,6 +339,21 @@ describe('deleting everything', () => {
   }, 60_000)
 })
 
+describe('deleting everything, then recording', () => {
+  it('merges a row recorded for the same key meanwhile into what comes back', async () => {
+    await seed()
+    const op = await stageDeletion(db, { kind: 'everything' }, now)
+    await applyBatch(db, { visits: [], findings: [finding(2, 'news.test', NOW, 'ga.test')] })
+    await undoDeletion(db, op.id as number, NOW + 1)
+    expect(await db.findings.get([2, 'tracker.request', 'ga.test'])).toMatchObject({
+      count: 4,
+      lastAt: NOW,
+    })
+    expect(await db.findings.count()).toBe(9)
+    expect((await db.sites.get('news.test'))?.counts['tracker.request']).toBe(11)
+  })
+})
+
 describe('the undo window', () => {
   it('is closed at the deadline: undo is refused, and the deletion becomes final', async () => {
     await seed()
@@ -372,7 +387,7 @@ describe('a worker stopped part-way', () => {
     // As left by a worker stopped after the record was written and before any rows moved.
     const id = (await db.pendingDeletions.add({
       scope: { kind: 'site', site: 'news.test' },
-      summary: { sites: 1, visits: 2, findings: 5 },
+      summary: { sites: 0, visits: 0, findings: 0 },
       createdAt: NOW - 60_000,
       deadline: NOW - 50_000,
       phase: 'moving',
@@ -380,7 +395,9 @@ describe('a worker stopped part-way', () => {
       touched: [],
     })) as number
     const staged = await settleDeletions(db, now)
-    expect(staged.map((p) => [p.id, p.phase, p.deadline])).toEqual([[id, 'staged', NOW + UNDO_MS]])
+    expect(staged.map((p) => [p.id, p.phase, p.deadline, p.summary])).toEqual([
+      [id, 'staged', NOW + UNDO_MS, { sites: 1, visits: 2, findings: 5 }],
+    ])
     expect(await db.sites.get('news.test')).toBeUndefined()
     expect(await undoDeletion(db, id, NOW + 1)).toBe('restored')
     expect(await dump()).toEqual(before)

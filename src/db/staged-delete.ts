@@ -1,4 +1,4 @@
-import Dexie from 'dexie'
+import Dexie, { type IndexableType, type Table } from 'dexie'
 import type { SignalId } from '@/detect/signals'
 import type {
   DailyRow,
@@ -27,10 +27,13 @@ import { EVIDENCE_URLS, localDay, mergeBounded, mergeCompanies, mergeDetails } f
 
 /** How long a deletion can be undone. */
 export const UNDO_MS = 10_000
-/** Rows moved or restored per transaction: bounds memory and the work a stopped worker redoes. */
-export const CHUNK = 1000
+/** Rows moved per transaction (one trash record): bounds memory and the work a stopped worker
+ * redoes. Company and range deletions also rewrite the summaries of every site a chunk
+ * touches, so they take bigger chunks: fewer rewrites of the same sites. */
+export const CHUNK = 5000
+const COMPANY_CHUNK = 10_000
 /** Visits per transaction in a date-range deletion (each with its findings). */
-const VISIT_CHUNK = 200
+const VISIT_CHUNK = 1000
 /** Days a finding's count may be spread over in the daily table (a visit left open for days). */
 const MAX_SPREAD_DAYS = 400
 
@@ -287,14 +290,25 @@ async function takeFromSummaries(
   return { sites: taken, daily: [...takenDaily.values()] }
 }
 
-/** Adds rows to a deletion's trash; `op.next` advances (the caller stores `op`). */
+/** Adds one chunk to a deletion's trash; `op.next` advances (the caller stores `op`). */
 async function toTrash(
   db: TracelightDb,
   op: PendingDeletionRow & { id: number },
-  rows: readonly Omit<TrashRow, 'op' | 'n'>[],
+  chunk: Omit<TrashRow, 'op' | 'n'>,
 ): Promise<void> {
-  if (rows.length === 0) return
-  await db.trash.bulkAdd(rows.map((r) => ({ ...r, op: op.id, n: op.next++ }) as TrashRow))
+  const parts = Object.fromEntries(
+    Object.entries(chunk).filter(([, rows]) => Array.isArray(rows) && rows.length > 0),
+  )
+  if (Object.keys(parts).length === 0) return
+  await db.trash.add({
+    ...parts,
+    ...(chunk.ordered === true && { ordered: true }),
+    op: op.id,
+    n: op.next++,
+  })
+  // What was moved is what the person is told was deleted.
+  op.summary.findings += chunk.findings?.length ?? 0
+  op.summary.visits += chunk.visits?.length ?? 0
 }
 
 const touch = (op: PendingDeletionRow, sites: Iterable<string>) => {
@@ -303,14 +317,32 @@ const touch = (op: PendingDeletionRow, sites: Iterable<string>) => {
   op.touched = [...set]
 }
 
+/**
+ * Deletes a chunk from a live table. A chunk read in primary-key order is every row between
+ * its first and last key, so it goes with one range delete (far cheaper than a delete per
+ * row); others go key by key.
+ */
+async function dropChunk<K extends IndexableType>(
+  table: Table<unknown, K>,
+  keys: K[],
+  inKeyOrder: boolean,
+): Promise<void> {
+  const first = keys[0]
+  const last = keys[keys.length - 1]
+  if (first === undefined || last === undefined) return
+  if (inKeyOrder) await table.where(':id').between(first, last, true, true).delete()
+  else await table.bulkDelete(keys)
+}
+
 /** Moves the next chunk of a site or everything: findings, visits, days, then summary rows. */
 async function moveWhole(
   db: TracelightDb,
   op: PendingDeletionRow & { id: number },
   site: string | null,
 ): Promise<boolean> {
+  const all = site === null
   const findings = await (
-    site === null
+    all
       ? db.findings.limit(CHUNK)
       : db.findings
           .where('[site+signal]')
@@ -318,16 +350,12 @@ async function moveWhole(
           .limit(CHUNK)
   ).toArray()
   if (findings.length > 0) {
-    await toTrash(
-      db,
-      op,
-      findings.map((row) => ({ kind: 'finding', row })),
-    )
-    await db.findings.bulkDelete(findings.map(findingKey))
+    await toTrash(db, op, { findings, ...(all && { ordered: true }) })
+    await dropChunk(db.findings, findings.map(findingKey), all)
     return false
   }
   const visits = await (
-    site === null
+    all
       ? db.visits.limit(CHUNK)
       : db.visits
           .where('[site+startedAt]')
@@ -335,16 +363,17 @@ async function moveWhole(
           .limit(CHUNK)
   ).toArray()
   if (visits.length > 0) {
-    await toTrash(
-      db,
-      op,
-      visits.map((row) => ({ kind: 'visit', row })),
+    await toTrash(db, op, { visits })
+    await dropChunk(
+      db.visits,
+      visits.map((v) => v.id),
+      all,
     )
-    await db.visits.bulkDelete(visits.map((v) => v.id))
     return false
   }
+  // Days are keyed by site first: one site's are one key range too.
   const daily = await (
-    site === null
+    all
       ? db.daily.limit(CHUNK)
       : db.daily
           .where('[site+day+signal]')
@@ -357,26 +386,22 @@ async function moveWhole(
           .limit(CHUNK)
   ).toArray()
   if (daily.length > 0) {
-    await toTrash(
-      db,
-      op,
-      daily.map((row) => ({ kind: 'daily', row })),
-    )
-    await db.daily.bulkDelete(daily.map(dailyKey))
+    await toTrash(db, op, { daily })
+    await dropChunk(db.daily, daily.map(dailyKey), true)
     return false
   }
-  const sites =
-    site === null
-      ? await db.sites.limit(CHUNK).toArray()
-      : await db.sites.bulkGet([site]).then((r) => r.filter((s) => s !== undefined))
+  const sites = all
+    ? await db.sites.limit(CHUNK).toArray()
+    : await db.sites.bulkGet([site]).then((r) => r.filter((s) => s !== undefined))
   if (sites.length > 0) {
-    await toTrash(
-      db,
-      op,
-      sites.map((row) => ({ kind: 'site', row })),
+    await toTrash(db, op, { sites })
+    op.summary.sites += sites.length
+    await dropChunk(
+      db.sites,
+      sites.map((s) => s.site),
+      true,
     )
-    await db.sites.bulkDelete(sites.map((s) => s.site))
-    return site !== null
+    return !all
   }
   return true
 }
@@ -406,12 +431,7 @@ async function moveRange(
       )
     ).flat()
     const taken = await takeFromSummaries(db, visits, findings, true)
-    await toTrash(db, op, [
-      ...findings.map((row) => ({ kind: 'finding' as const, row })),
-      ...visits.map((row) => ({ kind: 'visit' as const, row })),
-      ...taken.sites.map((row) => ({ kind: 'site' as const, row })),
-      ...taken.daily.map((row) => ({ kind: 'daily' as const, row })),
-    ])
+    await toTrash(db, op, { findings, visits, sites: taken.sites, daily: taken.daily })
     await db.findings.bulkDelete(findings.map(findingKey))
     await db.visits.bulkDelete(visits.map((v) => v.id))
     touch(
@@ -432,7 +452,7 @@ async function moveRange(
       .first()
     if (first === undefined) {
       // Nothing left of the site: its summary goes too (what remains of it, into the trash).
-      await toTrash(db, op, [{ kind: 'site', row }])
+      await toTrash(db, op, { sites: [row] })
       await db.sites.delete(row.site)
       continue
     }
@@ -465,15 +485,11 @@ async function moveCompany(
     .where('party')
     .anyOf([...parties])
     .filter((f) => belongsTo(f, name))
-    .limit(CHUNK)
+    .limit(COMPANY_CHUNK)
     .toArray()
   if (findings.length > 0) {
     const taken = await takeFromSummaries(db, [], findings, true)
-    await toTrash(db, op, [
-      ...findings.map((row) => ({ kind: 'finding' as const, row })),
-      ...taken.sites.map((row) => ({ kind: 'site' as const, row })),
-      ...taken.daily.map((row) => ({ kind: 'daily' as const, row })),
-    ])
+    await toTrash(db, op, { findings, sites: taken.sites, daily: taken.daily })
     await db.findings.bulkDelete(findings.map(findingKey))
     touch(
       op,
@@ -487,9 +503,9 @@ async function moveCompany(
     if (row === undefined || entry === undefined) continue
     const companies = { ...row.companies }
     delete companies[name]
-    await toTrash(db, op, [
-      { kind: 'site', row: { ...emptySite(row.site), companies: { [name]: entry } } },
-    ])
+    await toTrash(db, op, {
+      sites: [{ ...emptySite(row.site), companies: { [name]: entry } }],
+    })
     await db.sites.put({ ...row, companies })
   }
   return true
@@ -514,10 +530,33 @@ async function moveStep(db: TracelightDb, id: number, now: number): Promise<bool
     if (done) {
       op.phase = 'staged'
       op.deadline = now + UNDO_MS
+      // Range and company deletions count the sites whose rows they took.
+      if (scope.kind === 'range' || scope.kind === 'company') op.summary.sites = op.touched.length
     }
     await db.pendingDeletions.put(op)
     return done
   })
+}
+
+/**
+ * The live rows under `keys` (undefined where none). A chunk moved in key order is one key
+ * range: the keys still in it are read first (usually none, the range having been emptied),
+ * and only those rows fetched.
+ */
+async function liveRows<T, K extends IndexableType>(
+  table: Table<T, K>,
+  keys: K[],
+  inKeyOrder: boolean | undefined,
+): Promise<(T | undefined)[]> {
+  const first = keys[0]
+  const last = keys[keys.length - 1]
+  if (!inKeyOrder || first === undefined || last === undefined) return table.bulkGet(keys)
+  const present = await table.where(':id').between(first, last, true, true).primaryKeys()
+  if (present.length === 0) return keys.map(() => undefined)
+  const found = new Map<string, T | undefined>()
+  const rows = await table.bulkGet(present)
+  present.forEach((k, i) => found.set(JSON.stringify(k), rows[i]))
+  return keys.map((k) => found.get(JSON.stringify(k)))
 }
 
 /** Adds a deleted finding back, merged with one recorded for the same key meanwhile. */
@@ -563,25 +602,20 @@ async function restoreStep(db: TracelightDb, id: number): Promise<boolean> {
   return db.transaction('rw', tables(db), async () => {
     const op = await db.pendingDeletions.get(id)
     if (op === undefined || op.phase !== 'restoring') return true
+    // One trash record (one moved chunk) per transaction.
     const rows = await db.trash
       .where('[op+n]')
       .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
-      .limit(CHUNK)
+      .limit(1)
       .toArray()
     if (rows.length === 0) {
       await db.pendingDeletions.delete(id)
       return true
     }
-    const visits: VisitRow[] = []
-    const deleted: FindingRow[] = []
-    const days: DailyRow[] = []
-    const summaries: SiteRow[] = []
-    for (const r of rows) {
-      if (r.kind === 'visit') visits.push(r.row)
-      else if (r.kind === 'finding') deleted.push(r.row)
-      else if (r.kind === 'daily') days.push(r.row)
-      else summaries.push(r.row)
-    }
+    const visits = rows.flatMap((r) => r.visits ?? [])
+    const deleted = rows.flatMap((r) => r.findings ?? [])
+    const days = rows.flatMap((r) => r.daily ?? [])
+    const summaries = rows.flatMap((r) => r.sites ?? [])
 
     const liveVisits = await db.visits.bulkGet(visits.map((v) => v.id))
     await db.visits.bulkPut(visits.filter((_, i) => liveVisits[i] === undefined))
@@ -593,7 +627,8 @@ async function restoreStep(db: TracelightDb, id: number): Promise<boolean> {
       findings.set(k, mergeFinding(findings.get(k), f))
     }
     const findingList = [...findings.values()]
-    const liveFindings = await db.findings.bulkGet(findingList.map(findingKey))
+    const keys = findingList.map(findingKey)
+    const liveFindings = await liveRows(db.findings, keys, rows.length === 1 && rows[0]?.ordered)
     await db.findings.bulkPut(findingList.map((f, i) => mergeFinding(liveFindings[i], f)))
 
     const daily = new Map<string, DailyRow>()
@@ -686,11 +721,10 @@ export async function stageDeletion(
   now: () => number,
 ): Promise<PendingDeletionRow> {
   await settleDeletions(db, now, true)
-  const summary = await previewDeletion(db, scope)
   const createdAt = now()
   const id = (await db.pendingDeletions.add({
     scope,
-    summary,
+    summary: { sites: 0, visits: 0, findings: 0 },
     createdAt,
     deadline: createdAt + UNDO_MS,
     phase: 'moving',
