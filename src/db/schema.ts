@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type IndexableType } from 'dexie'
 import type { SignalId } from '@/detect/signals'
 import type { DetailValue } from '@/detect/types'
 
@@ -159,6 +159,10 @@ export interface PendingDeletionRow {
   next: number
   /** Sites whose summary rows were adjusted (range and company deletions). */
   touched: string[]
+  /** Where the next chunk starts (reading from the start again would walk over every row
+   * already deleted): deleting everything, the last key moved per table; a date range, the
+   * start time of the last visit moved (as `visits`). */
+  after?: Partial<Record<'findings' | 'visits' | 'daily' | 'sites', IndexableType>>
 }
 
 /** One chunk of rows moved out of the live tables by a pending deletion, with the part of the

@@ -403,6 +403,53 @@ describe('a worker stopped part-way', () => {
     expect(await dump()).toEqual(before)
   })
 
+  it('resumes deleting everything where it stopped, and still takes rows left before that point', async () => {
+    await seed()
+    const before = await dump()
+    // As if the chunks up to visit 2's findings were moved, then rows were recorded again
+    // under smaller keys (visit 1) before the worker stopped.
+    const id = (await db.pendingDeletions.add({
+      scope: { kind: 'everything' },
+      summary: { sites: 0, visits: 0, findings: 0 },
+      createdAt: NOW,
+      deadline: NOW,
+      phase: 'moving',
+      next: 0,
+      touched: [],
+      after: { findings: [2, 'tracker.request', 'fb.test'] },
+    })) as number
+    await settleDeletions(db, now)
+    expect(await dump()).toEqual({ sites: [], visits: [], findings: [], daily: [] })
+    expect((await db.pendingDeletions.get(id))?.summary).toEqual({
+      sites: 3,
+      visits: 4,
+      findings: 9,
+    })
+    await undoDeletion(db, id, NOW + 1)
+    expect(await dump()).toEqual(before)
+  })
+
+  it('resumes a date range from its last visit, and still takes the earlier ones', async () => {
+    await seed()
+    const id = (await db.pendingDeletions.add({
+      scope: { kind: 'range', from: NOW - 11 * DAY, to: NOW },
+      summary: { sites: 0, visits: 0, findings: 0 },
+      createdAt: NOW,
+      deadline: NOW,
+      phase: 'moving',
+      next: 0,
+      touched: [],
+      after: { visits: NOW - 2 * DAY },
+    })) as number
+    await settleDeletions(db, now)
+    expect(await db.visits.count()).toBe(0)
+    expect((await db.pendingDeletions.get(id))?.summary).toEqual({
+      sites: 3,
+      visits: 4,
+      findings: 9,
+    })
+  })
+
   it('makes a staged deletion final when it starts after the deadline, and keeps it before', async () => {
     await seed()
     const op = await stageDeletion(db, { kind: 'site', site: 'news.test' }, now)

@@ -322,8 +322,8 @@ const touch = (op: PendingDeletionRow, sites: Iterable<string>) => {
  * its first and last key, so it goes with one range delete (far cheaper than a delete per
  * row); others go key by key.
  */
-async function dropChunk<K extends IndexableType>(
-  table: Table<unknown, K>,
+async function dropChunk<T, K extends IndexableType, I>(
+  table: Table<T, K, I>,
   keys: K[],
   inKeyOrder: boolean,
 ): Promise<void> {
@@ -334,6 +334,27 @@ async function dropChunk<K extends IndexableType>(
   else await table.bulkDelete(keys)
 }
 
+/**
+ * The next chunk of a whole table, in key order from where the last one ended; once that runs
+ * dry, from the start once more, for rows recorded meanwhile under smaller keys.
+ */
+async function nextInKeyOrder<T, K extends IndexableType, I>(
+  op: PendingDeletionRow,
+  name: 'findings' | 'visits' | 'daily' | 'sites',
+  table: Table<T, K, I>,
+  keyOf: (row: T) => K,
+): Promise<T[]> {
+  const last = op.after?.[name] as K | undefined
+  let rows =
+    last === undefined
+      ? await table.limit(CHUNK).toArray()
+      : await table.where(':id').above(last).limit(CHUNK).toArray()
+  if (rows.length === 0 && last !== undefined) rows = await table.limit(CHUNK).toArray()
+  const end = rows[rows.length - 1]
+  if (end !== undefined) op.after = { ...op.after, [name]: keyOf(end) }
+  return rows
+}
+
 /** Moves the next chunk of a site or everything: findings, visits, days, then summary rows. */
 async function moveWhole(
   db: TracelightDb,
@@ -341,27 +362,25 @@ async function moveWhole(
   site: string | null,
 ): Promise<boolean> {
   const all = site === null
-  const findings = await (
-    all
-      ? db.findings.limit(CHUNK)
-      : db.findings
-          .where('[site+signal]')
-          .between(...siteRange(site), true, true)
-          .limit(CHUNK)
-  ).toArray()
+  const findings = all
+    ? await nextInKeyOrder(op, 'findings', db.findings, findingKey)
+    : await db.findings
+        .where('[site+signal]')
+        .between(...siteRange(site), true, true)
+        .limit(CHUNK)
+        .toArray()
   if (findings.length > 0) {
     await toTrash(db, op, { findings, ...(all && { ordered: true }) })
     await dropChunk(db.findings, findings.map(findingKey), all)
     return false
   }
-  const visits = await (
-    all
-      ? db.visits.limit(CHUNK)
-      : db.visits
-          .where('[site+startedAt]')
-          .between(...siteRange(site), true, true)
-          .limit(CHUNK)
-  ).toArray()
+  const visits = all
+    ? await nextInKeyOrder(op, 'visits', db.visits, (v) => v.id)
+    : await db.visits
+        .where('[site+startedAt]')
+        .between(...siteRange(site), true, true)
+        .limit(CHUNK)
+        .toArray()
   if (visits.length > 0) {
     await toTrash(db, op, { visits })
     await dropChunk(
@@ -372,26 +391,20 @@ async function moveWhole(
     return false
   }
   // Days are keyed by site first: one site's are one key range too.
-  const daily = await (
-    all
-      ? db.daily.limit(CHUNK)
-      : db.daily
-          .where('[site+day+signal]')
-          .between(
-            [site, Dexie.minKey, Dexie.minKey],
-            [site, Dexie.maxKey, Dexie.maxKey],
-            true,
-            true,
-          )
-          .limit(CHUNK)
-  ).toArray()
+  const daily = all
+    ? await nextInKeyOrder(op, 'daily', db.daily, dailyKey)
+    : await db.daily
+        .where('[site+day+signal]')
+        .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey], true, true)
+        .limit(CHUNK)
+        .toArray()
   if (daily.length > 0) {
     await toTrash(db, op, { daily })
     await dropChunk(db.daily, daily.map(dailyKey), true)
     return false
   }
   const sites = all
-    ? await db.sites.limit(CHUNK).toArray()
+    ? await nextInKeyOrder(op, 'sites', db.sites, (s) => s.site)
     : await db.sites.bulkGet([site]).then((r) => r.filter((s) => s !== undefined))
   if (sites.length > 0) {
     await toTrash(db, op, { sites })
@@ -414,11 +427,15 @@ async function moveRange(
   from: number,
   to: number,
 ): Promise<boolean> {
-  const visits = await db.visits
-    .where('startedAt')
-    .between(from, to, true, false)
-    .limit(VISIT_CHUNK)
-    .toArray()
+  // From the start time of the last visit moved (the index entries before it are deleted
+  // ones); once that runs dry, from the range's start once more.
+  const last = op.after?.visits as number | undefined
+  const chunk = (start: number) =>
+    db.visits.where('startedAt').between(start, to, true, false).limit(VISIT_CHUNK).toArray()
+  let visits = await chunk(last === undefined ? from : Math.max(from, last))
+  if (visits.length === 0 && last !== undefined) visits = await chunk(from)
+  const end = visits[visits.length - 1]
+  if (end !== undefined) op.after = { visits: end.startedAt }
   if (visits.length > 0) {
     const findings = (
       await Promise.all(
@@ -543,8 +560,8 @@ async function moveStep(db: TracelightDb, id: number, now: number): Promise<bool
  * range: the keys still in it are read first (usually none, the range having been emptied),
  * and only those rows fetched.
  */
-async function liveRows<T, K extends IndexableType>(
-  table: Table<T, K>,
+async function liveRows<T, K extends IndexableType, I>(
+  table: Table<T, K, I>,
   keys: K[],
   inKeyOrder: boolean | undefined,
 ): Promise<(T | undefined)[]> {
@@ -750,4 +767,10 @@ export async function undoDeletion(db: TracelightDb, id: number, now: number): P
   })
   if (accepted === 'restored') await finishRestore(db, id)
   return accepted
+}
+
+/** What the deletion being moved has removed so far (null when none is), for its progress. */
+export async function movingProgress(db: TracelightDb): Promise<DeleteSummary | null> {
+  const moving = (await db.pendingDeletions.toArray()).find((op) => op.phase === 'moving')
+  return moving === undefined ? null : moving.summary
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks'
 import type { DeleteSummary } from '@/db/schema'
 import type { DeleteRequest } from '@/messages'
 import { ConfirmDialog } from '@/ui/components/ConfirmDialog'
+import { summaryWords } from '@/ui/deletion-words'
 import type { DeleteFlow } from '@/ui/state/delete-flow'
 import { useDashboard } from './context'
 
@@ -74,7 +75,13 @@ export function DeleteFlowView({
       )}
       <p class="muted flow-status" role="status" data-testid={`${testid}-status`}>
         {s.kind === 'checking' && t('delete.checking')}
-        {s.kind === 'working' && t('delete.working')}
+        {s.kind === 'working' &&
+          (s.moved === null || s.moved.findings + s.moved.visits === 0
+            ? t('delete.working')
+            : t('delete.progress', {
+                done: summaryWords(i18n, s.moved).findings,
+                total: summaryWords(i18n, s.summary).findings,
+              }))}
         {s.kind === 'nothing' && t('delete.nothing')}
         {s.kind === 'done' && done}
       </p>

@@ -58,6 +58,7 @@ export function fixtureApi(data: FixtureData, now: number) {
     async deleteSite(site) {
       await api.deleteData({ kind: 'site', site })
     },
+    deletionProgress: async () => null,
     previewDeletion: async (scope) => {
       const gone = removed(data, scope)
       return {

@@ -11,6 +11,7 @@ import {
 } from '@/db/dashboard-read'
 import { getSite, siteVisits } from '@/db/read'
 import { openDb } from '@/db/schema'
+import { movingProgress } from '@/db/staged-delete'
 import { readSetting, SETTINGS, type SettingKey } from '@/db/settings'
 import { sendMessage } from '@/platform/runtime'
 import { storageUsed } from '@/platform/storage-estimate'
@@ -51,6 +52,7 @@ const api: DashboardApi = {
   deleteSite: async (site) => {
     await answer(sendMessage<'data.delete'>({ type: 'data.delete', scope: { kind: 'site', site } }))
   },
+  deletionProgress: () => movingProgress(db),
   previewDeletion: (scope) => answer(sendMessage<'data.preview'>({ type: 'data.preview', scope })),
   deleteData: (scope) => answer(sendMessage<'data.delete'>({ type: 'data.delete', scope })),
   undoDeletion: async (id) =>

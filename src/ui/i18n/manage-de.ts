@@ -66,6 +66,7 @@ export const manageDe: Record<keyof typeof manageEn, string> = {
   'delete.undoNote': 'Danach kannst du es einige Sekunden lang rückgängig machen.',
   'delete.yes': 'Ja, löschen',
   'delete.working': 'Wird gelöscht …',
+  'delete.progress': 'Wird gelöscht … bisher {done} von {total}.',
   'delete.failed': 'Löschen fehlgeschlagen: {message}',
 
   'undo.site': 'Aufzeichnungen zu {site} gelöscht: {visits}, {findings}.',

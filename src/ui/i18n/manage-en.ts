@@ -63,6 +63,7 @@ export const manageEn = {
   'delete.undoNote': 'You can undo it for a few seconds afterwards.',
   'delete.yes': 'Yes, delete',
   'delete.working': 'Deleting…',
+  'delete.progress': 'Deleting… {done} of {total} so far.',
   'delete.failed': 'Could not delete: {message}',
 
   'undo.site': 'Deleted what Tracelight recorded on {site}: {visits}, {findings}.',

@@ -64,6 +64,7 @@ export const manageEs: Record<keyof typeof manageEn, string> = {
   'delete.undoNote': 'Podrás deshacerlo durante unos segundos.',
   'delete.yes': 'Sí, borrar',
   'delete.working': 'Borrando…',
+  'delete.progress': 'Borrando… {done} de {total} hasta ahora.',
   'delete.failed': 'No se pudo borrar: {message}',
 
   'undo.site': 'Se borró lo que Tracelight registró de {site}: {visits}, {findings}.',

@@ -66,6 +66,7 @@ export const manageFr: Record<keyof typeof manageEn, string> = {
   'delete.undoNote': 'Vous pourrez annuler pendant quelques secondes.',
   'delete.yes': 'Oui, supprimer',
   'delete.working': 'Suppression…',
+  'delete.progress': 'Suppression… {done} sur {total} jusqu’ici.',
   'delete.failed': 'Suppression impossible : {message}',
 
   'undo.site': 'Supprimé ce que Tracelight avait enregistré sur {site} : {visits}, {findings}.',

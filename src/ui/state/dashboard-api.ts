@@ -19,6 +19,8 @@ export interface DashboardApi extends UndoApi {
   deleteSite(site: string): Promise<void>
   /** How much a deletion would remove, for its confirmation. */
   previewDeletion(scope: DeleteRequest): Promise<DeleteSummary>
+  /** What the deletion now running has removed so far (null: none running). */
+  deletionProgress(): Promise<DeleteSummary | null>
   /** Stops (or resumes) recording a site; answers with the site as stored and the list. */
   setExcluded(site: string, excluded: boolean): Promise<{ site: string; excluded: string[] }>
   storageUsed(): Promise<number | null>

@@ -9,7 +9,8 @@ export type DeleteFlowState =
   | { kind: 'checking'; scope: DeleteRequest }
   | { kind: 'confirm'; scope: DeleteRequest; summary: DeleteSummary }
   | { kind: 'nothing'; scope: DeleteRequest }
-  | { kind: 'working'; scope: DeleteRequest; summary: DeleteSummary }
+  /** `moved`: how much is already gone, while a large deletion runs. */
+  | { kind: 'working'; scope: DeleteRequest; summary: DeleteSummary; moved: DeleteSummary | null }
   | { kind: 'done'; scope: DeleteRequest; summary: DeleteSummary }
   | { kind: 'failed'; message: string }
 
@@ -19,8 +20,16 @@ export type DeleteFlowState =
  * the person's confirmation, and a deletion with nothing to remove is never sent.
  */
 export function createDeleteFlow(
-  api: { previewDeletion(scope: DeleteRequest): Promise<DeleteSummary> },
+  api: {
+    previewDeletion(scope: DeleteRequest): Promise<DeleteSummary>
+    /** What the deletion now running has removed so far (null: none running). */
+    deletionProgress(): Promise<DeleteSummary | null>
+  },
   undo: UndoStore,
+  every: (run: () => void, ms: number) => () => void = (run, ms) => {
+    const timer = setInterval(run, ms)
+    return () => clearInterval(timer)
+  },
 ) {
   const state = signal<DeleteFlowState>({ kind: 'idle' })
 
@@ -38,12 +47,24 @@ export function createDeleteFlow(
   async function confirm(): Promise<void> {
     const s = state.value
     if (s.kind !== 'confirm') return
-    state.value = { kind: 'working', scope: s.scope, summary: s.summary }
+    state.value = { kind: 'working', scope: s.scope, summary: s.summary, moved: null }
+    // A large deletion takes a while: show how far it got, twice a second.
+    const stop = every(() => {
+      void api
+        .deletionProgress()
+        .then((moved) => {
+          const now = state.value
+          if (now.kind === 'working' && moved !== null) state.value = { ...now, moved }
+        })
+        .catch(() => undefined)
+    }, 500)
     try {
       const { summary } = await undo.remove(s.scope)
       state.value = { kind: 'done', scope: s.scope, summary }
     } catch (e) {
       state.value = { kind: 'failed', message: errorText(e) }
+    } finally {
+      stop()
     }
   }
 

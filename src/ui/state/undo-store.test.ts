@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import type { DeleteSummary } from '@/db/schema'
 import type { DeleteRequest, PendingDeletion } from '@/messages'
 import { createDeleteFlow } from './delete-flow'
 import { createUndoStore, type UndoApi, type UndoClock } from './undo-store'
@@ -49,6 +50,7 @@ function setup(result: 'restored' | 'expired' | 'unknown' = 'restored') {
       now: time.clock.now() + SKEW,
     })),
     previewDeletion: vi.fn(async (_scope: DeleteRequest) => ({ sites: 1, visits: 2, findings: 3 })),
+    deletionProgress: vi.fn(async (): Promise<DeleteSummary | null> => null),
   } satisfies UndoApi & Record<string, unknown>
   const changed = vi.fn()
   const store = createUndoStore(api, { changed }, time.clock)
@@ -143,6 +145,33 @@ describe('createDeleteFlow', () => {
     await flow.confirm()
     expect(api.deleteData).not.toHaveBeenCalled()
     expect(flow.state.value.kind).toBe('idle')
+  })
+
+  it('shows how far a long deletion got while it runs, and stops asking once it is done', async () => {
+    const { api, store } = setup()
+    let tick: () => void = () => undefined
+    const stop = vi.fn()
+    const flow = createDeleteFlow(api, store, (run) => {
+      tick = run
+      return stop
+    })
+    let finish: () => void = () => undefined
+    api.deleteData.mockImplementationOnce(
+      (scope) =>
+        new Promise((resolve) => {
+          finish = () => resolve({ pending: pendingFor(scope, 10_000), now: 0 })
+        }),
+    )
+    await flow.ask({ kind: 'everything' })
+    const done = flow.confirm()
+    expect(flow.state.value).toMatchObject({ kind: 'working', moved: null })
+    api.deletionProgress.mockResolvedValueOnce({ sites: 0, visits: 0, findings: 2000 })
+    tick()
+    await vi.waitFor(() => expect(flow.state.value).toMatchObject({ moved: { findings: 2000 } }))
+    finish()
+    await done
+    expect(flow.state.value.kind).toBe('done')
+    expect(stop).toHaveBeenCalledOnce()
   })
 
   it('says what went wrong', async () => {
