@@ -160,7 +160,11 @@ export function createConsentTimeline(deps: ConsentTimelineDeps) {
       if (gpp !== null && state.gppHidden) {
         if (gpp.optedOut.length > 0) state.optedOut = true
         if (gpp.purposes !== undefined) state.answerAllows ??= tcfAllowsAds(gpp.purposes)
-        recordPage(state, e, { sections: gpp.sections, optedOut: gpp.optedOut })
+        recordPage(state, e, {
+          sections: gpp.sections,
+          optedOut: gpp.optedOut,
+          ...(gpp.notOptedOut.length > 0 && { notOptedOut: gpp.notOptedOut }),
+        })
       }
     } else {
       const usp = decodeUsp(e.text)
