@@ -1,6 +1,9 @@
 import type { FindingRow, RecordMode } from '@/db/schema'
+import { cmpOfGlobal } from '@/detect/consent-cmp'
 import { tcfAllowsAds, tcfDetail } from '@/detect/consent'
 import { consentBefore, type ConsentTimeline } from '@/detect/consent-before'
+import type { ConsentCookie } from '@/detect/consent-cookies'
+import { gpcIgnored } from '@/detect/gpc-honoured'
 import { decodeGpp, decodeTcf, decodeUsp } from '@/detect/consent-strings'
 import { siteOfUrl } from '@/detect/host'
 import type { ConsentEvent } from '@/detect/probe-events'
@@ -18,13 +21,16 @@ export interface ConsentTimelineDeps {
   now(): number
   /** Waits after the answer, so trackers that go on after a refusal are seen. */
   settleMs: number
-  /** Banner shown and not answered: judged this long after it appeared, unless the visit ends. */
+  /** Banner shown and not answered: judged this long after it appeared, unless the visit ends.
+   * Also how long a visit that sent GPC is watched before it is judged. */
   unansweredMs: number
+  /** Whether the site's gpc.json said it honours GPC (stored gpc.support finding). */
+  gpcDeclared(site: string): Promise<boolean>
 }
 
 /** Visits followed at once, and page-reported findings per visit (bounded memory). */
 const MAX_VISITS = 200
-const MAX_PAGE_FINDINGS = 6
+const MAX_PAGE_FINDINGS = 12
 /** A page's clock may lag ours by the probe's and bridge's batching, not more. */
 const MAX_PAGE_LAG_MS = 10_000
 /** Events the page dated this long before the visit started came from the previous page. */
@@ -43,6 +49,10 @@ interface VisitConsent extends ConsentTimeline {
   recorded: Set<string>
   timer?: ReturnType<typeof setTimeout>
   judged: boolean
+  /** The page was requested with Sec-GPC: 1; judged once for gpc.ignored. */
+  gpc?: { timer?: ReturnType<typeof setTimeout>; judged: boolean }
+  /** Consent cookies the page request already carried: a choice from an earlier visit. */
+  startCookies: Set<string>
 }
 
 /**
@@ -76,6 +86,7 @@ export function createConsentTimeline(deps: ConsentTimelineDeps) {
         optedOut: false,
         recorded: new Set(),
         judged: false,
+        startCookies: new Set(),
       }
       visits.set(key, state)
     }
@@ -84,16 +95,25 @@ export function createConsentTimeline(deps: ConsentTimelineDeps) {
 
   function recordPage(state: VisitConsent, e: ConsentEvent, detail: Record<string, DetailValue>) {
     // Once per string: a CMP repeats the same answer in several events (hidden, then ready).
-    const key = `${e.api} ${e.text}`
+    const detailFirst = e.api === 'consent.cmp' ? detail : { event: e.event, ...detail }
+    recordOnce(state, e.api, `${e.api} ${e.text}`, { source: 'page', ...detailFirst })
+  }
+
+  function recordOnce(
+    state: VisitConsent,
+    signal: ConsentEvent['api'] | ConsentCookie['signal'],
+    key: string,
+    detail: Record<string, DetailValue>,
+  ) {
     if (state.recorded.has(key) || state.recorded.size >= MAX_PAGE_FINDINGS) return
     state.recorded.add(key)
     deps.recorder.add({
       visitId: state.visit.visitId,
       site: state.visit.site,
-      signal: e.api,
+      signal,
       party: state.visit.site,
       at: deps.now(),
-      detail: { source: 'page', event: e.event, ...detail },
+      detail,
       mode: deps.mode(),
     })
   }
@@ -111,6 +131,7 @@ export function createConsentTimeline(deps: ConsentTimelineDeps) {
     const timeline: ConsentTimeline = {
       ...(state.shownAt !== undefined && { shownAt: state.shownAt }),
       ...(state.answeredAt !== undefined && { answeredAt: state.answeredAt }),
+      ...(state.stored !== undefined && { stored: state.stored }),
     }
     if (state.answeredAt !== undefined && (state.optedOut || state.answerAllows !== undefined))
       timeline.adsAllowed = !state.optedOut && state.answerAllows === true
@@ -141,8 +162,45 @@ export function createConsentTimeline(deps: ConsentTimelineDeps) {
     await deps.recorder.flush()
   }
 
+  /** The page was requested with GPC: is anything the site reports a sign it ignored it? */
+  async function judgeGpc(state: VisitConsent): Promise<void> {
+    const gpc = state.gpc
+    if (gpc === undefined || gpc.judged) return
+    gpc.judged = true
+    if (gpc.timer !== undefined) clearTimeout(gpc.timer)
+    await deps.recorder.flush()
+    const [rows, declared] = await Promise.all([
+      deps.visitRows(state.visit.visitId),
+      deps.gpcDeclared(state.visit.site),
+    ])
+    const detail = gpcIgnored(
+      state.visit.site,
+      rows.map((r) => ({
+        signal: r.signal,
+        party: r.party,
+        ...(r.company !== undefined && { company: r.company }),
+        details: r.evidence.details ?? [],
+      })),
+      declared,
+    )
+    if (detail === null) return
+    deps.recorder.add({
+      visitId: state.visit.visitId,
+      site: state.visit.site,
+      signal: 'gpc.ignored',
+      party: state.visit.site,
+      at: deps.now(),
+      detail,
+      mode: deps.mode(),
+    })
+    await deps.recorder.flush()
+  }
+
   function apply(state: VisitConsent, e: ConsentEvent, at: number): void {
-    if (e.api === 'consent.tcf') {
+    if (e.api === 'consent.cmp') {
+      const cmp = cmpOfGlobal(e.text)
+      if (cmp !== undefined) recordPage(state, e, { cmp, pageObject: `window.${e.text}` })
+    } else if (e.api === 'consent.tcf') {
       const tcf = e.text === '' ? null : decodeTcf(e.text)
       if (e.event === 'cmpuishown') state.shownAt ??= at
       if (e.event === 'useractioncomplete' && state.answeredAt === undefined) {
@@ -175,6 +233,47 @@ export function createConsentTimeline(deps: ConsentTimelineDeps) {
   }
 
   return {
+    /**
+     * Consent choices read from the site's own cookies (traffic observer). On the page request
+     * they are the choice of an earlier visit; a new or changed one later in the visit is the
+     * person's answer, at the latest by the time of the request that first carried it.
+     */
+    cookies(
+      tabId: number,
+      visit: TabVisit,
+      at: number,
+      onPageRequest: boolean,
+      found: readonly ConsentCookie[],
+    ): void {
+      const state = stateOf(tabId, visit)
+      for (const c of found) {
+        const key = `cookie ${c.cookie} ${JSON.stringify(c.detail)}`
+        recordOnce(state, c.signal, key, { source: 'cookie', cookie: c.cookie, ...c.detail })
+        if (state.judged || !c.answered || c.adsAllowed === undefined) continue
+        if (onPageRequest) {
+          state.startCookies.add(key)
+          state.stored = { adsAllowed: (state.stored?.adsAllowed ?? true) && c.adsAllowed }
+        } else if (!state.startCookies.has(key) && state.answeredAt === undefined) {
+          state.answeredAt = Math.max(visit.startedAt, at)
+          state.answerAllows = c.adsAllowed
+          if (c.optedOut === true) state.optedOut = true
+        }
+      }
+      if (state.judged) return
+      if (state.answeredAt !== undefined) schedule(state, deps.settleMs)
+      else if (state.stored !== undefined && state.timer === undefined)
+        schedule(state, deps.unansweredMs)
+    },
+
+    /** The page request carried Sec-GPC: 1; the visit is judged for gpc.ignored later. */
+    gpcSent(tabId: number, visit: TabVisit): void {
+      const state = stateOf(tabId, visit)
+      if (state.gpc !== undefined) return
+      const gpc: NonNullable<VisitConsent['gpc']> = { judged: false }
+      state.gpc = gpc
+      gpc.timer = setTimeout(() => void judgeGpc(state).catch(() => undefined), deps.unansweredMs)
+    },
+
     /** Consent events from a content script; returns how many were taken. */
     events(sender: Sender, events: readonly ConsentEvent[]): number {
       const { tabId, frameId, url } = sender
@@ -207,7 +306,12 @@ export function createConsentTimeline(deps: ConsentTimelineDeps) {
       for (const [key, state] of visits) {
         if (state.tabId !== tabId) continue
         visits.delete(key)
-        if (state.shownAt !== undefined || state.answeredAt !== undefined)
+        if (state.gpc !== undefined) pending.push(judgeGpc(state).catch(() => undefined))
+        if (
+          state.shownAt !== undefined ||
+          state.answeredAt !== undefined ||
+          state.stored !== undefined
+        )
           pending.push(judge(state).catch(() => undefined))
         else if (state.timer !== undefined) clearTimeout(state.timer)
       }

@@ -105,7 +105,6 @@ function cookiebot(value: string): ConsentCookie | null {
   if (allowed.length + refused.length === 0) return null
   const method = /[{,]method:'(\w{1,20})'/.exec(text)?.[1]
   const detail: Detail = { cmp: 'Cookiebot', allowed, refused }
-  if (method !== undefined) detail.how = method
   return {
     signal: 'consent.cmp',
     cookie: 'CookieConsent',
