@@ -290,3 +290,20 @@ describe('GPC ignored', () => {
     expect(t.added.filter((o) => o.signal === 'gpc.ignored')).toHaveLength(0)
   })
 })
+
+describe('a new visit of the same tab', () => {
+  it('is not judged when the tab’s earlier visit ends', async () => {
+    const t = setup([
+      {
+        ...row('consent.usp', 'Google', START + 300),
+        evidence: { urls: [], details: [{ optedOut: false, usPrivacy: '1YNN' }] },
+      } as FindingRow,
+    ])
+    t.timeline.gpcSent(3, t.visit)
+    // The page request of the new visit came first; then the tab's earlier visits end.
+    await t.timeline.visitEnded(3, t.visit.visitId)
+    expect(t.added.filter((o) => o.signal === 'gpc.ignored')).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(20_000)
+    expect(t.added.filter((o) => o.signal === 'gpc.ignored')).toHaveLength(1)
+  })
+})

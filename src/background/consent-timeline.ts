@@ -300,11 +300,12 @@ export function createConsentTimeline(deps: ConsentTimelineDeps) {
       return accepted
     },
 
-    /** The tab left the visit (new page or closed): judge a banner left unanswered now. */
-    visitEnded(tabId: number): Promise<void> {
+    /** The tab left the visit (new page or closed): judge a banner left unanswered now.
+     * `current`: the visit the tab went on to, which is not over. */
+    visitEnded(tabId: number, current?: number): Promise<void> {
       const pending: Promise<void>[] = []
       for (const [key, state] of visits) {
-        if (state.tabId !== tabId) continue
+        if (state.tabId !== tabId || state.visit.visitId === current) continue
         visits.delete(key)
         if (state.gpc !== undefined) pending.push(judgeGpc(state).catch(() => undefined))
         if (

@@ -76,10 +76,10 @@ const tabs = createTabState({
       mode,
     })
     void setBadgeCount(tabId, 0)
+    // The tab's previous visit is over: a banner it left unanswered is judged now.
+    void consent.visitEnded(tabId, visit.visitId)
     network.visitStarted(tabId, visit)
     gpc.visitStarted(visit)
-    // The tab's previous visit is over: a banner it left unanswered is judged now.
-    void consent.visitEnded(tabId)
   },
 })
 

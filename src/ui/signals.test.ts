@@ -54,6 +54,16 @@ describe('the few words after the company', () => {
       { companies: [], afterRefusal: ['Meta'], answered: true },
       '1 company still tracked you after you refused',
     ],
+    [
+      'consent.before',
+      { companies: [], afterRefusal: ['Meta', 'Google'], answered: false, refusedEarlier: true },
+      'You refused on an earlier visit, and 2 companies tracked you for ads anyway',
+    ],
+    ['consent.cmp', { cmp: 'OneTrust', pageObject: 'window.OneTrust' }, 'OneTrust'],
+    ['gpc.sent', { header: 'Sec-GPC: 1', sentBy: 'Tracelight' }, 'sent by Tracelight'],
+    ['gpc.support', { honours: true }, 'This site says it honours GPC'],
+    ['gpc.support', { honours: false, reason: 'x' }, 'No GPC declaration'],
+    ['gpc.ignored', { reasons: ['x'] }, 'This site ignored your opt-out signal'],
   ])('%s %j', (signal, detail, expected) => {
     expect(signalSummary(signal, detail)).toBe(expected)
   })
