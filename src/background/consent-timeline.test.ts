@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { FindingRow } from '@/db/schema'
+import type { ConsentRow, FindingRow } from '@/db/schema'
 import type { ConsentEvent } from '@/detect/probe-events'
 import { gppString, tcString } from '../../test/fixtures/consent-strings'
 import { createConsentTimeline } from './consent-timeline'
@@ -26,7 +26,8 @@ function row(signal: FindingRow['signal'], company: string, firstAt: number, las
   } as FindingRow
 }
 
-function setup(rows: FindingRow[], declared = false) {
+function setup(rows: FindingRow[], declared = false, stored: ConsentRow[] = []) {
+  const saved: ConsentRow[] = []
   let now = START
   const added: Observation[] = []
   const visit = {
@@ -50,6 +51,8 @@ function setup(rows: FindingRow[], declared = false) {
     visitRows: async () => [...rows, ...added.map((o) => row(o.signal, 'Self', o.at))],
     now: () => now,
     gpcDeclared: async () => declared,
+    saveConsent: (r) => saved.push(r),
+    loadConsent: async () => stored,
     settleMs: 3000,
     unansweredMs: 20_000,
   })
@@ -61,7 +64,7 @@ function setup(rows: FindingRow[], declared = false) {
     )
   }
   const before = () => added.filter((o) => o.signal === 'consent.before')
-  return { timeline, added, send, before, visit }
+  return { timeline, added, send, before, visit, saved }
 }
 
 const tcf = (event: string, text = ''): Omit<ConsentEvent, 'pageAt'> => ({
@@ -305,5 +308,52 @@ describe('a new visit of the same tab', () => {
     expect(t.added.filter((o) => o.signal === 'gpc.ignored')).toHaveLength(0)
     await vi.advanceTimersByTimeAsync(20_000)
     expect(t.added.filter((o) => o.signal === 'gpc.ignored')).toHaveLength(1)
+  })
+})
+
+describe('the consent table', () => {
+  it('keeps the banner, the answer and the choice, in order, for the visit', async () => {
+    const t = setup([])
+    t.send(START + 200, tcf('cmpuishown'))
+    t.send(START + 2000, tcf('useractioncomplete', REJECT))
+    t.send(START + 2100, tcf('useractioncomplete', REJECT)) // repeated: not kept twice
+    expect(t.saved.map((r) => [r.framework, r.event, r.at - START, r.adsAllowed])).toEqual([
+      ['tcf', 'shown', 100, undefined],
+      ['tcf', 'answered', 1900, false],
+    ])
+    expect(t.saved[1]).toMatchObject({ visitId: 7, site: 'cmp.test', source: 'page' })
+    expect(t.saved[1]?.state).toMatchObject({ adsRefused: true, purposes: [] })
+  })
+
+  it('reads the timeline back when the worker was stopped during the visit', async () => {
+    // This worker started after the visit: the banner and the refusal are in the table.
+    const stored: ConsentRow[] = [
+      {
+        visitId: 7,
+        site: 'cmp.test',
+        at: START + 200,
+        source: 'page',
+        framework: 'tcf',
+        event: 'shown',
+        state: {},
+      },
+      {
+        visitId: 7,
+        site: 'cmp.test',
+        at: START + 2000,
+        source: 'page',
+        framework: 'tcf',
+        event: 'answered',
+        adsAllowed: false,
+        state: {},
+      },
+    ]
+    const t = setup([row('pixel.facebook', 'Facebook', START + 80, START + 9000)], false, stored)
+    // The visit began before this worker: START is its boot time in setup, so move the visit.
+    t.visit.startedAt = START - 60_000
+    t.send(START + 5000, { api: 'consent.usp', event: 'getUSPData', text: '1YNN' })
+    await vi.advanceTimersByTimeAsync(3000)
+    const detail = t.before()[0]?.detail
+    expect(detail).toMatchObject({ answered: true, afterRefusal: ['Facebook'] })
   })
 })

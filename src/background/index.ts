@@ -147,6 +147,11 @@ const consent = createConsentTimeline({
   recorder,
   mode: () => mode,
   visitRows: (visitId) => visitFindings(db, visitId),
+  // Best effort, like the recorder: a full or broken database must not stop detection.
+  saveConsent: (row) => {
+    if (!paused) void db.consent.add(row).catch(() => undefined)
+  },
+  loadConsent: (visitId) => db.consent.where('visitId').equals(visitId).toArray(),
   gpcDeclared: async (site) => {
     const rows = await siteFindings(db, site, 'gpc.support')
     const newest = rows.sort((a, b) => b.lastAt - a.lastAt)[0]

@@ -34,6 +34,17 @@ describe('the few words after the company', () => {
   it.each([
     ['consent.tcf', { adsRefused: true }, 'personalised ads refused'],
     ['consent.tcf', { adsRefused: false }, 'personalised ads agreed to'],
+    [
+      'consent.tcf',
+      { purposes: ['1', '2', '3', '4', '7'], vendors: 812, decidedOn: '2026-05-03' },
+      'You accepted 5 purposes for 812 companies on 3 May 2026',
+    ],
+    [
+      'consent.tcf',
+      { purposes: ['1', '7'], vendors: 1, adsRefused: true },
+      'You accepted 2 purposes for 1 company, but not personalised ads',
+    ],
+    ['consent.tcf', { purposes: [], vendors: 0, decidedOn: 'soon' }, 'You refused every purpose'],
     ['consent.usp', { optedOut: true }, 'opted out of sale'],
     ['consent.gpp', { optedOut: ['sale', 'sharing'] }, 'opted out of sale, sharing'],
     ['consent.gpp', { optedOut: [] }, 'no opt-out'],

@@ -186,9 +186,7 @@ export function signalSummary(signal: string, detail: Record<string, DetailValue
   if (signal === 'gpc.support')
     return detail.honours === true ? 'This site says it honours GPC' : 'No GPC declaration'
   if (signal === 'gpc.ignored') return 'This site ignored your opt-out signal'
-  if (signal === 'consent.tcf') {
-    return detail.adsRefused === true ? 'personalised ads refused' : 'personalised ads agreed to'
-  }
+  if (signal === 'consent.tcf') return tcfSummary(detail)
   if (signal === 'consent.usp') {
     return detail.optedOut === true ? 'opted out of sale' : 'no opt-out'
   }
@@ -197,6 +195,21 @@ export function signalSummary(signal: string, detail: Record<string, DetailValue
     return Array.isArray(out) && out.length > 0 ? `opted out of ${out.join(', ')}` : 'no opt-out'
   }
   return detail.event !== undefined ? String(detail.event) : undefined
+}
+
+/** "You accepted 10 purposes for 812 vendors on 3 May 2026" (the choice a TC string holds). */
+function tcfSummary(detail: Record<string, DetailValue>): string {
+  const { purposes, vendors, decidedOn } = detail
+  if (!Array.isArray(purposes) || typeof vendors !== 'number')
+    return detail.adsRefused === true ? 'personalised ads refused' : 'personalised ads agreed to'
+  const n = purposes.length
+  const day =
+    typeof decidedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(decidedOn)
+      ? ` on ${new Date(`${decidedOn}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}`
+      : ''
+  if (n === 0) return `You refused every purpose${day}`
+  const what = `${n} ${n === 1 ? 'purpose' : 'purposes'} for ${vendors} ${vendors === 1 ? 'company' : 'companies'}`
+  return `You accepted ${what}${day}${detail.adsRefused === true ? ', but not personalised ads' : ''}`
 }
 
 const countOf = (v: DetailValue | undefined) => (Array.isArray(v) ? new Set(v).size : 0)

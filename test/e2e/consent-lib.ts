@@ -91,6 +91,7 @@ export async function trackingBeforeAccept(env: ConsentEnv): Promise<void> {
     event: 'cmpDisplayStatus:hidden',
     sections: ['usnat'],
     optedOut: [],
+    notOptedOut: ['sale', 'sharing', 'targeted advertising'],
   })
   assert.deepEqual(findings.find((f) => f.signal === 'consent.usp')?.evidence.details?.[0], {
     source: 'page',
