@@ -249,6 +249,20 @@ export async function cookieBannerWithoutApi(env: ConsentEnv): Promise<void> {
   assert.equal(d2.refusedEarlier, true)
   assert.deepEqual(d2.afterRefusal, ['Facebook'])
   assert.deepEqual(d2.companies, [])
+  // The consent table holds both visits' timelines: the answer read from the cookie on the
+  // first, the refusal already saved on the second.
+  const dump = await readDb(await env.ext())
+  const timeline = (at: Loaded) => {
+    const visit = dump.visits.find((v) => v.url === at.url && v.startedAt >= at.since)
+    return dump.consent
+      .filter((r) => r.visitId === visit?.id)
+      .map((r) => `${r.source} ${r.framework} ${r.event} ${String(r.adsAllowed)}`)
+  }
+  const firstTimeline = timeline(first.at)
+  assert.ok(firstTimeline.includes('page cmp platform undefined'), firstTimeline.join('; '))
+  assert.ok(firstTimeline.includes('cookie cmp answered false'), firstTimeline.join('; '))
+  const secondTimeline = timeline(second.at)
+  assert.ok(secondTimeline.includes('cookie cmp stored false'), secondTimeline.join('; '))
   await first.page.close()
   await second.page.close()
 }
