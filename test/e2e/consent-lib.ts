@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import type { FindingRow } from '../../src/db/schema.ts'
 import { extCall, poll, readDb, sleep } from './lib.ts'
 import type { DbDump } from './lib.ts'
-import type { ProbeEnv } from './probes-lib.ts'
+import type { ProbeEnv, ProbePage } from './probes-lib.ts'
 
 export interface ConsentEnv extends ProbeEnv {
   /** The popup's "What was sent" rows for the tab showing `url`: [signal, text] in order. */
@@ -44,12 +44,13 @@ async function waitFor(
   at: Loaded,
   ok: (f: FindingRow[]) => boolean,
   what: string,
+  timeout = 20_000,
 ): Promise<FindingRow[]> {
   const ext = await env.ext()
   const dump = await poll(
     () => readDb(ext),
     (d) => ok(findingsAt(d, at)),
-    { what: `${what} on ${at.url}`, timeout: 20_000 },
+    { what: `${what} on ${at.url}`, timeout },
   )
   return findingsAt(dump, at)
 }
@@ -280,6 +281,7 @@ export async function gpcHonouredOrIgnored(env: ConsentEnv): Promise<void> {
   await gpcSet({ enabled: true })
   try {
     const visits: Loaded[] = []
+    const pages: ProbePage[] = []
     for (const host of ['honours.test', 'ignores.test']) {
       const { page, at } = await load(env, '/', host)
       await waitFor(
@@ -288,14 +290,22 @@ export async function gpcHonouredOrIgnored(env: ConsentEnv): Promise<void> {
         (f) => has('gpc.sent')(f) && has('consent.usp')(f) && has('gpc.support')(f),
         'gpc.sent, the US Privacy string and the gpc.json check',
       )
-      await page.goto(`${env.server.origin('cmp.test')}/none.html`)
-      await page.close()
       visits.push(at)
+      pages.push(page)
     }
     const [honours, ignores] = visits as [Loaded, Loaded]
-    const bad = await waitFor(env, ignores, has('gpc.ignored'), 'gpc.ignored')
+    // The honouring visit ends (judged at once); the other is judged while it stays open.
+    await pages[0]?.goto(`${env.server.origin('cmp.test')}/none.html`)
+    const bad = await waitFor(env, ignores, has('gpc.ignored'), 'gpc.ignored', 45_000)
     const sent = detailsOf(bad, 'gpc.sent')[0]
     assert.deepEqual(sent, { header: 'Sec-GPC: 1', sentBy: 'Tracelight' })
+    const rows = await env.popupRows(ignores.url)
+    assert.ok(
+      rows.some(
+        ([signal, text]) => signal === 'gpc.ignored' && /ignored your opt-out signal/.test(text),
+      ),
+      JSON.stringify(rows),
+    )
     const ignored = detailsOf(bad, 'gpc.ignored')[0] ?? {}
     assert.equal(ignored.declaredHonours, true)
     assert.ok(Array.isArray(ignored.toldNotOptedOut) && ignored.toldNotOptedOut.length === 1)
@@ -305,6 +315,7 @@ export async function gpcHonouredOrIgnored(env: ConsentEnv): Promise<void> {
     assert.ok(has('gpc.sent')(good))
     assert.equal(has('gpc.ignored')(good), false, 'the honouring site is not flagged')
     assert.ok(detailsOf(good, 'consent.usp').every((d) => d.optedOut === true))
+    for (const page of pages) await page.close()
   } finally {
     await gpcSet({ enabled: false })
   }
