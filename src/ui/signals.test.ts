@@ -74,7 +74,11 @@ describe('the few words after the company', () => {
     ['gpc.sent', { header: 'Sec-GPC: 1', sentBy: 'Tracelight' }, 'sent by Tracelight'],
     ['gpc.support', { honours: true }, 'This site says it honours GPC'],
     ['gpc.support', { honours: false, reason: 'x' }, 'No GPC declaration'],
-    ['gpc.ignored', { reasons: ['x'] }, 'This site ignored your opt-out signal'],
+    [
+      'gpc.ignored',
+      { reasons: ['The US Privacy string (1YNN) says you did not opt out of sale', 'x'] },
+      'The US Privacy string (1YNN) says you did not opt out of sale',
+    ],
   ])('%s %j', (signal, detail, expected) => {
     expect(signalSummary(signal, detail)).toBe(expected)
   })
@@ -87,10 +91,12 @@ describe('tracking before consent, the strongest finding', () => {
       row('analytics.remarketing', 9),
       row('tracker.request'),
       row('consent.tcf'),
+      row('gpc.ignored'),
       row('consent.before'),
     ])
     expect(list.map((f) => f.signal)).toEqual([
       'consent.before',
+      'gpc.ignored',
       'analytics.remarketing',
       'consent.tcf',
     ])

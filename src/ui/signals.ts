@@ -185,7 +185,10 @@ export function signalSummary(signal: string, detail: Record<string, DetailValue
   if (signal === 'gpc.sent') return `sent by ${String(detail.sentBy ?? 'your browser')}`
   if (signal === 'gpc.support')
     return detail.honours === true ? 'This site says it honours GPC' : 'No GPC declaration'
-  if (signal === 'gpc.ignored') return 'This site ignored your opt-out signal'
+  if (signal === 'gpc.ignored')
+    return Array.isArray(detail.reasons) && detail.reasons[0] !== undefined
+      ? detail.reasons[0]
+      : undefined
   if (signal === 'consent.tcf') return tcfSummary(detail)
   if (signal === 'consent.usp') {
     return detail.optedOut === true ? 'opted out of sale' : 'no opt-out'
@@ -389,8 +392,13 @@ export function detailLines(detail: Record<string, DetailValue>): [string, strin
 
 const REQUEST_SIGNALS = new Set(['tracker.request', 'thirdparty.request'])
 
-/** Shown before all others: tracking before consent is the strongest finding (issue 5). */
-const STRONGEST = 'consent.before'
+/** Shown before all others: tracking before consent is the strongest finding (issue 5), then
+ * an ignored opt-out signal. */
+const STRONGEST = ['consent.before', 'gpc.ignored']
+const strength = (signal: string) => {
+  const i = STRONGEST.indexOf(signal)
+  return i < 0 ? 0 : STRONGEST.length - i
+}
 
 /** Findings other than "who was contacted", strongest first. */
 export function decodedFindings(findings: readonly FindingRow[]): FindingRow[] {
@@ -398,7 +406,7 @@ export function decodedFindings(findings: readonly FindingRow[]): FindingRow[] {
     .filter((f) => !REQUEST_SIGNALS.has(f.signal))
     .sort(
       (a, b) =>
-        Number(b.signal === STRONGEST) - Number(a.signal === STRONGEST) ||
+        strength(b.signal) - strength(a.signal) ||
         a.signal.localeCompare(b.signal) ||
         b.count - a.count,
     )
