@@ -5,9 +5,9 @@ import { localDay, mergeCompanies } from './write'
 
 /** Deletions the person asks for and retention: background only, like every write. */
 
-const ALL_TABLES = (db: TracelightDb) => [db.sites, db.visits, db.findings, db.daily]
+const ALL_TABLES = (db: TracelightDb) => [db.sites, db.visits, db.findings, db.daily, db.consent]
 
-/** Removes every row of one site from sites, visits, findings and daily. */
+/** Removes every row of one site from sites, visits, findings, daily and consent. */
 export async function deleteSite(db: TracelightDb, site: string): Promise<void> {
   await db.transaction('rw', ALL_TABLES(db), async () => {
     await db.visits
@@ -21,6 +21,10 @@ export async function deleteSite(db: TracelightDb, site: string): Promise<void> 
     await db.daily
       .where('[site+day+signal]')
       .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey], true, true)
+      .delete()
+    await db.consent
+      .where('[site+at]')
+      .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
       .delete()
     await db.sites.delete(site)
   })
@@ -55,6 +59,7 @@ export async function applyRetention(db: TracelightDb, days: number, now: number
         .between([v.id, Dexie.minKey, Dexie.minKey], [v.id, Dexie.maxKey, Dexie.maxKey])
         .delete()
     }
+    await db.consent.where('visitId').anyOf(old.map((v) => v.id)).delete()
     await db.visits.bulkDelete(old.map((v) => v.id))
     await db.daily.where('day').below(localDay(cutoff)).delete()
     const touched = [...new Set(old.map((v) => v.site))]

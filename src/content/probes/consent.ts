@@ -13,6 +13,7 @@
  * property reads. No property traps (defineProperty on window) that a CMP stub could trip
  * over. A page without a CMP API costs those reads and nothing else.
  */
+import { CMP_GLOBALS } from '@/data/cmps'
 import { recordConsent } from './core'
 
 const setTimer = setTimeout
@@ -41,9 +42,19 @@ const bounded = (value: unknown) =>
 const detail = (event: string, text: string) => `${now()} ${event} ${text}`.trimEnd()
 
 export function installConsent(): void {
-  const done = { tcf: false, gpp: false, usp: false }
+  const done = { tcf: false, gpp: false, usp: false, cmp: false }
 
   const look = () => {
+    // Which consent platform runs the banner, by the object its script puts on window: one
+    // own-property check per known name, and only until one is found.
+    if (!done.cmp) {
+      for (const name of CMP_GLOBALS.keys()) {
+        if (own(window, name) === undefined) continue
+        done.cmp = true
+        recordConsent('consent.cmp', detail('global', name))
+        break
+      }
+    }
     if (!done.tcf) {
       const tcf = own(window, '__tcfapi')
       if (typeof tcf === 'function') {
@@ -110,6 +121,6 @@ export function installConsent(): void {
   apply(addListener, document, ['readystatechange', safeLook])
   for (const ms of BACKOFF_MS)
     setTimer(() => {
-      if (!(done.tcf && done.gpp && done.usp)) safeLook()
+      if (!(done.tcf && done.gpp && done.usp && done.cmp)) safeLook()
     }, ms)
 }

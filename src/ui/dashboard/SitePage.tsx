@@ -3,6 +3,7 @@ import { ConfirmDialog } from '@/ui/components/ConfirmDialog'
 import { ExportButton } from '@/ui/components/ExportButton'
 import { companyHash } from '@/ui/state/route'
 import { useDashboard } from './context'
+import { ConsentHistory } from './ConsentHistory'
 import { FindingWhy } from './FindingWhy'
 import { categoryName, signalName } from './words'
 import { AskLink } from '@/ui/requests/AskLink'
@@ -155,6 +156,7 @@ export function SitePage({ site }: { site: string }) {
       {visits.length < row.visits && (
         <p class="muted">{t('site.olderVisits', { shown: visits.length, total: row.visits })}</p>
       )}
+      <ConsentHistory site={row.site} />
       {findings.length > 0 && store.decoded.value.length > 0 && (
         <>
           <h2>{t('site.sentTitle')}</h2>

@@ -1,4 +1,4 @@
-import type { DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/schema'
+import type { ConsentRow, DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/schema'
 import { SETTINGS } from '@/db/settings'
 import { localDay } from '@/db/write'
 import type { DashboardApi, Settings } from '@/ui/state/dashboard-api'
@@ -9,6 +9,7 @@ export interface FixtureData {
   visits: VisitRow[]
   findings: FindingRow[]
   daily: DailyRow[]
+  consent?: ConsentRow[]
 }
 
 /** A DashboardApi over plain arrays; writes change the arrays, as the background would. */
@@ -26,6 +27,8 @@ export function fixtureApi(data: FixtureData, now: number) {
     visits: async (site) =>
       data.visits.filter((v) => v.site === site).sort((a, b) => b.startedAt - a.startedAt),
     siteFindings: async (site) => data.findings.filter((f) => f.site === site),
+    consentTimeline: async (site) =>
+      (data.consent ?? []).filter((r) => r.site === site).sort((a, b) => b.at - a.at),
     partyFindings: async (parties, limit) =>
       data.findings.filter((f) => parties.includes(f.party)).slice(0, limit),
     settings: async () => ({ ...settings }),
@@ -180,6 +183,36 @@ export function sampleData(now: number): FixtureData {
         category: undefined,
         count: 1,
       }),
+    ],
+    consent: [
+      {
+        visitId: 2,
+        site: 'news.test',
+        at: now - H + 1_000,
+        source: 'page',
+        framework: 'tcf',
+        event: 'shown',
+        state: {},
+      },
+      {
+        visitId: 2,
+        site: 'news.test',
+        at: now - H + 4_000,
+        source: 'page',
+        framework: 'tcf',
+        event: 'answered',
+        adsAllowed: false,
+        state: { purposes: ['1'], vendors: 3 },
+      },
+      {
+        visitId: 2,
+        site: 'news.test',
+        at: now - H + 4_500,
+        source: 'cookie',
+        framework: 'cmp',
+        event: 'choice',
+        state: { cmp: 'OneTrust', cookie: 'OptanonConsent' },
+      },
     ],
     daily: [
       { site: 'news.test', day: localDay(day1), signal: 'tracker.request', count: 3 },

@@ -9,7 +9,7 @@ import {
   sitesSince,
   visitCountSince,
 } from '@/db/dashboard-read'
-import { getSite, siteVisits } from '@/db/read'
+import { getSite, siteConsent, siteVisits } from '@/db/read'
 import { openDb } from '@/db/schema'
 import { readSetting, SETTINGS, type SettingKey } from '@/db/settings'
 import { sendMessage } from '@/platform/runtime'
@@ -34,6 +34,7 @@ const api: DashboardApi = {
   visits: (site) => siteVisits(db, site),
   siteFindings: (site) => allSiteFindings(db, site),
   partyFindings: (parties, limit) => partyFindings(db, parties, limit),
+  consentTimeline: (site) => siteConsent(db, site),
   async settings() {
     const keys = Object.keys(SETTINGS) as SettingKey[]
     const values = await Promise.all(keys.map((k) => readSetting(db, k)))

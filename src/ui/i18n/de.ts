@@ -126,6 +126,25 @@ export const de: Record<MessageKey, string> = {
   'site.findings.one': '{n} Fund',
   'site.findings.other': '{n} Funde',
   'site.olderVisits': 'Angezeigt werden die letzten {shown} von {total} Besuchen.',
+  'consent.title': 'Deine Einwilligung auf dieser Website',
+  'consent.hint':
+    'Was das Cookie-Banner der Website gefragt hat, was du geantwortet hast und was die Website gespeichert hat, Besuch für Besuch.',
+  'consent.shown': 'Das Cookie-Banner wurde angezeigt.',
+  'consent.answeredRefused': 'Deine Antwort: keine personalisierte Werbung.',
+  'consent.answeredAccepted': 'Deine Antwort: personalisierte Werbung erlaubt.',
+  'consent.answered': 'Du hast das Cookie-Banner beantwortet.',
+  'consent.loadedRefused': 'Die Website kennt deine Wahl: keine personalisierte Werbung.',
+  'consent.loadedAccepted': 'Die Website kennt deine Wahl: personalisierte Werbung erlaubt.',
+  'consent.storedRefused':
+    'Deine frühere Wahl war schon gespeichert: keine personalisierte Werbung.',
+  'consent.storedAccepted':
+    'Deine frühere Wahl war schon gespeichert: personalisierte Werbung erlaubt.',
+  'consent.platform': 'Das Banner stammt von {cmp}.',
+  'consent.gpcSent':
+    'Dein Browser hat die Website gebeten, deine Daten nicht zu verkaufen oder weiterzugeben (GPC).',
+  'consent.fromPage': 'aus dem Einwilligungs-Tool der Website gelesen',
+  'consent.fromCookie': 'aus dem Cookie der Website gelesen',
+  'consent.fromRequest': 'in der Anfrage gesehen',
   'site.sentTitle': 'Was über dich gesendet wurde',
   'site.manageTitle': 'Deine Daten zu dieser Website',
   'site.delete': 'Aufzeichnungen zu {site} löschen',

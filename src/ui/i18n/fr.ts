@@ -125,6 +125,25 @@ export const fr: Record<MessageKey, string> = {
   'site.findings.one': '{n} constat',
   'site.findings.other': '{n} constats',
   'site.olderVisits': 'Affichage des {shown} dernières visites sur {total}.',
+  'consent.title': 'Votre consentement sur ce site',
+  'consent.hint':
+    'Ce que le bandeau cookies du site a demandé, ce que vous avez répondu et ce que le site a conservé, visite par visite.',
+  'consent.shown': 'Le bandeau cookies s’est affiché.',
+  'consent.answeredRefused': 'Votre réponse : pas de publicité personnalisée.',
+  'consent.answeredAccepted': 'Votre réponse : publicité personnalisée acceptée.',
+  'consent.answered': 'Vous avez répondu au bandeau cookies.',
+  'consent.loadedRefused': 'Le site connaît votre choix : pas de publicité personnalisée.',
+  'consent.loadedAccepted': 'Le site connaît votre choix : publicité personnalisée acceptée.',
+  'consent.storedRefused':
+    'Votre choix précédent était déjà enregistré : pas de publicité personnalisée.',
+  'consent.storedAccepted':
+    'Votre choix précédent était déjà enregistré : publicité personnalisée acceptée.',
+  'consent.platform': 'Le bandeau est fourni par {cmp}.',
+  'consent.gpcSent':
+    'Votre navigateur a demandé au site de ne pas vendre ni partager vos données (GPC).',
+  'consent.fromPage': 'lu dans l’outil de consentement du site',
+  'consent.fromCookie': 'lu dans le cookie du site',
+  'consent.fromRequest': 'vu dans la requête',
   'site.sentTitle': 'Ce qui a été envoyé à votre sujet',
   'site.manageTitle': 'Vos données sur ce site',
   'site.delete': 'Supprimer ce que Tracelight a enregistré sur {site}',

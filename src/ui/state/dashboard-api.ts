@@ -1,4 +1,4 @@
-import type { DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/schema'
+import type { ConsentRow, DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/schema'
 import type { SettingKey, SettingValue } from '@/db/settings'
 
 /** Everything the dashboard reads and asks for. main.tsx backs it with the database and typed
@@ -11,6 +11,8 @@ export interface DashboardApi {
   visits(site: string): Promise<VisitRow[]>
   siteFindings(site: string): Promise<FindingRow[]>
   partyFindings(parties: readonly string[], limit: number): Promise<FindingRow[]>
+  /** The site's consent timeline, newest first (at most a few hundred moments). */
+  consentTimeline(site: string): Promise<ConsentRow[]>
   settings(): Promise<Settings>
   setSetting<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void>
   deleteSite(site: string): Promise<void>
