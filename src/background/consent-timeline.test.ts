@@ -357,3 +357,21 @@ describe('the consent table', () => {
     expect(detail).toMatchObject({ answered: true, afterRefusal: ['Facebook'] })
   })
 })
+
+describe('a banner seen on screen (no IAB interface)', () => {
+  it('dates when it was shown, and an unanswered banner is judged', async () => {
+    const t = setup([row('tracker.request', 'Google', START + 50)])
+    t.send(START + 900, { api: 'consent.cmp', event: 'banner', text: 'onetrust' })
+    t.send(START + 950, { api: 'consent.cmp', event: 'banner', text: 'not-a-platform' })
+    expect(t.added.filter((o) => o.signal === 'consent.cmp').map((o) => o.detail)).toEqual([
+      { source: 'page', cmp: 'OneTrust', banner: 'shown' },
+    ])
+    await vi.advanceTimersByTimeAsync(20_000)
+    expect(t.before()[0]?.detail).toMatchObject({
+      answered: false,
+      companies: ['Google'],
+      bannerAfterMs: 800,
+    })
+    expect(t.saved.map((r) => r.event)).toEqual(['shown', 'platform'])
+  })
+})

@@ -1,5 +1,5 @@
 import type { ConsentRow, FindingRow, RecordMode } from '@/db/schema'
-import { cmpOfGlobal } from '@/detect/consent-cmp'
+import { cmpOfBanner, cmpOfGlobal } from '@/detect/consent-cmp'
 import { tcfAllowsAds, tcfDetail } from '@/detect/consent'
 import { consentBefore, type ConsentTimeline } from '@/detect/consent-before'
 import type { ConsentCookie } from '@/detect/consent-cookies'
@@ -278,7 +278,16 @@ export function createConsentTimeline(deps: ConsentTimelineDeps) {
       state.shownAt = at
       save(state, { source: 'page', framework, event: 'shown', at, state: {} })
     }
-    if (e.api === 'consent.cmp') {
+    if (e.api === 'consent.cmp' && e.event === 'banner') {
+      // The banner of a platform without an IAB interface came on screen: that is when it
+      // was shown (an interface's own event, when there is one, came first or comes later).
+      const cmp = cmpOfBanner(e.text)
+      if (cmp === undefined) return
+      const detail = { cmp, banner: 'shown' }
+      shown('cmp')
+      if (recordPage(state, e, detail))
+        save(state, { source: 'page', framework: 'cmp', event: 'platform', at, state: detail })
+    } else if (e.api === 'consent.cmp') {
       const cmp = cmpOfGlobal(e.text)
       const detail = { cmp: cmp ?? '', pageObject: `window.${e.text}` }
       if (cmp !== undefined && recordPage(state, e, detail))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CMP_GLOBALS, CMPS, cmpOfCookie, cmpOfHost } from './cmps'
+import { CMP_BANNERS, CMP_GLOBALS, CMPS, cmpOfCookie, cmpOfHost, cmpOfSlug, cmpSlug } from './cmps'
 
 describe('consent platforms', () => {
   it('finds a platform by its host and subdomains, not by look-alikes', () => {
@@ -22,5 +22,20 @@ describe('consent platforms', () => {
     for (const name of CMP_GLOBALS.keys()) expect(name.length).toBeGreaterThan(2)
     expect(cmpOfCookie('OptanonConsent')).toBe('OneTrust')
     expect(cmpOfCookie('session')).toBeUndefined()
+  })
+
+  it('gives every platform a unique slug, and every banner a selector the browser accepts', () => {
+    expect(cmpSlug('Google (Privacy & messaging)')).toBe('google-privacy-messaging')
+    const slugs = CMPS.map((c) => cmpSlug(c.name))
+    expect(new Set(slugs).size).toBe(slugs.length)
+    for (const slug of slugs) expect(slug).toMatch(/^[a-z][a-z0-9-]{2,40}$/)
+    expect(cmpOfSlug('onetrust')).toBe('OneTrust')
+    expect(cmpOfSlug('nobody')).toBeUndefined()
+    expect(CMP_BANNERS.length).toBeGreaterThan(10)
+    const probe = globalThis.document
+    for (const [, selector] of CMP_BANNERS) {
+      expect(selector.length).toBeGreaterThan(3)
+      if (probe !== undefined) expect(() => probe.querySelector(selector)).not.toThrow()
+    }
   })
 })

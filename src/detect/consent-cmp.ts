@@ -1,4 +1,4 @@
-import { CMP_GLOBALS, cmpOfHost } from '@/data/cmps'
+import { CMP_GLOBALS, cmpOfHost, cmpOfSlug } from '@/data/cmps'
 import { parseUrl, safely } from './request-fields'
 import type { SignalId } from './signals'
 import type { RequestDetector } from './types'
@@ -6,7 +6,8 @@ import type { RequestDetector } from './types'
 /**
  * `consent.cmp`: which consent-management platform runs the site's cookie banner. Found three
  * ways, none of which touches the banner: a request to the platform's own script host, the
- * object its script puts on `window` (page probe, src/content/probes/consent.ts), or the
+ * object its script puts on `window` or its banner element on screen (page probe,
+ * src/content/probes/consent.ts; the banner also dates when it was shown), or the
  * cookie in which it keeps the choice (src/detect/consent-cookies.ts). The finding belongs to
  * the site (it is the site's tool), named after the platform in its detail. Knowing the
  * platform tells people where to change their choice, and tells `consent.before` that the site
@@ -29,3 +30,6 @@ export const detectCmpRequest: RequestDetector = safely((input) => {
 
 /** The platform whose page object this is, for the page probe's report. */
 export const cmpOfGlobal = (name: string): string | undefined => CMP_GLOBALS.get(name)
+
+/** The platform whose banner the page probe saw on screen, by its slug. */
+export const cmpOfBanner = (slug: string): string | undefined => cmpOfSlug(slug)

@@ -144,7 +144,8 @@ const CONSENT_SHAPES: Record<ConsentApi, RegExp> = {
     /^(\d{1,15}) (cmpDisplayStatus:(?:visible|hidden|disabled)|signalStatus:(?:ready|not_ready))(?: (DB[\w.~-]{2,4000}))?$/,
   'consent.usp': /^(\d{1,15}) (getUSPData) (1[YN-]{3})$/i,
   // A consent platform's object on window (src/data/cmps.ts), by its property name.
-  'consent.cmp': /^(\d{1,15}) (global) ([A-Za-z_$][\w$]{2,30})$/,
+  // …or its banner on screen, by the platform's slug.
+  'consent.cmp': /^(\d{1,15}) (global|banner) ([A-Za-z_$][\w$-]{2,40})$/,
 }
 
 /** The wire detail of a consent event, strictly checked; null for anything else. */

@@ -211,8 +211,11 @@ export async function cookieBannerWithoutApi(env: ConsentEnv): Promise<void> {
   await waitFor(
     env,
     first.at,
-    (f) => has('pixel.facebook')(f) && detailsOf(f, 'consent.cmp').some((d) => d.pageObject),
-    'the Meta pixel and the consent platform',
+    (f) =>
+      has('pixel.facebook')(f) &&
+      detailsOf(f, 'consent.cmp').some((d) => d.pageObject) &&
+      detailsOf(f, 'consent.cmp').some((d) => d.banner === 'shown'),
+    'the Meta pixel, the consent platform and its banner',
   )
   await sleep(500)
   await first.page.click('#onetrust-reject-all-handler')
@@ -235,10 +238,15 @@ export async function cookieBannerWithoutApi(env: ConsentEnv): Promise<void> {
   )
   assert.ok(refusal, `the refusal read from the cookie: ${JSON.stringify(cmp)}`)
   assert.deepEqual(refusal.refused, ['performance', 'functional', 'targeting (advertising)'])
+  assert.ok(
+    cmp.some((d) => d.banner === 'shown'),
+    'its banner seen on screen',
+  )
   const detail = findings.find((f) => f.signal === 'consent.before')?.evidence.details?.[0] ?? {}
   assert.equal(detail.answered, true)
   assert.deepEqual(detail.companies, ['Facebook'])
   assert.deepEqual(detail.afterRefusal, ['Facebook'])
+  assert.equal(typeof detail.bannerAfterMs, 'number', 'when the banner appeared')
 
   // Next visit: no banner, the refusal is in the cookie from the start; the pixel still fires.
   const second = await load(env, '/', 'banner.test')
