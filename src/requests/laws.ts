@@ -78,6 +78,9 @@ export interface Law {
   complaintCite?: string
   /** Set when LEGAL.md marks something about this law "(verify)". */
   verify?: string
+  /** US state laws: the state, the statute's own (English) title and its code citation, from
+   * which other languages build the law's name. */
+  state?: { name: string; title: string; code?: string }
 }
 
 const GDPR_CITES: Law['cites'] = {
@@ -105,7 +108,15 @@ const US_STATE_CITES: Law['cites'] = {
   complaint: 'the 45-day response period',
 }
 
-function usState(id: LawId, state: string, statute: string, gpc: string, appeal?: string): Law {
+function usState(
+  id: LawId,
+  state: string,
+  title: string,
+  code: string | null,
+  gpc: string,
+  appeal?: string,
+): Law {
+  const statute = code === null ? title : `${title} (${code})`
   return {
     id,
     family: 'us',
@@ -119,6 +130,7 @@ function usState(id: LawId, state: string, statute: string, gpc: string, appeal?
     extension: { unit: 'days', amount: 45 },
     identity: 'Companies may ask for reasonable proof of who you are.',
     authority: `the ${state} Attorney General`,
+    state: { name: state, title, ...(code === null ? {} : { code }) },
     verify: `Section numbers, dates and the appeal process of ${state}'s law${appeal === undefined ? '' : ` (appeal within ${appeal})`}: check the current law.`,
   }
 }
@@ -198,51 +210,76 @@ export const LAWS: readonly Law[] = [
   usState(
     'us-va',
     'Virginia',
-    'Consumer Data Protection Act (Va. Code §59.1-575 ff.)',
+    'Consumer Data Protection Act',
+    'Va. Code §59.1-575 ff.',
     'Companies need not honour Global Privacy Control.',
     '60 days',
   ),
   usState(
     'us-co',
     'Colorado',
-    'Privacy Act (C.R.S. §6-1-1301 ff.)',
+    'Privacy Act',
+    'C.R.S. §6-1-1301 ff.',
     'Global Privacy Control must be honoured since 1 July 2024.',
     '45 days',
   ),
   usState(
     'us-ct',
     'Connecticut',
-    'Data Privacy Act (Public Act 22-15)',
+    'Data Privacy Act',
+    'Public Act 22-15',
     'Opt-out signals must be honoured since 1 January 2025.',
     '60 days',
   ),
   usState(
     'us-tx',
     'Texas',
-    'Data Privacy and Security Act (Bus. & Com. Code ch. 541)',
+    'Data Privacy and Security Act',
+    'Bus. & Com. Code ch. 541',
     'Opt-out signals must be honoured.',
   ),
   usState(
     'us-or',
     'Oregon',
-    'Consumer Privacy Act (ORS 646A.570 ff.)',
+    'Consumer Privacy Act',
+    'ORS 646A.570 ff.',
     'Opt-out signals must be honoured.',
   ),
-  usState('us-mt', 'Montana', 'Consumer Data Privacy Act', 'Opt-out signals must be honoured.'),
-  usState('us-de', 'Delaware', 'Personal Data Privacy Act', 'Opt-out signals must be honoured.'),
-  usState('us-md', 'Maryland', 'Online Data Privacy Act', 'Opt-out signals must be honoured.'),
-  usState('us-ne', 'Nebraska', 'Data Privacy Act', 'Opt-out signals must be honoured.'),
+  usState(
+    'us-mt',
+    'Montana',
+    'Consumer Data Privacy Act',
+    null,
+    'Opt-out signals must be honoured.',
+  ),
+  usState(
+    'us-de',
+    'Delaware',
+    'Personal Data Privacy Act',
+    null,
+    'Opt-out signals must be honoured.',
+  ),
+  usState(
+    'us-md',
+    'Maryland',
+    'Online Data Privacy Act',
+    null,
+    'Opt-out signals must be honoured.',
+  ),
+  usState('us-ne', 'Nebraska', 'Data Privacy Act', null, 'Opt-out signals must be honoured.'),
   usState(
     'us-nh',
     'New Hampshire',
-    'privacy act of 2024 (SB 255)',
+    'privacy act of 2024',
+    'SB 255',
     'Opt-out signals must be honoured.',
   ),
-  usState('us-nj', 'New Jersey', 'Data Privacy Act', 'Opt-out signals must be honoured.'),
+  usState('us-nj', 'New Jersey', 'Data Privacy Act', null, 'Opt-out signals must be honoured.'),
   usState(
     'us-mn',
     'Minnesota',
     'Consumer Data Privacy Act',
+    null,
     'Opt-out signals must probably be honoured.',
   ),
   {
