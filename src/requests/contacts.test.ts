@@ -53,13 +53,13 @@ describe('recipientFor', () => {
       source: 'user',
       foundAt: 1,
     })
-    expect(r).toEqual({ name: 'Google', email: 'me@example.org', from: 'Saved by you' })
+    expect(r).toEqual({ name: 'Google', email: 'me@example.org', origin: { kind: 'user' } })
   })
   it('falls back to the bundled contact with its source', () => {
     const r = recipientFor('Criteo', [], undefined)
     expect(r?.email).toBe('dpo@criteo.com')
     expect(r?.source).toBe('https://www.criteo.com/privacy/')
-    expect(r?.from).toBe("From Criteo SA's privacy policy")
+    expect(r?.origin).toEqual({ kind: 'bundled', company: 'Criteo SA' })
   })
   it('has nothing for an unknown site: the user types it', () => {
     expect(recipientFor('news.test', ['news.test'], undefined)).toBeNull()
