@@ -15,45 +15,13 @@ import { letterDate } from '../../src/requests/letters/format.ts'
 import { mailtoUrl } from '../../src/requests/send.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
 import { extCall, poll, readDb, tabIdOf, visitOf, findingsOf } from './lib.ts'
+import { READ_REQUESTS, readEml } from './requests-lib.ts'
 import { openPopup, visitChromium } from './setup.ts'
 
 let server: FixtureServer
 let session: ChromiumSession
 
-/** In-page source (tsx helpers do not exist in the page): every stored request. */
-const READ_REQUESTS = `(async () => {
-  const db = await new Promise((resolve, reject) => {
-    const r = indexedDB.open('tracelight')
-    r.onsuccess = () => resolve(r.result)
-    r.onerror = () => reject(r.error)
-  })
-  if (!db.objectStoreNames.contains('requests')) { db.close(); return [] }
-  const rows = await new Promise((resolve, reject) => {
-    const r = db.transaction('requests').objectStore('requests').getAll()
-    r.onsuccess = () => resolve(r.result)
-    r.onerror = () => reject(r.error)
-  })
-  db.close()
-  return rows
-})()`
-
 const readRequests = async (page: Page) => (await page.evaluate(READ_REQUESTS)) as RequestRow[]
-
-/** Subject and body of an .eml file as a mail program reads them (RFC 2047 words, base64). */
-function readEml(eml: string): { to: string; subject: string; body: string } {
-  const [head = '', body = ''] = eml.split('\r\n\r\n')
-  const unfolded = head.replace(/\r\n /g, ' ')
-  const header = (name: string) =>
-    new RegExp(`^${name}: (.*)$`, 'm').exec(unfolded)?.[1]?.trim() ?? ''
-  const subject = header('Subject').replace(/=\?UTF-8\?B\?([^?]*)\?=\s*/g, (_, b64: string) =>
-    Buffer.from(b64, 'base64').toString('latin1'),
-  )
-  return {
-    to: header('To'),
-    subject: Buffer.from(subject, 'latin1').toString('utf8'),
-    body: Buffer.from(body.replace(/\r\n/g, ''), 'base64').toString('utf8').replace(/\r\n/g, '\n'),
-  }
-}
 
 const visit = visitChromium
 
