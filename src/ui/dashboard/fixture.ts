@@ -1,5 +1,6 @@
 import type { DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/schema'
 import { SETTINGS } from '@/db/settings'
+import { groupVisitsOf, sitePartiesOf, siteStatsOf } from '@/db/aggregate'
 import { localDay } from '@/db/write'
 import type { DashboardApi, Settings } from '@/ui/state/dashboard-api'
 
@@ -19,15 +20,33 @@ export function fixtureApi(data: FixtureData, now: number) {
   const calls: string[] = []
   const api: DashboardApi = {
     sitesSince: async (since) => data.sites.filter((s) => s.lastSeen >= since),
-    dailySince: async (since) =>
-      since <= 0 ? data.daily : data.daily.filter((d) => d.day >= localDay(since)),
+    // The aggregates are derived from the rows with the functions the database uses.
+    statsSince: async (since) =>
+      data.sites
+        .filter((s) => s.lastSeen >= since)
+        .map((s) =>
+          siteStatsOf(
+            s,
+            data.daily.filter((d) => d.site === s.site),
+          ),
+        ),
     visitCountSince: async (since) => data.visits.filter((v) => v.startedAt >= since).length,
-    site: async (site) => data.sites.find((s) => s.site === site),
-    visits: async (site) =>
-      data.visits.filter((v) => v.site === site).sort((a, b) => b.startedAt - a.startedAt),
-    siteFindings: async (site) => data.findings.filter((f) => f.site === site),
-    partyFindings: async (parties, limit) =>
-      data.findings.filter((f) => parties.includes(f.party)).slice(0, limit),
+    site: async (site) => {
+      const row = data.sites.find((s) => s.site === site)
+      const findings = data.findings.filter((f) => f.site === site)
+      return row === undefined ? undefined : { ...row, groupVisits: groupVisitsOf(findings) }
+    },
+    siteParties: async (site) => sitePartiesOf(data.findings.filter((f) => f.site === site)),
+    visitPage: async (site, before, limit) =>
+      data.visits
+        .filter((v) => v.site === site && v.startedAt <= before)
+        .sort((a, b) => b.startedAt - a.startedAt)
+        .slice(0, limit),
+    findingsOfVisits: async (ids) => data.findings.filter((f) => ids.includes(f.visitId)),
+    companyParties: async (name, limit) =>
+      sitePartiesOf(data.findings)
+        .filter((r) => r.company === name || (r.company === undefined && r.party === name))
+        .slice(0, limit),
     settings: async () => ({ ...settings }),
     async setSetting(key, value) {
       calls.push(`set ${key}=${String(value)}`)

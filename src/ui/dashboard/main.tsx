@@ -3,13 +3,15 @@ import { RequestsRoute } from '@/ui/requests/RequestsRoute'
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import {
-  allSiteFindings,
-  dailySince,
-  partyFindings,
+  companyParties,
+  findingsOfVisits,
+  siteParties,
   sitesSince,
+  statsSince,
   visitCountSince,
+  visitPage,
 } from '@/db/dashboard-read'
-import { getSite, siteVisits } from '@/db/read'
+import { getSite } from '@/db/read'
 import { openDb } from '@/db/schema'
 import { readSetting, SETTINGS, type SettingKey } from '@/db/settings'
 import { sendMessage } from '@/platform/runtime'
@@ -28,12 +30,13 @@ const ok = (reply: { ok: true } | undefined) => {
 }
 const api: DashboardApi = {
   sitesSince: (since) => sitesSince(db, since),
-  dailySince: (since) => dailySince(db, since),
+  statsSince: (since) => statsSince(db, since),
   visitCountSince: (since) => visitCountSince(db, since),
   site: (site) => getSite(db, site),
-  visits: (site) => siteVisits(db, site),
-  siteFindings: (site) => allSiteFindings(db, site),
-  partyFindings: (parties, limit) => partyFindings(db, parties, limit),
+  siteParties: (site) => siteParties(db, site),
+  visitPage: (site, before, limit) => visitPage(db, site, before, limit),
+  findingsOfVisits: (ids) => findingsOfVisits(db, ids),
+  companyParties: (name, limit) => companyParties(db, name, limit),
   async settings() {
     const keys = Object.keys(SETTINGS) as SettingKey[]
     const values = await Promise.all(keys.map((k) => readSetting(db, k)))

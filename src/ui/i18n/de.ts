@@ -126,6 +126,7 @@ export const de: Record<MessageKey, string> = {
   'site.findings.one': '{n} Fund',
   'site.findings.other': '{n} Funde',
   'site.olderVisits': 'Angezeigt werden die letzten {shown} von {total} Besuchen.',
+  'site.moreVisits': 'Ältere Besuche zeigen',
   'site.sentTitle': 'Was über dich gesendet wurde',
   'site.manageTitle': 'Deine Daten zu dieser Website',
   'site.delete': 'Aufzeichnungen zu {site} löschen',

@@ -123,6 +123,7 @@ export const en = {
   'site.findings.one': '{n} finding',
   'site.findings.other': '{n} findings',
   'site.olderVisits': 'Showing the latest {shown} visits of {total}.',
+  'site.moreVisits': 'Show older visits',
   'site.sentTitle': 'What was sent about you',
   'site.manageTitle': 'Your data about this site',
   'site.delete': 'Delete what Tracelight recorded on {site}',

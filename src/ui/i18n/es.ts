@@ -125,6 +125,7 @@ export const es: Record<MessageKey, string> = {
   'site.findings.one': '{n} hallazgo',
   'site.findings.other': '{n} hallazgos',
   'site.olderVisits': 'Se muestran las últimas {shown} visitas de {total}.',
+  'site.moreVisits': 'Mostrar visitas anteriores',
   'site.sentTitle': 'Lo que se envió sobre ti',
   'site.manageTitle': 'Tus datos sobre este sitio',
   'site.delete': 'Borrar lo que Tracelight registró de {site}',

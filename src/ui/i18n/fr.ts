@@ -125,6 +125,7 @@ export const fr: Record<MessageKey, string> = {
   'site.findings.one': '{n} constat',
   'site.findings.other': '{n} constats',
   'site.olderVisits': 'Affichage des {shown} dernières visites sur {total}.',
+  'site.moreVisits': 'Afficher les visites plus anciennes',
   'site.sentTitle': 'Ce qui a été envoyé à votre sujet',
   'site.manageTitle': 'Vos données sur ce site',
   'site.delete': 'Supprimer ce que Tracelight a enregistré sur {site}',

@@ -1,12 +1,11 @@
 import { computed, signal } from '@preact/signals'
-import type { DailyRow, SiteRow } from '@/db/schema'
+import type { SiteRow, SiteStatsRow } from '@/db/schema'
 import { periodStart, type Period } from './route'
 import { errorText, type DashboardApi, type Loadable } from './dashboard-api'
 import { buildOverview } from './overview'
 
 interface Raw {
-  sites: SiteRow[]
-  daily: DailyRow[]
+  stats: SiteStatsRow[]
   visits: number
   since: number
   now: number
@@ -31,13 +30,8 @@ export function createOverviewStore(api: DashboardApi) {
     try {
       const now = api.now()
       const since = periodStart(period, now)
-      const [sites, daily, visits] = await Promise.all([
-        api.sitesSince(since),
-        api.dailySince(since),
-        api.visitCountSince(since),
-      ])
-      if (loaded === period)
-        raw.value = { kind: 'ready', value: { sites, daily, visits, since, now } }
+      const [stats, visits] = await Promise.all([api.statsSince(since), api.visitCountSince(since)])
+      if (loaded === period) raw.value = { kind: 'ready', value: { stats, visits, since, now } }
     } catch (e) {
       raw.value = { kind: 'error', message: errorText(e) }
     }
@@ -46,3 +40,25 @@ export function createOverviewStore(api: DashboardApi) {
 }
 
 export type OverviewStore = ReturnType<typeof createOverviewStore>
+
+/** The graph: the site summaries of one period (their companies are its links). */
+export function createGraphStore(api: DashboardApi) {
+  const raw = signal<Loadable<{ sites: SiteRow[]; since: number }>>({ kind: 'loading' })
+  let loaded: Period | null = null
+
+  async function load(period: Period): Promise<void> {
+    if (loaded === period && raw.value.kind === 'ready') return
+    loaded = period
+    raw.value = { kind: 'loading' }
+    try {
+      const since = periodStart(period, api.now())
+      const sites = await api.sitesSince(since)
+      if (loaded === period) raw.value = { kind: 'ready', value: { sites, since } }
+    } catch (e) {
+      raw.value = { kind: 'error', message: errorText(e) }
+    }
+  }
+  return { raw, load }
+}
+
+export type GraphStore = ReturnType<typeof createGraphStore>

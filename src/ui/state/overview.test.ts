@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sampleData } from '@/ui/dashboard/fixture'
 import { localDay } from '@/db/write'
+import { siteStatsOf } from '@/db/aggregate'
 import { buildOverview, daysBetween, familyOf } from './overview'
 import { periodStart } from './route'
 
@@ -8,7 +9,14 @@ const NOW = new Date(2024, 4, 10, 12, 0).getTime()
 
 describe('buildOverview', () => {
   const data = sampleData(NOW)
-  const input = { sites: data.sites, daily: data.daily, visits: 4 }
+  // The stats rows the database keeps, from the same sites and daily counts.
+  const stats = data.sites.map((s) =>
+    siteStatsOf(
+      s,
+      data.daily.filter((d) => d.site === s.site),
+    ),
+  )
+  const input = { stats, visits: 4 }
 
   it('ranks sites by tracking companies, then other signals', () => {
     const o = buildOverview(input, periodStart('30', NOW), NOW)

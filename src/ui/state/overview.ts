@@ -1,23 +1,19 @@
-import type { DailyRow, SiteRow } from '@/db/schema'
+import type { SiteStatsRow } from '@/db/schema'
 import { localDay } from '@/db/write'
+import {
+  dayNumber,
+  dayOfNumber,
+  familyOf,
+  splitList,
+  STAT_FIELDS,
+  statsDays,
+  type StatField,
+} from '@/db/aggregate'
 
 /** Signal families the overview counts, besides the companies themselves. */
 export const FAMILIES = ['fingerprinting', 'identifiers', 'adPixels', 'beforeConsent'] as const
 export type Family = (typeof FAMILIES)[number]
-
-export function familyOf(signal: string): Family | null {
-  if (signal.startsWith('fingerprint.')) return 'fingerprinting'
-  if (
-    signal === 'cookie.identifier' ||
-    signal === 'storage.identifier' ||
-    signal === 'id.sync' ||
-    signal === 'link.decoration'
-  )
-    return 'identifiers'
-  if (signal.startsWith('pixel.') || signal === 'analytics.remarketing') return 'adPixels'
-  if (signal === 'consent.before') return 'beforeConsent'
-  return null
-}
+export { familyOf }
 
 export interface SiteRank {
   site: string
@@ -83,69 +79,68 @@ export function daysBetween(first: string, last: string): string[] {
   return out
 }
 
+const FIELD = Object.fromEntries(STAT_FIELDS.map((f, i) => [f, i])) as Record<StatField, number>
+
 /**
- * The overview of a period from the site summaries and daily counts. `since` 0 means all of
- * history; `query` narrows sites and companies by name or domain (case-insensitive).
+ * The overview of a period from the sites' stats rows (see aggregate.ts). `since` 0 means all
+ * of history; `query` narrows sites and companies by name or domain (case-insensitive).
  */
 export function buildOverview(
-  input: { sites: readonly SiteRow[]; daily: readonly DailyRow[]; visits: number },
+  input: { stats: readonly SiteStatsRow[]; visits: number },
   since: number,
   now: number,
   query = '',
 ): Overview {
   const q = query.trim().toLowerCase()
   const firstDay = since > 0 ? localDay(since) : ''
-  const perSite = new Map<string, { requests: number; families: Record<Family, number> }>()
-  const perDay = new Map<string, DayPoint & { siteSet: Set<string> }>()
-  for (const d of input.daily) {
-    if (d.day < firstDay) continue
-    let s = perSite.get(d.site)
-    if (s === undefined) perSite.set(d.site, (s = { requests: 0, families: emptyFamilies() }))
-    if (d.signal === 'tracker.request') s.requests += d.count
-    const family = familyOf(d.signal)
-    if (family !== null) s.families[family] += d.count
-    let p = perDay.get(d.day)
-    if (p === undefined)
-      perDay.set(
-        d.day,
-        (p = { day: d.day, trackerRequests: 0, otherRequests: 0, sites: 0, siteSet: new Set() }),
-      )
-    if (d.signal === 'tracker.request') p.trackerRequests += d.count
-    if (d.signal === 'thirdparty.request') p.otherRequests += d.count
-    p.siteSet.add(d.site)
-  }
-
+  const first = firstDay === '' ? -Infinity : dayNumber(firstDay)
+  const perDay = new Map<number, DayPoint>()
   const reach = new Map<string, CompanyReach>()
   const sites: SiteRank[] = []
   let trackerRequests = 0
-  for (const row of input.sites) {
+  let siteCount = 0
+  for (const row of input.stats) {
+    const families = emptyFamilies()
+    let requests = 0
+    for (const { day, values } of statsDays(row, first)) {
+      requests += values[FIELD.trackerRequests] ?? 0
+      for (const f of FAMILIES) families[f] += values[FIELD[f]] ?? 0
+      let p = perDay.get(day)
+      if (p === undefined)
+        perDay.set(day, (p = { day: '', trackerRequests: 0, otherRequests: 0, sites: 0 }))
+      p.trackerRequests += values[FIELD.trackerRequests] ?? 0
+      p.otherRequests += values[FIELD.otherRequests] ?? 0
+      p.sites += 1
+    }
     if (row.lastSeen < since) continue
+    siteCount += 1
+    const names = splitList(row.trackers)
+    const categories = splitList(row.categories)
     const companies: string[] = []
-    for (const [name, c] of Object.entries(row.companies ?? {})) {
-      if (!c.tracker || c.lastAt < since) continue
+    names.forEach((name, i) => {
+      if ((row.trackerLastAt[i] ?? 0) < since) return
       companies.push(name)
       let r = reach.get(name)
       if (r === undefined)
-        reach.set(name, (r = { name, category: c.category, sites: 0, requests: 0 }))
+        reach.set(name, (r = { name, category: categories[i] ?? 'unknown', sites: 0, requests: 0 }))
       r.sites += 1
-      r.requests += c.requests
-    }
+      r.requests += row.trackerRequests[i] ?? 0
+    })
     companies.sort()
-    const s = perSite.get(row.site)
     const rank: SiteRank = {
       site: row.site,
       visits: row.visits,
       lastSeen: row.lastSeen,
       companies,
-      trackerRequests: s?.requests ?? 0,
-      families: s?.families ?? emptyFamilies(),
+      trackerRequests: requests,
+      families,
     }
-    trackerRequests += rank.trackerRequests
+    trackerRequests += requests
     const matches =
       q === '' ||
       row.site.includes(q) ||
       companies.some((c) => c.toLowerCase().includes(q)) ||
-      Object.values(row.companies ?? {}).some((c) => c.parties.some((p) => p.includes(q)))
+      row.parties.includes(q)
     if (matches) sites.push(rank)
   }
   sites.sort(byTracking)
@@ -153,27 +148,23 @@ export function buildOverview(
     .filter((c) => q === '' || c.name.toLowerCase().includes(q))
     .sort((a, b) => b.sites - a.sites || b.requests - a.requests || a.name.localeCompare(b.name))
 
-  const days = [...perDay.keys()].sort()
-  const start = firstDay !== '' ? firstDay : (days[0] ?? localDay(now))
+  const days = [...perDay.keys()].sort((a, b) => a - b)
+  const start =
+    firstDay !== '' ? firstDay : days[0] !== undefined ? dayOfNumber(days[0]) : localDay(now)
   const trend = daysBetween(start, localDay(now)).map((day) => {
-    const p = perDay.get(day)
+    const p = perDay.get(dayNumber(day))
     return {
       day,
       trackerRequests: p?.trackerRequests ?? 0,
       otherRequests: p?.otherRequests ?? 0,
-      sites: p?.siteSet.size ?? 0,
+      sites: p?.sites ?? 0,
     }
   })
 
   return {
     sites,
     companies,
-    totals: {
-      sites: input.sites.filter((s) => s.lastSeen >= since).length,
-      visits: input.visits,
-      companies: reach.size,
-      trackerRequests,
-    },
+    totals: { sites: siteCount, visits: input.visits, companies: reach.size, trackerRequests },
     trend,
   }
 }
