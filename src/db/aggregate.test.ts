@@ -7,8 +7,8 @@ import {
   foldSiteParty,
   groupVisitsOf,
   sitePartiesOf,
+  memoryCompanyIds,
   siteStatsOf,
-  splitList,
   statField,
   statsDays,
   STAT_FIELDS,
@@ -17,6 +17,7 @@ import {
   companyParties,
   findingsOfVisits,
   siteParties,
+  sitesWithParty,
   statsSince,
   visitPage,
 } from './dashboard-read'
@@ -157,28 +158,34 @@ describe('siteStatsOf', () => {
     },
   }
   it('keeps six numbers per day, days in order, and the tracking companies only', () => {
-    const stats = siteStatsOf(site, [
-      { site: 'news.test', day: '2024-05-02', signal: 'tracker.request', count: 3 },
-      { site: 'news.test', day: '2024-05-01', signal: 'tracker.request', count: 2 },
-      { site: 'news.test', day: '2024-05-01', signal: 'pixel.facebook', count: 1 },
-      { site: 'news.test', day: '2024-05-02', signal: 'gpc.support', count: 1 },
-    ])
+    const ids = memoryCompanyIds([{ name: 'Facebook', id: 4, category: 'social' }])
+    const stats = siteStatsOf(
+      site,
+      [
+        { site: 'news.test', day: '2024-05-02', signal: 'tracker.request', count: 3 },
+        { site: 'news.test', day: '2024-05-01', signal: 'tracker.request', count: 2 },
+        { site: 'news.test', day: '2024-05-01', signal: 'pixel.facebook', count: 1 },
+        { site: 'news.test', day: '2024-05-02', signal: 'gpc.support', count: 1 },
+      ],
+      ids,
+    )
     expect(Array.from(stats.days)).toEqual([dayNumber('2024-05-01'), dayNumber('2024-05-02')])
     expect(Array.from(stats.perDay)).toEqual([2, 0, 0, 0, 1, 0, 3, 0, 0, 0, 0, 0])
-    expect(splitList(stats.trackers)).toEqual(['Google'])
-    expect(splitList(stats.categories)).toEqual(['analytics'])
+    // Google gets the next id after the known ones; other parties get none.
+    expect(Array.from(stats.trackerIds)).toEqual([5])
+    expect(ids.added()).toEqual([{ name: 'Google', id: 5, category: 'analytics' }])
     expect(Array.from(stats.trackerRequests)).toEqual([5])
     expect(Array.from(stats.trackerLastAt)).toEqual([DAY2])
-    expect(splitList(stats.parties)).toEqual(['ga.test', 'dc.test', 'fonts.test'])
     expect(statsDays(stats, dayNumber('2024-05-02')).map((d) => Array.from(d.values))).toEqual([
       [3, 0, 0, 0, 0, 0],
     ])
   })
   it('is empty for a site with no companies and no days', () => {
-    const stats = siteStatsOf({ ...site, companies: undefined }, [])
+    const ids = memoryCompanyIds()
+    const stats = siteStatsOf({ ...site, companies: undefined }, [], ids)
     expect(stats.days.length).toBe(0)
-    expect(splitList(stats.trackers)).toEqual([])
-    expect(splitList(stats.parties)).toEqual([])
+    expect(stats.trackerIds.length).toBe(0)
+    expect(ids.rows()).toEqual([])
   })
 })
 
@@ -282,7 +289,15 @@ describe('aggregates on write', () => {
     const [stats] = await statsSince(db, DAY2 - 1)
     expect(stats?.site).toBe('news.test')
     expect(Array.from(stats?.perDay ?? [])).toEqual([3, 1, 0, 0, 1, 0, 2, 0, 0, 0, 0, 0])
-    expect(splitList(stats?.trackers ?? '')).toEqual(['Google'])
+    const google = await db.companyNames.get('Google')
+    expect(Array.from(stats?.trackerIds ?? [])).toEqual([google?.id])
+    expect(await sitesWithParty(db, 'DOUBLECLICK')).toEqual(['news.test'])
+    expect((await sitesWithParty(db, 'google-analytics')).sort()).toEqual([
+      'news.test',
+      'shop.test',
+    ])
+    expect(await sitesWithParty(db, 'nothing.like.it')).toEqual([])
+    expect(await sitesWithParty(db, ' ')).toEqual([])
     expect(await lastFindingAt(db, 'news.test', 'gpc.support')).toBe(DAY2)
     expect(await lastFindingAt(db, 'shop.test', 'gpc.support')).toBeUndefined()
     expect((await partyFindings(db, 'google-analytics.com')).map((r) => r.site)).toEqual([
@@ -387,6 +402,7 @@ describe('schema upgrade v2 → v4', () => {
     expect(await upgraded.sites.toArray()).toEqual(await db.sites.toArray())
     expect(await upgraded.siteParties.toArray()).toEqual(await db.siteParties.toArray())
     expect(await upgraded.siteStats.toArray()).toEqual(await db.siteStats.toArray())
+    expect(await upgraded.companyNames.toArray()).toEqual(await db.companyNames.toArray())
     // The indexes findings no longer need are gone; the one left still answers.
     const indexes = upgraded.findings.schema.indexes.map((i) => i.name)
     expect(indexes).toEqual(['[site+signal]'])

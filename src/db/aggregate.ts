@@ -1,4 +1,11 @@
-import type { DailyRow, FindingRow, SitePartyRow, SiteRow, SiteStatsRow } from './schema'
+import type {
+  CompanyNameRow,
+  DailyRow,
+  FindingRow,
+  SitePartyRow,
+  SiteRow,
+  SiteStatsRow,
+} from './schema'
 
 /**
  * Precomputed aggregates (DESIGN.md §9: the dashboard at 1 M findings). Pure functions, used by
@@ -59,16 +66,48 @@ export function dayOfNumber(n: number): string {
   return new Date(n * 86_400_000).toISOString().slice(0, 10)
 }
 
-/** Joined lists in the stats row: names never hold a line break, so one is the separator. */
-const SEP = '\n'
-const clean = (s: string) => s.replaceAll(SEP, ' ')
-export const splitList = (s: string): string[] => (s === '' ? [] : s.split(SEP))
+/** Company ids of the stats rows: `id` gives a name's id, allocating new ones as needed. */
+export interface CompanyIds {
+  id(name: string, category: string): number
+}
+
+/** Company ids kept in memory (the upgrade, the fixture, tests): new names get the next id. */
+export function memoryCompanyIds(
+  rows: readonly CompanyNameRow[] = [],
+  lastId = 0,
+): CompanyIds & { rows(): CompanyNameRow[]; added(): CompanyNameRow[] } {
+  const byName = new Map(rows.map((r) => [r.name, r]))
+  const added: CompanyNameRow[] = []
+  let next = rows.reduce((max, r) => Math.max(max, r.id), lastId) + 1
+  return {
+    id(name, category) {
+      let row = byName.get(name)
+      if (row === undefined) {
+        byName.set(name, (row = { name, id: next++, category }))
+        added.push(row)
+      }
+      return row.id
+    },
+    rows: () => [...byName.values()],
+    added: () => [...added],
+  }
+}
+
+/** Tracking companies of a site summary, by name. */
+export const trackerNames = (site: SiteRow): string[] =>
+  Object.entries(site.companies ?? {})
+    .filter(([, c]) => c.tracker)
+    .map(([name]) => name)
 
 /** One site's stats row: the per-day numbers from `daily`, the rest from the site's summary. */
-export function siteStatsOf(site: SiteRow, daily: readonly DailyRow[]): SiteStatsRow {
+export function siteStatsOf(
+  site: SiteRow,
+  daily: readonly DailyRow[],
+  ids: CompanyIds,
+): SiteStatsRow {
   const perDay = new Map<number, number[]>()
   for (const d of daily) addDaily(perDay, d)
-  return statsRow(site, perDay)
+  return statsRow(site, perDay, ids)
 }
 
 /** Adds a batch's daily deltas to an existing stats row (or none) and refreshes the rest. */
@@ -76,10 +115,11 @@ export function mergeSiteStats(
   old: SiteStatsRow | undefined,
   site: SiteRow,
   daily: readonly DailyRow[],
+  ids: CompanyIds,
 ): SiteStatsRow {
   const perDay = old === undefined ? new Map<number, number[]>() : daysOf(old)
   for (const d of daily) addDaily(perDay, d)
-  return statsRow(site, perDay)
+  return statsRow(site, perDay, ids)
 }
 
 function addDaily(perDay: Map<number, number[]>, d: DailyRow): void {
@@ -98,20 +138,16 @@ function daysOf(row: SiteStatsRow): Map<number, number[]> {
   return out
 }
 
-function statsRow(site: SiteRow, perDay: Map<number, number[]>): SiteStatsRow {
+function statsRow(site: SiteRow, perDay: Map<number, number[]>, ids: CompanyIds): SiteStatsRow {
   const days = [...perDay.keys()].sort((a, b) => a - b)
-  const flat = new Float64Array(days.length * FIELDS)
+  const flat = new Uint32Array(days.length * FIELDS)
   days.forEach((day, i) => flat.set(perDay.get(day) ?? [], i * FIELDS))
-  const trackers: string[] = []
-  const categories: string[] = []
+  const trackerIds: number[] = []
   const lastAt: number[] = []
   const requests: number[] = []
-  const parties: string[] = []
   for (const [name, c] of Object.entries(site.companies ?? {})) {
-    for (const p of c.parties) parties.push(clean(p))
     if (!c.tracker) continue
-    trackers.push(clean(name))
-    categories.push(clean(c.category))
+    trackerIds.push(ids.id(name, c.category))
     lastAt.push(c.lastAt)
     requests.push(c.requests)
   }
@@ -121,11 +157,9 @@ function statsRow(site: SiteRow, perDay: Map<number, number[]>): SiteStatsRow {
     visits: site.visits,
     days: Uint32Array.from(days),
     perDay: flat,
-    trackers: trackers.join(SEP),
-    categories: categories.join(SEP),
+    trackerIds: Uint32Array.from(trackerIds),
     trackerLastAt: Float64Array.from(lastAt),
     trackerRequests: Float64Array.from(requests),
-    parties: parties.join(SEP),
   }
 }
 
@@ -133,8 +167,8 @@ function statsRow(site: SiteRow, perDay: Map<number, number[]>): SiteStatsRow {
 export function statsDays(
   row: SiteStatsRow,
   firstDay: number,
-): { day: number; values: Float64Array }[] {
-  const out: { day: number; values: Float64Array }[] = []
+): { day: number; values: Uint32Array }[] {
+  const out: { day: number; values: Uint32Array }[] = []
   row.days.forEach((day, i) => {
     if (day >= firstDay)
       out.push({ day, values: row.perDay.subarray(i * FIELDS, i * FIELDS + FIELDS) })

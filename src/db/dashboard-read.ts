@@ -1,5 +1,6 @@
 import Dexie from 'dexie'
 import type {
+  CompanyNameRow,
   FindingRow,
   SitePartyRow,
   SiteRow,
@@ -21,6 +22,29 @@ export function statsSince(db: TracelightDb, since: number): Promise<SiteStatsRo
   return since <= 0
     ? db.siteStats.toArray()
     : db.siteStats.where('lastSeen').aboveOrEqual(since).toArray()
+}
+
+/** Every company name with its small id (the stats rows hold ids). */
+export function companyNames(db: TracelightDb): Promise<CompanyNameRow[]> {
+  return db.companyNames.toArray()
+}
+
+/** Third-party domains matched by a search, at most this many. */
+const SEARCH_PARTIES = 500
+
+/** Sites that contacted a third-party domain containing `text` (case-insensitive). */
+export async function sitesWithParty(db: TracelightDb, text: string): Promise<string[]> {
+  const q = text.trim().toLowerCase()
+  if (q === '') return []
+  const parties = (await db.siteParties.orderBy('party').uniqueKeys()) as string[]
+  const matched = parties.filter((p) => p.includes(q)).slice(0, SEARCH_PARTIES)
+  if (matched.length === 0) return []
+  const keys = (await db.siteParties.where('party').anyOf(matched).primaryKeys()) as unknown as [
+    string,
+    string,
+    string,
+  ][]
+  return [...new Set(keys.map(([site]) => site))]
 }
 
 /** How many visits started at or after `since`. */

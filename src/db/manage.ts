@@ -1,7 +1,7 @@
 import Dexie from 'dexie'
 import type { SignalId } from '@/detect/signals'
 import type { CompanySeen, SiteRow, TracelightDb } from './schema'
-import { localDay, mergeCompanies } from './write'
+import { loadCompanyIds, localDay, mergeCompanies, saveCompanyIds } from './write'
 import { groupVisitsOf, sitePartiesOf, siteStatsOf } from './aggregate'
 
 /** Deletions the person asks for and retention: background only, like every write. */
@@ -13,6 +13,7 @@ const ALL_TABLES = (db: TracelightDb) => [
   db.daily,
   db.siteParties,
   db.siteStats,
+  db.companyNames,
 ]
 
 /** Removes every row of one site from sites, visits, findings, daily and the aggregates. */
@@ -138,5 +139,7 @@ async function rebuildSite(db: TracelightDb, site: string): Promise<void> {
     .toArray()
   await db.sites.put(row)
   await db.siteParties.bulkPut(sitePartiesOf(findings))
-  await db.siteStats.put(siteStatsOf(row, daily))
+  const ids = await loadCompanyIds(db, [row])
+  await db.siteStats.put(siteStatsOf(row, daily, ids))
+  await saveCompanyIds(db, ids)
 }

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie'
-import { groupVisitsOf, sitePartiesOf, siteStatsOf } from './aggregate'
+import { groupVisitsOf, memoryCompanyIds, sitePartiesOf, siteStatsOf } from './aggregate'
 import type { SignalId } from '@/detect/signals'
 import type { DetailValue } from '@/detect/types'
 
@@ -74,24 +74,29 @@ export interface SitePartyRow extends FindingRow {
   visits: number
 }
 
-/** The overview's compact per-site row (DESIGN.md §9): one read per site, with typed arrays
- * and joined strings rather than many small objects, so 5,000 sites load in one short query. */
+/** The overview's compact per-site row (DESIGN.md §9): typed arrays rather than many small
+ * objects and strings, so 5,000 sites load in one short query and are summed without garbage. */
 export interface SiteStatsRow {
   site: string
   lastSeen: number
   visits: number
   /** Days with anything recorded, as day numbers (days since 1970-01-01), ascending. */
   days: Uint32Array
-  /** `STAT_FIELDS.length` numbers per entry of `days` (see aggregate.ts). */
-  perDay: Float64Array
-  /** Tracking companies contacted from the site, joined with line breaks. */
-  trackers: string
-  /** Their categories, in the same order. */
-  categories: string
+  /** `STAT_FIELDS.length` counts per entry of `days` (see aggregate.ts). */
+  perDay: Uint32Array
+  /** Tracking companies contacted from the site (ids of `companyNames`), with when each was
+   * last seen there and its requests there. */
+  trackerIds: Uint32Array
   trackerLastAt: Float64Array
   trackerRequests: Float64Array
-  /** Every third-party domain of the site's companies (bounded per company), for search. */
-  parties: string
+}
+
+/** A small id for each company name, so the stats rows hold numbers. */
+export interface CompanyNameRow {
+  name: string
+  id: number
+  /** Category when the company was first seen. */
+  category: string
 }
 
 export interface DailyRow {
@@ -165,6 +170,7 @@ export type TracelightDb = Dexie & {
   daily: Dexie.Table<DailyRow, [string, string, SignalId]>
   siteParties: Dexie.Table<SitePartyRow, [string, SignalId, string]>
   siteStats: EntityTable<SiteStatsRow, 'site'>
+  companyNames: EntityTable<CompanyNameRow, 'name'>
   settings: EntityTable<SettingRow, 'key'>
   requests: EntityTable<RequestRow, 'id'>
   contacts: EntityTable<ContactRow, 'site'>
@@ -200,6 +206,7 @@ export function openDb(indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): T
       findings: '[visitId+signal+party], [site+signal]',
       siteParties: '[site+signal+party], party, company',
       siteStats: 'site, lastSeen',
+      companyNames: 'name, &id',
     })
     .upgrade(buildAggregates)
   return db as TracelightDb
@@ -211,6 +218,7 @@ export async function buildAggregates(tx: Transaction): Promise<void> {
   const findings = tx.table<FindingRow>('findings')
   const daily = tx.table<DailyRow>('daily')
   const siteNames = (await sites.toCollection().primaryKeys()) as string[]
+  const ids = memoryCompanyIds()
   for (const name of siteNames) {
     const [row, rows, days] = await Promise.all([
       sites.get(name),
@@ -228,7 +236,8 @@ export async function buildAggregates(tx: Transaction): Promise<void> {
     await Promise.all([
       sites.put(site),
       tx.table('siteParties').bulkPut(sitePartiesOf(rows)),
-      tx.table('siteStats').put(siteStatsOf(site, days)),
+      tx.table('siteStats').put(siteStatsOf(site, days, ids)),
     ])
   }
+  await tx.table('companyNames').bulkPut(ids.rows())
 }

@@ -11,7 +11,14 @@ import type {
   TracelightDb,
   VisitRow,
 } from './schema'
-import { foldSiteParty, groupKey, mergeSiteStats, REQUEST_SIGNALS } from './aggregate'
+import {
+  foldSiteParty,
+  groupKey,
+  memoryCompanyIds,
+  mergeSiteStats,
+  REQUEST_SIGNALS,
+  trackerNames,
+} from './aggregate'
 
 /** Observations aggregated in memory for one visit × signal × party, not yet stored. */
 export interface FindingDelta {
@@ -118,7 +125,25 @@ export const writeTables = (db: TracelightDb) => [
   db.daily,
   db.siteParties,
   db.siteStats,
+  db.companyNames,
 ]
+
+/** Company ids for these sites' tracking companies: stored ones, and new ones to store with
+ * `saveCompanyIds`. */
+export async function loadCompanyIds(db: TracelightDb, sites: readonly SiteRow[]) {
+  const names = [...new Set(sites.flatMap(trackerNames))]
+  const known = (await db.companyNames.bulkGet(names)).filter((r) => r !== undefined)
+  const last = known.length < names.length ? await db.companyNames.orderBy('id').last() : undefined
+  return memoryCompanyIds(known, last?.id ?? 0)
+}
+
+export async function saveCompanyIds(
+  db: TracelightDb,
+  ids: Awaited<ReturnType<typeof loadCompanyIds>>,
+): Promise<void> {
+  const added = ids.added()
+  if (added.length > 0) await db.companyNames.bulkAdd(added)
+}
 
 /**
  * Writes one batch in a single transaction, so a worker stopped mid-write leaves either all of
@@ -231,15 +256,18 @@ export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> 
     )
 
     const oldStats = await db.siteStats.bulkGet(merged.map((s) => s.site))
+    const ids = await loadCompanyIds(db, merged)
     await db.siteStats.bulkPut(
       merged.map((site, i) =>
         mergeSiteStats(
           oldStats[i],
           site,
           dailyList.filter((d) => d.site === site.site),
+          ids,
         ),
       ),
     )
+    await saveCompanyIds(db, ids)
   })
 }
 

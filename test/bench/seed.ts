@@ -5,8 +5,15 @@
  * IndexedDB in the extension page, one transaction per chunk.
  */
 import type { Page } from 'playwright-core'
-import { foldSiteParty, groupKey, REQUEST_SIGNALS, siteStatsOf } from '../../src/db/aggregate.ts'
+import {
+  foldSiteParty,
+  groupKey,
+  memoryCompanyIds,
+  REQUEST_SIGNALS,
+  siteStatsOf,
+} from '../../src/db/aggregate.ts'
 import type {
+  CompanyNameRow,
   DailyRow,
   FindingRow,
   SitePartyRow,
@@ -23,6 +30,7 @@ export type Rows = Partial<{
   daily: DailyRow[]
   siteParties: SitePartyRow[]
   siteStats: SiteStatsRow[]
+  companyNames: CompanyNameRow[]
 }>
 
 /** Runs in the extension page: puts rows into their stores (typed arrays travel as arrays). */
@@ -40,7 +48,8 @@ const PUT = `async (rows) => {
       for (const row of rows[name]) {
         if (name === 'siteStats') {
           row.days = Uint32Array.from(row.days)
-          row.perDay = Float64Array.from(row.perDay)
+          row.perDay = Uint32Array.from(row.perDay)
+          row.trackerIds = Uint32Array.from(row.trackerIds)
           row.trackerLastAt = Float64Array.from(row.trackerLastAt)
           row.trackerRequests = Float64Array.from(row.trackerRequests)
         }
@@ -63,6 +72,7 @@ const plain = (rows: Rows) => ({
       ...s,
       days: Array.from(s.days),
       perDay: Array.from(s.perDay),
+      trackerIds: Array.from(s.trackerIds),
       trackerLastAt: Array.from(s.trackerLastAt),
       trackerRequests: Array.from(s.trackerRequests),
     })),
@@ -86,6 +96,8 @@ export class Aggregator {
   private daily = new Map<string, DailyRow>()
   private parties = new Map<string, SitePartyRow>()
   private groups = new Map<string, Map<string, Set<number>>>()
+  /** Company ids, shared by every chunk (and by later aggregators: pass it on). */
+  constructor(readonly ids = memoryCompanyIds()) {}
 
   add(visit: VisitRow, findings: readonly FindingRow[]): void {
     const site = this.site(visit.site, visit.startedAt)
@@ -147,11 +159,14 @@ export class Aggregator {
     for (const p of this.parties.values()) of(p.site).parties.push(p)
     const names = [...this.sites.keys()]
     for (let i = 0; i < names.length; i += size) {
-      const out: Required<Pick<Rows, 'sites' | 'daily' | 'siteParties' | 'siteStats'>> = {
+      const out: Required<
+        Pick<Rows, 'sites' | 'daily' | 'siteParties' | 'siteStats' | 'companyNames'>
+      > = {
         sites: [],
         daily: [],
         siteParties: [],
         siteStats: [],
+        companyNames: [],
       }
       for (const name of names.slice(i, i + size)) {
         const base = this.sites.get(name)
@@ -165,8 +180,10 @@ export class Aggregator {
         out.sites.push(site)
         out.daily.push(...e.daily)
         out.siteParties.push(...e.parties)
-        out.siteStats.push(siteStatsOf(site, e.daily))
+        out.siteStats.push(siteStatsOf(site, e.daily, this.ids))
       }
+      // Names given an id since the last chunk (put again is harmless: same rows).
+      out.companyNames = this.ids.rows()
       yield out
     }
   }

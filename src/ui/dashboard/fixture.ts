@@ -1,6 +1,6 @@
 import type { DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/schema'
 import { SETTINGS } from '@/db/settings'
-import { groupVisitsOf, sitePartiesOf, siteStatsOf } from '@/db/aggregate'
+import { groupVisitsOf, memoryCompanyIds, sitePartiesOf, siteStatsOf } from '@/db/aggregate'
 import { localDay } from '@/db/write'
 import type { DashboardApi, Settings } from '@/ui/state/dashboard-api'
 
@@ -18,6 +18,7 @@ export function fixtureApi(data: FixtureData, now: number) {
     Object.entries(SETTINGS).map(([k, v]) => [k, v.default]),
   ) as Settings
   const calls: string[] = []
+  const ids = memoryCompanyIds()
   const api: DashboardApi = {
     sitesSince: async (since) => data.sites.filter((s) => s.lastSeen >= since),
     // The aggregates are derived from the rows with the functions the database uses.
@@ -28,8 +29,16 @@ export function fixtureApi(data: FixtureData, now: number) {
           siteStatsOf(
             s,
             data.daily.filter((d) => d.site === s.site),
+            ids,
           ),
         ),
+    companyNames: async () => ids.rows(),
+    sitesWithParty: async (text) => {
+      const q = text.trim().toLowerCase()
+      return q === ''
+        ? []
+        : [...new Set(data.findings.filter((f) => f.party.includes(q)).map((f) => f.site))]
+    },
     visitCountSince: async (since) => data.visits.filter((v) => v.startedAt >= since).length,
     site: async (site) => {
       const row = data.sites.find((s) => s.site === site)

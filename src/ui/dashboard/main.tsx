@@ -3,7 +3,9 @@ import { RequestsRoute } from '@/ui/requests/RequestsRoute'
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import {
+  companyNames,
   companyParties,
+  sitesWithParty,
   findingsOfVisits,
   siteParties,
   sitesSince,
@@ -31,6 +33,8 @@ const ok = (reply: { ok: true } | undefined) => {
 const api: DashboardApi = {
   sitesSince: (since) => sitesSince(db, since),
   statsSince: (since) => statsSince(db, since),
+  companyNames: () => companyNames(db),
+  sitesWithParty: (text) => sitesWithParty(db, text),
   visitCountSince: (since) => visitCountSince(db, since),
   site: (site) => getSite(db, site),
   siteParties: (site) => siteParties(db, site),

@@ -1,4 +1,11 @@
-import type { FindingRow, SitePartyRow, SiteRow, SiteStatsRow, VisitRow } from '@/db/schema'
+import type {
+  CompanyNameRow,
+  FindingRow,
+  SitePartyRow,
+  SiteRow,
+  SiteStatsRow,
+  VisitRow,
+} from '@/db/schema'
 import type { SettingKey, SettingValue } from '@/db/settings'
 
 /** Everything the dashboard reads and asks for. main.tsx backs it with the database and typed
@@ -8,6 +15,10 @@ export interface DashboardApi {
   sitesSince(since: number): Promise<SiteRow[]>
   /** The overview's compact per-site rows. */
   statsSince(since: number): Promise<SiteStatsRow[]>
+  /** Company names by id, for the stats rows. */
+  companyNames(): Promise<CompanyNameRow[]>
+  /** Sites that contacted a third-party domain containing the text. */
+  sitesWithParty(text: string): Promise<string[]>
   visitCountSince(since: number): Promise<number>
   site(site: string): Promise<SiteRow | undefined>
   /** One site's findings folded over its visits. */

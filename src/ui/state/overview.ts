@@ -1,10 +1,9 @@
-import type { SiteStatsRow } from '@/db/schema'
+import type { CompanyNameRow, SiteStatsRow } from '@/db/schema'
 import { localDay } from '@/db/write'
 import {
   dayNumber,
   dayOfNumber,
   familyOf,
-  splitList,
   STAT_FIELDS,
   statsDays,
   type StatField,
@@ -82,11 +81,18 @@ export function daysBetween(first: string, last: string): string[] {
 const FIELD = Object.fromEntries(STAT_FIELDS.map((f, i) => [f, i])) as Record<StatField, number>
 
 /**
- * The overview of a period from the sites' stats rows (see aggregate.ts). `since` 0 means all
- * of history; `query` narrows sites and companies by name or domain (case-insensitive).
+ * The overview of a period from the sites' stats rows and the company names (see
+ * aggregate.ts). `since` 0 means all of history; `query` narrows sites and companies by name
+ * (case-insensitive), and sites also by a third-party domain: `partySites` are the sites with
+ * a domain matching it (read separately, since the stats rows hold no domains).
  */
 export function buildOverview(
-  input: { stats: readonly SiteStatsRow[]; visits: number },
+  input: {
+    stats: readonly SiteStatsRow[]
+    names: readonly CompanyNameRow[]
+    visits: number
+    partySites?: ReadonlySet<string>
+  },
   since: number,
   now: number,
   query = '',
@@ -94,8 +100,12 @@ export function buildOverview(
   const q = query.trim().toLowerCase()
   const firstDay = since > 0 ? localDay(since) : ''
   const first = firstDay === '' ? -Infinity : dayNumber(firstDay)
+  const names: (CompanyNameRow | undefined)[] = []
+  for (const n of input.names) names[n.id] = n
   const perDay = new Map<number, DayPoint>()
-  const reach = new Map<string, CompanyReach>()
+  // Per company id: sites and requests within the period.
+  const reachSites = new Float64Array(names.length)
+  const reachRequests = new Float64Array(names.length)
   const sites: SiteRank[] = []
   let trackerRequests = 0
   let siteCount = 0
@@ -114,18 +124,16 @@ export function buildOverview(
     }
     if (row.lastSeen < since) continue
     siteCount += 1
-    const names = splitList(row.trackers)
-    const categories = splitList(row.categories)
     const companies: string[] = []
-    names.forEach((name, i) => {
-      if ((row.trackerLastAt[i] ?? 0) < since) return
+    const { trackerIds, trackerLastAt, trackerRequests: perCompany } = row
+    for (let i = 0; i < trackerIds.length; i++) {
+      const id = trackerIds[i] ?? 0
+      const name = names[id]?.name
+      if ((trackerLastAt[i] ?? 0) < since || name === undefined) continue
       companies.push(name)
-      let r = reach.get(name)
-      if (r === undefined)
-        reach.set(name, (r = { name, category: categories[i] ?? 'unknown', sites: 0, requests: 0 }))
-      r.sites += 1
-      r.requests += row.trackerRequests[i] ?? 0
-    })
+      reachSites[id] = (reachSites[id] ?? 0) + 1
+      reachRequests[id] = (reachRequests[id] ?? 0) + (perCompany[i] ?? 0)
+    }
     companies.sort()
     const rank: SiteRank = {
       site: row.site,
@@ -140,11 +148,22 @@ export function buildOverview(
       q === '' ||
       row.site.includes(q) ||
       companies.some((c) => c.toLowerCase().includes(q)) ||
-      row.parties.includes(q)
+      input.partySites?.has(row.site) === true
     if (matches) sites.push(rank)
   }
+  const reach: CompanyReach[] = []
+  names.forEach((n, id) => {
+    const count = reachSites[id] ?? 0
+    if (n !== undefined && count > 0)
+      reach.push({
+        name: n.name,
+        category: n.category,
+        sites: count,
+        requests: reachRequests[id] ?? 0,
+      })
+  })
   sites.sort(byTracking)
-  const companies = [...reach.values()]
+  const companies = reach
     .filter((c) => q === '' || c.name.toLowerCase().includes(q))
     .sort((a, b) => b.sites - a.sites || b.requests - a.requests || a.name.localeCompare(b.name))
 
@@ -164,7 +183,7 @@ export function buildOverview(
   return {
     sites,
     companies,
-    totals: { sites: siteCount, visits: input.visits, companies: reach.size, trackerRequests },
+    totals: { sites: siteCount, visits: input.visits, companies: reach.length, trackerRequests },
     trend,
   }
 }
