@@ -175,7 +175,7 @@ describe('siteStatsOf', () => {
     expect(Array.from(stats.trackerIds)).toEqual([5])
     expect(ids.added()).toEqual([{ name: 'Google', id: 5, category: 'analytics' }])
     expect(Array.from(stats.trackerRequests)).toEqual([5])
-    expect(Array.from(stats.trackerLastAt)).toEqual([DAY2])
+    expect(Array.from(stats.trackerLastDay)).toEqual([dayNumber('2024-05-02')])
     expect(statsDays(stats, dayNumber('2024-05-02')).map((d) => Array.from(d.values))).toEqual([
       [3, 0, 0, 0, 0, 0],
     ])

@@ -55,6 +55,13 @@ export function statField(signal: string): number {
   return family === null ? -1 : STAT_FIELDS.indexOf(family)
 }
 
+/** The local calendar day (YYYY-MM-DD) of a time. */
+export function localDay(at: number): string {
+  const d = new Date(at)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
 /** A local calendar day (YYYY-MM-DD) as a day number (days since 1970-01-01). */
 export function dayNumber(day: string): number {
   const [y = 1970, m = 1, d = 1] = day.split('-').map(Number)
@@ -148,7 +155,7 @@ function statsRow(site: SiteRow, perDay: Map<number, number[]>, ids: CompanyIds)
   for (const [name, c] of Object.entries(site.companies ?? {})) {
     if (!c.tracker) continue
     trackerIds.push(ids.id(name, c.category))
-    lastAt.push(c.lastAt)
+    lastAt.push(dayNumber(localDay(c.lastAt)))
     requests.push(c.requests)
   }
   return {
@@ -158,8 +165,8 @@ function statsRow(site: SiteRow, perDay: Map<number, number[]>, ids: CompanyIds)
     days: Uint32Array.from(days),
     perDay: flat,
     trackerIds: Uint32Array.from(trackerIds),
-    trackerLastAt: Float64Array.from(lastAt),
-    trackerRequests: Float64Array.from(requests),
+    trackerLastDay: Uint32Array.from(lastAt),
+    trackerRequests: Uint32Array.from(requests),
   }
 }
 

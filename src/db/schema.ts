@@ -84,11 +84,11 @@ export interface SiteStatsRow {
   days: Uint32Array
   /** `STAT_FIELDS.length` counts per entry of `days` (see aggregate.ts). */
   perDay: Uint32Array
-  /** Tracking companies contacted from the site (ids of `companyNames`), with when each was
-   * last seen there and its requests there. */
+  /** Tracking companies contacted from the site (ids of `companyNames`), with the day (day
+   * number) each was last seen there and its requests there. */
   trackerIds: Uint32Array
-  trackerLastAt: Float64Array
-  trackerRequests: Float64Array
+  trackerLastDay: Uint32Array
+  trackerRequests: Uint32Array
 }
 
 /** A small id for each company name, so the stats rows hold numbers. */

@@ -16,6 +16,7 @@ import {
   groupKey,
   memoryCompanyIds,
   mergeSiteStats,
+  localDay,
   REQUEST_SIGNALS,
   trackerNames,
 } from './aggregate'
@@ -46,11 +47,7 @@ export interface Batch {
 /** Request URLs kept per finding: enough to answer "why", small enough to stay bounded. */
 export const EVIDENCE_URLS = 5
 
-export function localDay(at: number): string {
-  const d = new Date(at)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
+export { localDay } from './aggregate'
 
 /** Domains remembered per company and site, in the site's small company aggregate. */
 export const COMPANY_PARTIES = 8

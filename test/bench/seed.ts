@@ -50,8 +50,8 @@ const PUT = `async (rows) => {
           row.days = Uint32Array.from(row.days)
           row.perDay = Uint32Array.from(row.perDay)
           row.trackerIds = Uint32Array.from(row.trackerIds)
-          row.trackerLastAt = Float64Array.from(row.trackerLastAt)
-          row.trackerRequests = Float64Array.from(row.trackerRequests)
+          row.trackerLastDay = Uint32Array.from(row.trackerLastDay)
+          row.trackerRequests = Uint32Array.from(row.trackerRequests)
         }
         store.put(row)
       }
@@ -73,7 +73,7 @@ const plain = (rows: Rows) => ({
       days: Array.from(s.days),
       perDay: Array.from(s.perDay),
       trackerIds: Array.from(s.trackerIds),
-      trackerLastAt: Array.from(s.trackerLastAt),
+      trackerLastDay: Array.from(s.trackerLastDay),
       trackerRequests: Array.from(s.trackerRequests),
     })),
   }),

@@ -1,13 +1,6 @@
 import type { CompanyNameRow, SiteStatsRow } from '@/db/schema'
 import { localDay } from '@/db/write'
-import {
-  dayNumber,
-  dayOfNumber,
-  familyOf,
-  STAT_FIELDS,
-  statsDays,
-  type StatField,
-} from '@/db/aggregate'
+import { dayNumber, dayOfNumber, familyOf, STAT_FIELDS, type StatField } from '@/db/aggregate'
 
 /** Signal families the overview counts, besides the companies themselves. */
 export const FAMILIES = ['fingerprinting', 'identifiers', 'adPixels', 'beforeConsent'] as const
@@ -112,24 +105,29 @@ export function buildOverview(
   for (const row of input.stats) {
     const families = emptyFamilies()
     let requests = 0
-    for (const { day, values } of statsDays(row, first)) {
-      requests += values[FIELD.trackerRequests] ?? 0
-      for (const f of FAMILIES) families[f] += values[FIELD[f]] ?? 0
+    const { days, perDay: counts } = row
+    for (let i = 0; i < days.length; i++) {
+      const day = days[i] ?? 0
+      if (day < first) continue
+      const at = i * STAT_FIELDS.length
+      const trackers = counts[at + FIELD.trackerRequests] ?? 0
+      requests += trackers
+      for (const f of FAMILIES) families[f] += counts[at + FIELD[f]] ?? 0
       let p = perDay.get(day)
       if (p === undefined)
         perDay.set(day, (p = { day: '', trackerRequests: 0, otherRequests: 0, sites: 0 }))
-      p.trackerRequests += values[FIELD.trackerRequests] ?? 0
-      p.otherRequests += values[FIELD.otherRequests] ?? 0
+      p.trackerRequests += trackers
+      p.otherRequests += counts[at + FIELD.otherRequests] ?? 0
       p.sites += 1
     }
     if (row.lastSeen < since) continue
     siteCount += 1
     const companies: string[] = []
-    const { trackerIds, trackerLastAt, trackerRequests: perCompany } = row
+    const { trackerIds, trackerLastDay, trackerRequests: perCompany } = row
     for (let i = 0; i < trackerIds.length; i++) {
       const id = trackerIds[i] ?? 0
       const name = names[id]?.name
-      if ((trackerLastAt[i] ?? 0) < since || name === undefined) continue
+      if ((trackerLastDay[i] ?? 0) < first || name === undefined) continue
       companies.push(name)
       reachSites[id] = (reachSites[id] ?? 0) + 1
       reachRequests[id] = (reachRequests[id] ?? 0) + (perCompany[i] ?? 0)
