@@ -26,6 +26,8 @@ import '@/ui/components/theme.css'
 import './dashboard.css'
 
 const db = openDb()
+// Opening the database takes a while: it runs while the page renders its first frame.
+db.open().catch(() => undefined) // a failure shows on the first read
 const ok = (reply: { ok: true } | undefined) => {
   // A reply missing means the background did not handle the message.
   if (reply?.ok !== true) throw new Error('Tracelight’s background did not answer.')
