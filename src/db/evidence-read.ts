@@ -1,3 +1,4 @@
+import Dexie from 'dexie'
 import type { FindingRow, SiteRow, TracelightDb, VisitRow } from './schema'
 
 /** Read-only repository for evidence exports: every row of one site, or of all sites. */
@@ -22,7 +23,10 @@ export function evidenceRows(db: TracelightDb, site: string | null): Promise<Evi
     const [row, visits, findings] = await Promise.all([
       db.sites.get(site),
       db.visits.where('[site+startedAt]').between([site, -Infinity], [site, Infinity]).toArray(),
-      db.findings.where('[site+lastAt]').between([site, -Infinity], [site, Infinity]).toArray(),
+      db.findings
+        .where('[site+signal]')
+        .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
+        .toArray(),
     ])
     return { sites: row === undefined ? [] : [row], visits, findings }
   })

@@ -145,6 +145,7 @@ export const de: Record<MessageKey, string> = {
   'consent.fromPage': 'aus dem Einwilligungs-Tool der Website gelesen',
   'consent.fromCookie': 'aus dem Cookie der Website gelesen',
   'consent.fromRequest': 'in der Anfrage gesehen',
+  'site.moreVisits': 'Ältere Besuche zeigen',
   'site.sentTitle': 'Was über dich gesendet wurde',
   'site.manageTitle': 'Deine Daten zu dieser Website',
   'site.delete': 'Aufzeichnungen zu {site} löschen',

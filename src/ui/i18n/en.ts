@@ -139,6 +139,7 @@ export const en = {
   'consent.fromPage': 'read from the site’s consent tool',
   'consent.fromCookie': 'read from the site’s cookie',
   'consent.fromRequest': 'seen on the request',
+  'site.moreVisits': 'Show older visits',
   'site.sentTitle': 'What was sent about you',
   'site.manageTitle': 'Your data about this site',
   'site.delete': 'Delete what Tracelight recorded on {site}',

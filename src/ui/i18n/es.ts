@@ -143,6 +143,7 @@ export const es: Record<MessageKey, string> = {
   'consent.fromPage': 'leído en la herramienta de consentimiento del sitio',
   'consent.fromCookie': 'leído en la cookie del sitio',
   'consent.fromRequest': 'visto en la solicitud',
+  'site.moreVisits': 'Mostrar visitas anteriores',
   'site.sentTitle': 'Lo que se envió sobre ti',
   'site.manageTitle': 'Tus datos sobre este sitio',
   'site.delete': 'Borrar lo que Tracelight registró de {site}',

@@ -144,6 +144,7 @@ export const fr: Record<MessageKey, string> = {
   'consent.fromPage': 'lu dans l’outil de consentement du site',
   'consent.fromCookie': 'lu dans le cookie du site',
   'consent.fromRequest': 'vu dans la requête',
+  'site.moreVisits': 'Afficher les visites plus anciennes',
   'site.sentTitle': 'Ce qui a été envoyé à votre sujet',
   'site.manageTitle': 'Vos données sur ce site',
   'site.delete': 'Supprimer ce que Tracelight a enregistré sur {site}',

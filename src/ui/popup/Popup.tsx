@@ -39,7 +39,7 @@ function Section({
 
 export function Popup({ store, gpc, siteHref }: PopupProps) {
   useEffect(() => {
-    void store.load()
+    void store.start()
   }, [store])
   const state = store.state.value
   const summary = store.summary.value
