@@ -8,6 +8,7 @@ import {
   FORMAT,
   FORMAT_VERSION,
   genesisOf,
+  READABLE_VERSIONS,
   type EvidenceExport,
   type EvidenceRecord,
 } from './format'
@@ -94,7 +95,7 @@ export async function verifyEvidence(value: unknown): Promise<VerifyResult> {
         },
       ],
     }
-  if (v.version !== FORMAT_VERSION)
+  if (typeof v.version !== 'number' || !READABLE_VERSIONS.includes(v.version))
     return {
       ok: false,
       problems: [
@@ -103,7 +104,7 @@ export async function verifyEvidence(value: unknown): Promise<VerifyResult> {
           message:
             typeof v.version === 'number' && v.version > FORMAT_VERSION
               ? `This file uses version ${v.version} of the evidence format, newer than this Tracelight reads (version ${FORMAT_VERSION}). Update Tracelight to check it.`
-              : `This file's format version is ${JSON.stringify(v.version) ?? 'missing'}; this Tracelight reads version ${FORMAT_VERSION}.`,
+              : `This file's format version is ${JSON.stringify(v.version) ?? 'missing'}; this Tracelight reads versions ${READABLE_VERSIONS.join(' and ')}.`,
         },
       ],
     }
@@ -119,33 +120,33 @@ export async function verifyEvidence(value: unknown): Promise<VerifyResult> {
       }),
     }
   const evidence = value as EvidenceExport
-  const problems = await checkIntegrity(evidence)
+  const problems = checkIntegrity(evidence)
   return problems.length === 0 ? { ok: true, evidence } : { ok: false, problems }
 }
 
-async function checkIntegrity(e: EvidenceExport): Promise<Problem[]> {
+function checkIntegrity(e: EvidenceExport): Problem[] {
   const problems: Problem[] = []
   const add = (p: Problem) => {
     if (problems.length < MAX_INTEGRITY_PROBLEMS) problems.push(p)
   }
-  if ((await genesisOf(e)) !== e.integrity.genesis)
+  if (genesisOf(e) !== e.integrity.genesis)
     add({
       kind: 'integrity',
       message:
-        'The header (generator, scope, time range, settings or counts) was changed after export: it no longer matches the genesis hash.',
+        'The header (generator, scope, redaction, time range, settings or counts) was changed after export: it no longer matches the genesis hash.',
     })
   let previous = e.integrity.genesis
   for (const [i, r] of e.records.entries()) {
     const n = i + 1
     const what = describeRecord(r)
-    const digest = await digestOf({ kind: r.kind, data: r.data })
+    const digest = digestOf({ kind: r.kind, data: r.data })
     if (digest !== r.digest)
       add({
         kind: 'integrity',
         record: n,
         message: `Record ${n} (${what}) was changed after export: its content no longer matches its digest.`,
       })
-    else if ((await link(previous, r.digest)) !== r.hash)
+    else if (link(previous, r.digest) !== r.hash)
       add({
         kind: 'integrity',
         record: n,

@@ -1,0 +1,51 @@
+/**
+ * The layout of evidence.json: the header fields, then one record per line, then `integrity`
+ * (known only once every record is hashed, so it comes last). Any JSON reader sees the same
+ * object whatever the layout; one record a line makes the file easy to read and to grep, and
+ * lets it be written as the records are sealed.
+ */
+import {
+  headerOf,
+  type EvidenceExport,
+  type EvidenceHeader,
+  type EvidenceRecord,
+  type Integrity,
+} from './format'
+import { replay, type RecordSink } from './seal'
+
+/** The opening, up to and including `"records": [`. */
+export function jsonHead(header: EvidenceHeader): string {
+  const text = JSON.stringify(headerOf(header), null, 2)
+  return `${text.slice(0, text.lastIndexOf('\n}'))},\n  "records": [`
+}
+
+export function jsonRecord(record: EvidenceRecord, first: boolean): string {
+  return `${first ? '\n' : ',\n'}    ${JSON.stringify(record)}`
+}
+
+export function jsonTail(integrity: Integrity, any: boolean): string {
+  const body = JSON.stringify(integrity, null, 2).replaceAll('\n', '\n  ')
+  return `${any ? '\n  ' : ''}],\n  "integrity": ${body}\n}\n`
+}
+
+/** Writes the JSON layout to `write` as records arrive. */
+export class JsonSink implements RecordSink {
+  private first = true
+  constructor(private readonly write: (text: string) => void) {}
+  begin(header: EvidenceHeader): void {
+    this.write(jsonHead(header))
+  }
+  record(r: EvidenceRecord): void {
+    this.write(jsonRecord(r, this.first))
+    this.first = false
+  }
+  end(integrity: Integrity): void {
+    this.write(jsonTail(integrity, !this.first))
+  }
+}
+
+export function evidenceJson(evidence: EvidenceExport): string {
+  const parts: string[] = []
+  replay(evidence, [new JsonSink((t) => parts.push(t))])
+  return parts.join('')
+}
