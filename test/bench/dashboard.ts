@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core'
 import { launchChromium } from '../../src/cli/browsers.ts'
 
-const SITES = 5_000
+export const SITES = 5_000
 const VISITS_PER_SITE = 20
 const FINDINGS_PER_VISIT = 10 // 5,000 × 20 × 10 = 1 M
 const COMPANIES = 2_000
@@ -14,7 +14,7 @@ const DAYS = 90
 const ROUNDS = 3
 
 /** Writes the rows as the recorder would, with plain IndexedDB (source text, see inspect.ts). */
-const SEED = `(async () => {
+export const SEED = `(async () => {
   const db = await new Promise((resolve, reject) => {
     const r = indexedDB.open('tracelight')
     r.onsuccess = () => resolve(r.result)
