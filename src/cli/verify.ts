@@ -5,7 +5,27 @@
  */
 import { readFileSync, statSync } from 'node:fs'
 import { openEvidenceFile } from '../evidence/bundle.ts'
+import type { EvidenceExport } from '../evidence/format.ts'
 import { MAX_EVIDENCE_BYTES, verifyEvidenceText, type Problem } from '../evidence/verify.ts'
+
+/** What the file covers and whether its values are masked, in one line. */
+function scopeWords(e: EvidenceExport): string {
+  const what = [
+    e.scope.site === null ? null : `site ${e.scope.site}`,
+    e.scope.company === null || e.scope.company === undefined ? null : `company ${e.scope.company}`,
+  ].filter((w) => w !== null)
+  const period =
+    e.scope.from === null && e.scope.to === null
+      ? ''
+      : `, visits from ${e.scope.from ?? 'the start'} to ${e.scope.to ?? 'the end'}`
+  const values =
+    e.redaction === 'none'
+      ? 'full evidence (values as recorded)'
+      : e.redaction === 'masked'
+        ? 'values masked'
+        : `values as recorded (format version ${e.version})`
+  return `${what.length === 0 ? 'all sites' : what.join(', ')}${period}; ${values}`
+}
 
 interface FileReport {
   ok: boolean
@@ -37,7 +57,8 @@ async function verifyFile(path: string): Promise<FileReport> {
     ok: true,
     lines: [
       `${path}: OK`,
-      `  ${e.integrity.records} records (${e.counts.sites} sites, ${e.counts.visits} visits, ${e.counts.findings} findings), ${e.scope.site ?? 'all sites'}, made ${e.createdAt} by ${e.generator.name} ${e.generator.version} in ${e.generator.browser.name} ${e.generator.browser.version}`,
+      `  ${e.integrity.records} records (${e.counts.sites} sites, ${e.counts.visits} visits, ${e.counts.findings} findings), made ${e.createdAt} by ${e.generator.name} ${e.generator.version} in ${e.generator.browser.name} ${e.generator.browser.version}`,
+      `  ${scopeWords(e)}`,
       `  chain head ${e.integrity.head}`,
     ],
   }

@@ -80,12 +80,15 @@ const LIMITS = {
 const dash = (v: string | null | undefined) => (v === null || v === undefined ? '—' : when(v))
 
 function scopeWords(h: EvidenceHeader): string {
+  const company = h.scope.company ?? null
   const what =
-    h.scope.site !== null
-      ? `the site ${e(h.scope.site)}`
-      : h.scope.company !== null && h.scope.company !== undefined
-        ? `the company ${e(h.scope.company)}, on every site`
-        : 'every site'
+    h.scope.site !== null && company !== null
+      ? `the company ${e(company)} on the site ${e(h.scope.site)}`
+      : h.scope.site !== null
+        ? `the site ${e(h.scope.site)}`
+        : company !== null
+          ? `the company ${e(company)}, on every site`
+          : 'every site'
   const period =
     h.scope.from === null && h.scope.to === null
       ? 'the whole history kept in the browser'
