@@ -143,7 +143,10 @@ void describe('Chromium: evidence export', () => {
 
     const ok = await run(['src/cli/verify.ts', path])
     assert.equal(ok.code, 0, ok.stderr)
-    assert.match(ok.stdout, new RegExp(`: OK\\n.*\\n  all sites; values masked\\n  chain head ${e.integrity.head}`))
+    assert.match(
+      ok.stdout,
+      new RegExp(`: OK\\n.*\\n  all sites; values masked\\n  chain head ${e.integrity.head}`),
+    )
 
     const tampered = structuredClone(e)
     const index = tampered.records.findIndex(
