@@ -1,4 +1,5 @@
 import { useMemo } from 'preact/hooks'
+import { MAX_IMPORT_CHARS } from '@/evidence/import-limit'
 import type { Problem } from '@/evidence/verify'
 import { useDashboard } from '@/ui/dashboard/context'
 import { dashboardImporter } from '@/ui/state/evidence-api'
@@ -54,7 +55,13 @@ export function EvidenceCheck({ importer = dashboardImporter }: { importer?: Imp
           data-state={failed ? 'failed' : check.kind}
         >
           <p>
-            {check.kind === 'working' && t('check.working', { name: check.name })}
+            {check.kind === 'working' &&
+              (check.done === 0
+                ? t('check.working', { name: check.name })
+                : t('check.progress', {
+                    name: check.name,
+                    percent: Math.floor((check.done / Math.max(check.total, 1)) * 100),
+                  }))}
             {check.kind === 'tooLarge' &&
               t('check.tooLarge', { name: check.name, size: check.megabytes })}
             {check.kind === 'unreadable' &&
@@ -78,7 +85,15 @@ export function EvidenceCheck({ importer = dashboardImporter }: { importer?: Imp
           )}
         </div>
       )}
-      {verified !== null && (
+      {check.kind === 'done' && !check.importable && (
+        <p class="muted" data-testid="evidence-import-too-large">
+          {t('check.tooLargeToImport', {
+            size: check.megabytes,
+            limit: Math.round(MAX_IMPORT_CHARS / 1048576),
+          })}
+        </p>
+      )}
+      {verified !== null && check.kind === 'done' && check.importable && (
         <button
           type="button"
           data-testid="evidence-import"

@@ -244,6 +244,9 @@ export const de: Record<MessageKey, string> = {
   'check.failed': '{name} ist nicht vertrauenswürdig.',
   'check.unreadable': '{name} konnte nicht gelesen werden: {message}',
   'check.intact': '{name} ist unverändert: {what}, erstellt am {date} von {generator}.',
+  'check.progress': '{name} wird geprüft: {percent} % …',
+  'check.tooLargeToImport':
+    'Mit {size} MB ist sie zu groß, um sie zum Verlauf dieses Browsers hinzuzufügen (die Grenze liegt bei {limit} MB).',
   'check.import': 'Zum Verlauf dieses Browsers hinzufügen',
   'check.importing': '{name} wird zum Verlauf dieses Browsers hinzugefügt …',
   'check.importFailed': 'Aus {name} wurde nichts importiert.',

@@ -240,6 +240,9 @@ export const en = {
   'check.failed': '{name} cannot be trusted.',
   'check.unreadable': '{name} could not be read: {message}',
   'check.intact': '{name} is intact: {what}, made {date} by {generator}.',
+  'check.progress': 'Checking {name}: {percent} %…',
+  'check.tooLargeToImport':
+    'At {size} MB it is too large to add to this browser’s history (the limit is {limit} MB).',
   'check.import': 'Add it to this browser’s history',
   'check.importing': 'Adding {name} to this browser’s history…',
   'check.importFailed': 'Nothing was imported from {name}.',

@@ -245,6 +245,9 @@ export const es: Record<MessageKey, string> = {
   'check.failed': 'No se puede confiar en {name}.',
   'check.unreadable': 'No se ha podido leer {name}: {message}',
   'check.intact': '{name} está intacto: {what}, creado el {date} por {generator}.',
+  'check.progress': 'Comprobando {name}: {percent} %…',
+  'check.tooLargeToImport':
+    'Con {size} MB es demasiado grande para añadirlo al historial de este navegador (el límite es de {limit} MB).',
   'check.import': 'Añadirlo al historial de este navegador',
   'check.importing': 'Añadiendo {name} al historial de este navegador…',
   'check.importFailed': 'No se ha importado nada de {name}.',

@@ -243,6 +243,9 @@ export const fr: Record<MessageKey, string> = {
   'check.failed': '{name} n’est pas digne de confiance.',
   'check.unreadable': '{name} n’a pas pu être lu : {message}',
   'check.intact': '{name} est intact : {what}, créé le {date} par {generator}.',
+  'check.progress': 'Vérification de {name} : {percent} %…',
+  'check.tooLargeToImport':
+    'Avec {size} Mo, il est trop volumineux pour être ajouté à l’historique de ce navigateur (la limite est de {limit} Mo).',
   'check.import': 'L’ajouter à l’historique de ce navigateur',
   'check.importing': 'Ajout de {name} à l’historique de ce navigateur…',
   'check.importFailed': 'Rien n’a été importé de {name}.',

@@ -47,11 +47,7 @@ const choice = (over: Partial<ExportChoice> = {}): ExportChoice => ({
   ...over,
 })
 
-const file = (name: string, bytes: Uint8Array) => ({
-  name,
-  size: bytes.length,
-  arrayBuffer: async () => bytes.slice().buffer,
-})
+const file = (name: string, bytes: Uint8Array) => new File([bytes as BlobPart], name)
 
 describe('export store', () => {
   it('saves a zip of one site and says what is in it', async () => {
@@ -177,14 +173,41 @@ describe('check store', () => {
     expect(state.kind === 'failed' && state.problems?.map((p) => p.record)).toEqual([7])
   })
 
-  it('refuses a huge file before reading it', async () => {
+  it('refuses an absurdly large file before reading it', async () => {
     const store = createCheckStore()
-    await store.check({
-      name: 'big.json',
-      size: 2 ** 31,
-      arrayBuffer: () => Promise.reject(new Error('read')),
+    const huge = Object.assign(new Blob([]), { name: 'big.json' })
+    Object.defineProperty(huge, 'size', { value: 2 ** 35 })
+    huge.slice = () => {
+      throw new Error('read')
+    }
+    await store.check(huge)
+    expect(store.state.value).toEqual({ kind: 'tooLarge', name: 'big.json', megabytes: 32768 })
+  })
+
+  it('shows progress while checking, and offers import only for files small enough', async () => {
+    const evidence = await buildEvidence(input())
+    const store = createCheckStore(async () => ({
+      ok: true,
+      visits: 0,
+      findings: 0,
+      duplicateVisits: 0,
+    }))
+    const seen: string[] = []
+    const stop = store.state.subscribe((s) => {
+      if (s.kind === 'working') seen.push(`${s.done}/${s.total}`)
     })
-    expect(store.state.value).toEqual({ kind: 'tooLarge', name: 'big.json', megabytes: 2048 })
+    const bytes = strToU8(evidenceJson(evidence))
+    await store.check(file('e.json', bytes))
+    stop()
+    expect(seen[0]).toBe(`0/${bytes.length}`)
+    expect(seen.at(-1)).toBe(`${bytes.length}/${bytes.length}`)
+    expect(store.state.value).toMatchObject({
+      kind: 'done',
+      counts: { sites: 2, visits: 3, findings: 4 },
+      made: '2026-11-30',
+      generator: 'Tracelight 0.1.0',
+      importable: true,
+    })
   })
 })
 

@@ -7,13 +7,15 @@ import { signal } from '@preact/signals'
 import { exportName, openEvidenceFile } from '@/evidence/bundle'
 import type { ExportResult } from '@/evidence/export'
 import type { FileFormat } from '@/evidence/files'
-import type { Counts, EvidenceExport } from '@/evidence/format'
+import type { Counts } from '@/evidence/format'
 import type { ExportRequest } from '@/evidence/from-db'
 import type { ImportResult } from '@/evidence/import'
+import { MAX_IMPORT_CHARS } from '@/evidence/import-limit'
 import type { Redaction } from '@/evidence/redact'
 import type { Progress } from '@/evidence/seal'
 import { EVERYTHING, periodFromDays, type ScopeFilter } from '@/evidence/scope'
-import { MAX_EVIDENCE_BYTES, verifyEvidenceText, type Problem } from '@/evidence/verify'
+import type { Problem } from '@/evidence/verify'
+import { blobChunks, verifyEvidenceChunks } from '@/evidence/verify-stream'
 
 export type ExportFormat = FileFormat
 
@@ -121,7 +123,7 @@ export type Importer = (text: string) => Promise<ImportResult>
 export type CheckState =
   | { kind: 'idle' }
   | { kind: 'tooLarge'; name: string; megabytes: number }
-  | { kind: 'working'; name: string }
+  | { kind: 'working'; name: string; done: number; total: number }
   | { kind: 'failed'; name: string; problems: Problem[] }
   | { kind: 'unreadable'; name: string; message: string }
   | {
@@ -131,6 +133,9 @@ export type CheckState =
       made: string
       generator: string
       head: string
+      /** Small enough to be added to this browser's history. */
+      importable: boolean
+      megabytes: number
     }
 
 export type ImportState =
@@ -140,46 +145,60 @@ export type ImportState =
   | { kind: 'error'; name: string; message: string }
   | { kind: 'done'; name: string; visits: number; findings: number; duplicates: number }
 
+/** A file chosen in the page (a File is a Blob with a name). */
+export type CheckFile = Blob & { name: string }
+
+/** Files are checked as they are read, so only absurd sizes are refused outright. */
+export const MAX_CHECK_BYTES = 16 * 1024 * 1024 * 1024
+/** Read in pieces this size: each is checked in a few milliseconds, so the page stays
+ * responsive while a large file is checked. */
+const CHECK_CHUNK = 256 * 1024
+
 export function createCheckStore(importer?: Importer) {
   const state = signal<CheckState>({ kind: 'idle' })
   const importState = signal<ImportState>({ kind: 'idle' })
   /** The last file that passed every check: the only one that may be imported. */
-  const verified = signal<{ name: string; text: string } | null>(null)
+  const verified = signal<{ name: string; file: CheckFile } | null>(null)
 
-  async function check(file: {
-    name: string
-    size: number
-    arrayBuffer(): Promise<ArrayBuffer>
-  }): Promise<void> {
+  async function check(file: CheckFile): Promise<void> {
     const name = file.name
-    if (file.size > MAX_EVIDENCE_BYTES) {
-      state.value = { kind: 'tooLarge', name, megabytes: Math.round(file.size / 1048576) }
+    const megabytes = Math.round(file.size / 1048576)
+    if (file.size > MAX_CHECK_BYTES) {
+      state.value = { kind: 'tooLarge', name, megabytes }
       return
     }
     verified.value = null
     importState.value = { kind: 'idle' }
-    state.value = { kind: 'working', name }
+    state.value = { kind: 'working', name, done: 0, total: file.size }
+    let shown = 0
+    async function* chunks() {
+      let done = 0
+      for await (const chunk of blobChunks(file, CHECK_CHUNK)) {
+        done += chunk.length
+        if (done - shown >= file.size / 100 || done === file.size) {
+          shown = done
+          state.value = { kind: 'working', name, done, total: file.size }
+        }
+        yield chunk
+      }
+    }
     try {
-      const opened = await openEvidenceFile(new Uint8Array(await file.arrayBuffer()))
-      if ('problem' in opened) {
-        state.value = { kind: 'failed', name, problems: [opened.problem] }
+      const result = await verifyEvidenceChunks(chunks())
+      if (!result.ok) {
+        state.value = { kind: 'failed', name, problems: result.problems }
         return
       }
-      const result = await verifyEvidenceText(opened.text)
-      const problems = [...opened.problems, ...(result.ok ? [] : result.problems)]
-      if (!result.ok || problems.length > 0) {
-        state.value = { kind: 'failed', name, problems }
-        return
-      }
-      const e: EvidenceExport = result.evidence
-      verified.value = { name, text: opened.text }
+      const { header, integrity } = result.evidence
+      verified.value = { name, file }
       state.value = {
         kind: 'done',
         name,
-        counts: e.counts,
-        made: e.createdAt.slice(0, 10),
-        generator: `${e.generator.name} ${e.generator.version}`,
-        head: e.integrity.head,
+        counts: header.counts,
+        made: header.createdAt.slice(0, 10),
+        generator: `${header.generator.name} ${header.generator.version}`,
+        head: integrity.head,
+        importable: file.size <= MAX_IMPORT_CHARS,
+        megabytes,
       }
     } catch (e) {
       state.value = { kind: 'unreadable', name, message: errorText(e) }
@@ -187,12 +206,18 @@ export function createCheckStore(importer?: Importer) {
   }
 
   async function importVerified(): Promise<void> {
-    const file = verified.value
-    if (importer === undefined || file === null || importState.value.kind === 'working') return
-    const name = file.name
+    const chosen = verified.value
+    if (importer === undefined || chosen === null || importState.value.kind === 'working') return
+    const name = chosen.name
+    if (chosen.file.size > MAX_IMPORT_CHARS) return
     importState.value = { kind: 'working', name }
     try {
-      const r = await importer(file.text)
+      const opened = await openEvidenceFile(new Uint8Array(await chosen.file.arrayBuffer()))
+      if ('problem' in opened) {
+        importState.value = { kind: 'failed', name, problems: [opened.problem] }
+        return
+      }
+      const r = await importer(opened.text)
       if (!r.ok) {
         importState.value = { kind: 'failed', name, problems: r.problems }
         return
