@@ -278,11 +278,13 @@ void describe('Chromium: what an export covers, and what it reveals', () => {
   })
 
   void it('masks what evidence mode recorded unless full evidence is chosen, and says so', async () => {
+    // The setting is a controlled checkbox: it shows the new state once the background saved it.
     const settings = await dashboard('#/settings')
-    await settings.getByTestId('evidence-mode').check()
+    await settings.getByTestId('settings-page').waitFor()
+    await settings.getByTestId('evidence-mode').click()
     await poll(
-      () => settings.getByTestId('settings-status').textContent(),
-      (t) => t === 'Saved.',
+      () => settings.getByTestId('evidence-mode').isChecked(),
+      (on) => on,
       { what: 'evidence mode to be saved' },
     )
     await settings.close()
@@ -334,10 +336,16 @@ void describe('Chromium: what an export covers, and what it reveals', () => {
     await page.close()
 
     const back = await dashboard('#/settings')
-    await back.getByTestId('evidence-mode').uncheck()
+    await back.getByTestId('settings-page').waitFor()
     await poll(
-      () => back.getByTestId('settings-status').textContent(),
-      (t) => t === 'Saved.',
+      () => back.getByTestId('evidence-mode').isChecked(),
+      (on) => on,
+      { what: 'the settings to show evidence mode on' },
+    )
+    await back.getByTestId('evidence-mode').click()
+    await poll(
+      () => back.getByTestId('evidence-mode').isChecked(),
+      (on) => !on,
       { what: 'evidence mode to be turned off again' },
     )
     await back.close()
