@@ -232,6 +232,7 @@ void describe('Chromium: what an export covers, and what it reveals', () => {
     const page = await dashboard('#/company/Google')
     await page.getByTestId('company-page').waitFor()
     assert.equal(await page.getByTestId('export-button').textContent(), 'Export this company')
+    await page.locator('[data-testid="export-options"] > summary').click()
     await page.getByTestId('export-from').fill(today())
     await page.getByTestId('export-to').fill(today())
     const { path, name } = await exportFrom(page, 'json')
@@ -314,11 +315,13 @@ void describe('Chromium: what an export covers, and what it reveals', () => {
       'masked',
     )
 
+    await page.locator('[data-testid="export-options"] > summary').click()
     await page.getByTestId('export-full').check()
     assert.match(
       (await page.getByTestId('export-full-hint').textContent()) ?? '',
       /can identify you and the accounts you use/,
     )
+    await page.screenshot({ path: 'test/screenshots/evidence-export-full-chromium.png' })
     const full = await exportFrom(page, 'zip')
     const f = await openZip(full.path)
     assert.equal(f.redaction, 'none')

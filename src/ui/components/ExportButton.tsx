@@ -166,52 +166,67 @@ export function ExportButton({
           </select>
         </label>
       </div>
-      <fieldset class="export-period" disabled={working}>
-        <legend>{t('export.period')}</legend>
-        <label>
-          {t('export.from')}{' '}
+      <details class="export-options" data-testid="export-options">
+        <summary>
+          {t('export.options')}
+          {(from !== '' || to !== '') && (
+            <span class="muted">
+              {' · '}
+              {from || '…'} – {to || '…'}
+            </span>
+          )}
+        </summary>
+        <fieldset class="export-period" disabled={working}>
+          <legend>{t('export.period')}</legend>
+          <label>
+            {t('export.from')}{' '}
+            <input
+              type="date"
+              data-testid="export-from"
+              value={from}
+              max={to || undefined}
+              aria-describedby={`${idBase}-period`}
+              onInput={(e) => setFrom(e.currentTarget.value)}
+            />
+          </label>
+          <label>
+            {t('export.to')}{' '}
+            <input
+              type="date"
+              data-testid="export-to"
+              value={to}
+              min={from || undefined}
+              aria-describedby={`${idBase}-period`}
+              onInput={(e) => setTo(e.currentTarget.value)}
+            />
+          </label>
+          <p id={`${idBase}-period`} class="muted export-hint">
+            {t('export.periodHint')}
+          </p>
+        </fieldset>
+        <label class="check">
           <input
-            type="date"
-            data-testid="export-from"
-            value={from}
-            max={to || undefined}
-            aria-describedby={`${idBase}-period`}
-            onInput={(e) => setFrom(e.currentTarget.value)}
+            type="checkbox"
+            data-testid="export-full"
+            checked={full}
+            disabled={working}
+            aria-describedby={`${idBase}-full`}
+            onChange={(e) => setFull(e.currentTarget.checked)}
           />
+          <span>{t('export.full')}</span>
         </label>
-        <label>
-          {t('export.to')}{' '}
-          <input
-            type="date"
-            data-testid="export-to"
-            value={to}
-            min={from || undefined}
-            aria-describedby={`${idBase}-period`}
-            onInput={(e) => setTo(e.currentTarget.value)}
-          />
-        </label>
-        <p id={`${idBase}-period`} class="muted export-hint">
-          {t('export.periodHint')}
+        {!full && (
+          <p id={`${idBase}-full`} class="muted export-hint" data-testid="export-full-hint">
+            {t('export.maskedHint')}
+          </p>
+        )}
+      </details>
+      {/* Outside the options, so that it stays in view whenever full evidence is on. */}
+      {full && (
+        <p id={`${idBase}-full`} class="export-warn" data-testid="export-full-hint" role="note">
+          {t('export.fullWarning')}
         </p>
-      </fieldset>
-      <label class="check">
-        <input
-          type="checkbox"
-          data-testid="export-full"
-          checked={full}
-          disabled={working}
-          aria-describedby={`${idBase}-full`}
-          onChange={(e) => setFull(e.currentTarget.checked)}
-        />
-        <span>{t('export.full')}</span>
-      </label>
-      <p
-        id={`${idBase}-full`}
-        class={full ? 'export-warn' : 'muted export-hint'}
-        data-testid="export-full-hint"
-      >
-        {full ? t('export.fullWarning') : t('export.maskedHint')}
-      </p>
+      )}
       <Status state={state} i18n={i18n} onCancel={store.cancel} />
     </section>
   )

@@ -206,6 +206,7 @@ export const de: Record<MessageKey, string> = {
   'export.format.json': 'Daten (JSON)',
   'export.format.csv': 'Tabelle (CSV)',
   'export.format.html': 'Bericht (HTML)',
+  'export.options': 'Zeitraum und vollständiger Beweis',
   'export.period': 'Zeitraum (optional)',
   'export.from': 'Von',
   'export.to': 'Bis',

@@ -203,6 +203,7 @@ export const en = {
   'export.format.json': 'Data (JSON)',
   'export.format.csv': 'Spreadsheet (CSV)',
   'export.format.html': 'Report (HTML)',
+  'export.options': 'Period and full evidence',
   'export.period': 'Period (optional)',
   'export.from': 'From',
   'export.to': 'To',

@@ -206,6 +206,7 @@ export const es: Record<MessageKey, string> = {
   'export.format.json': 'Datos (JSON)',
   'export.format.csv': 'Hoja de cálculo (CSV)',
   'export.format.html': 'Informe (HTML)',
+  'export.options': 'Periodo y prueba completa',
   'export.period': 'Periodo (opcional)',
   'export.from': 'Desde',
   'export.to': 'Hasta',

@@ -205,6 +205,7 @@ export const fr: Record<MessageKey, string> = {
   'export.format.json': 'Données (JSON)',
   'export.format.csv': 'Tableur (CSV)',
   'export.format.html': 'Rapport (HTML)',
+  'export.options': 'Période et preuve complète',
   'export.period': 'Période (facultative)',
   'export.from': 'Du',
   'export.to': 'Au',
