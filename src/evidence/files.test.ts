@@ -118,7 +118,7 @@ describe('streamed export files', () => {
 describe('TextOut and BlobCollector', () => {
   it('encode text written in pieces, large and multi-byte, and hash it as one', async () => {
     const out = new BlobCollector()
-    const text = new TextOut((b) => out.push(b))
+    const text = new TextOut((b) => out.push(b), { hash: true })
     const parts = Array.from({ length: 40_000 }, (_, i) => `é€😀 line ${i}\n`)
     for (const p of parts) text.write(p)
     const hash = text.sha256()

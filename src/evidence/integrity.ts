@@ -54,7 +54,11 @@ export class Chain {
     this.head = genesis
   }
   add(content: unknown): Chained {
-    const digest = digestOf(content)
+    return this.addCanonical(canonicalJson(content))
+  }
+  /** A record given as its canonical JSON text already. */
+  addCanonical(text: string): Chained {
+    const digest = sha256Hex(text)
     this.head = link(this.head, digest)
     this.count += 1
     return { digest, hash: this.head }

@@ -2,7 +2,8 @@
  * The layout of evidence.json: the header fields, then one record per line, then `integrity`
  * (known only once every record is hashed, so it comes last). Any JSON reader sees the same
  * object whatever the layout; one record a line makes the file easy to read and to grep, and
- * lets it be written as the records are sealed.
+ * lets it be written as the records are sealed. Each record's `data` is written in its
+ * canonical form, so `{"data":<that text>,"kind":"<kind>"}` is exactly what its digest hashes.
  */
 import {
   headerOf,
@@ -19,8 +20,9 @@ export function jsonHead(header: EvidenceHeader): string {
   return `${text.slice(0, text.lastIndexOf('\n}'))},\n  "records": [`
 }
 
-export function jsonRecord(record: EvidenceRecord, first: boolean): string {
-  return `${first ? '\n' : ',\n'}    ${JSON.stringify(record)}`
+/** One record's line; its `data` in canonical form (sorted keys), the very text hashed. */
+export function jsonRecord(record: EvidenceRecord, dataJson: string, first: boolean): string {
+  return `${first ? '\n' : ',\n'}    {"kind":${JSON.stringify(record.kind)},"data":${dataJson},"digest":${JSON.stringify(record.digest)},"hash":${JSON.stringify(record.hash)}}`
 }
 
 export function jsonTail(integrity: Integrity, any: boolean): string {
@@ -35,8 +37,8 @@ export class JsonSink implements RecordSink {
   begin(header: EvidenceHeader): void {
     this.write(jsonHead(header))
   }
-  record(r: EvidenceRecord): void {
-    this.write(jsonRecord(r, this.first))
+  record(r: EvidenceRecord, _visit: unknown, dataJson: string): void {
+    this.write(jsonRecord(r, dataJson, this.first))
     this.first = false
   }
   end(integrity: Integrity): void {

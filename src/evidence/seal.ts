@@ -16,15 +16,23 @@ import {
   type RecordContent,
   type VisitData,
 } from './format'
+import { canonicalJson } from './canonical'
 import { Chain } from './integrity'
 import type { RowSource } from './source'
 
 export interface RecordSink {
   begin(header: EvidenceHeader): void
-  /** `visit` is the finding's visit as exported (for findings; undefined otherwise). */
-  record(record: EvidenceRecord, visit: VisitData | undefined): void
+  /**
+   * `visit` is the finding's visit as exported (for findings; undefined otherwise);
+   * `dataJson` is the canonical JSON of `record.data`, already made for hashing.
+   */
+  record(record: EvidenceRecord, visit: VisitData | undefined, dataJson: string): void
   end(integrity: Integrity): void
 }
+
+/** The canonical JSON of a record's content, from that of its data: keys `data` < `kind`. */
+export const contentJson = (kind: string, dataJson: string) =>
+  `{"data":${dataJson},"kind":${JSON.stringify(kind)}}`
 
 export type Progress =
   | { phase: 'survey'; done: number }
@@ -70,8 +78,10 @@ export async function seal(
   for (const s of sinks) s.begin(header)
   const total = survey.counts.sites + survey.counts.visits + survey.counts.findings
   const emit = (content: RecordContent, visit: VisitData | undefined) => {
-    const record = { ...content, ...chain.add(content) } as EvidenceRecord
-    for (const s of sinks) s.record(record, visit)
+    const dataJson = canonicalJson(content.data)
+    const chained = chain.addCanonical(contentJson(content.kind, dataJson))
+    const record = { ...content, ...chained } as EvidenceRecord
+    for (const s of sinks) s.record(record, visit, dataJson)
   }
   const step = () => {
     cancelled(signal)
@@ -127,7 +137,8 @@ export function replay(
   for (const s of sinks) s.begin(evidence)
   for (const r of evidence.records) {
     const visit = r.kind === 'finding' ? visits.get(r.data.visitId) : undefined
-    for (const s of sinks) s.record(r, visit)
+    const dataJson = canonicalJson(r.data)
+    for (const s of sinks) s.record(r, visit, dataJson)
   }
   for (const s of sinks) s.end(evidence.integrity)
 }
