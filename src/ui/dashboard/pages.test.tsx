@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 // rendered from fixture data here only need them present (export is tested in src/evidence
 // and in the evidence e2e test).
 vi.mock('@/ui/state/evidence-api', () => ({
-  dashboardEvidenceApi: { build: () => Promise.reject(new Error('not here')), save: () => {} },
+  dashboardEvidenceApi: { run: () => Promise.reject(new Error('not here')), save: () => {} },
   dashboardImporter: () => Promise.reject(new Error('not here')),
 }))
 import { parseRoute } from '@/ui/state/route'
