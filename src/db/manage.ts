@@ -11,12 +11,13 @@ const ALL_TABLES = (db: TracelightDb) => [
   db.visits,
   db.findings,
   db.daily,
+  db.consent,
   db.siteParties,
   db.siteStats,
   db.companyNames,
 ]
 
-/** Removes every row of one site from sites, visits, findings, daily and the aggregates. */
+/** Removes every row of one site from sites, visits, findings, daily, consent and the aggregates. */
 export async function deleteSite(db: TracelightDb, site: string): Promise<void> {
   await db.transaction('rw', ALL_TABLES(db), async () => {
     await db.visits
@@ -30,6 +31,10 @@ export async function deleteSite(db: TracelightDb, site: string): Promise<void> 
     await db.daily
       .where('[site+day+signal]')
       .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey], true, true)
+      .delete()
+    await db.consent
+      .where('[site+at]')
+      .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
       .delete()
     await db.siteParties
       .where('[site+signal+party]')
@@ -76,6 +81,10 @@ export async function applyRetention(db: TracelightDb, days: number, now: number
         .between([v.id, Dexie.minKey, Dexie.minKey], [v.id, Dexie.maxKey, Dexie.maxKey])
         .delete()
     }
+    await db.consent
+      .where('visitId')
+      .anyOf(old.map((v) => v.id))
+      .delete()
     await db.visits.bulkDelete(old.map((v) => v.id))
     await db.daily.where('day').below(localDay(cutoff)).delete()
     const touched = new Set([...old.map((v) => v.site), ...statsOnly])

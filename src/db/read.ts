@@ -1,6 +1,13 @@
 import Dexie from 'dexie'
 import type { SignalId } from '@/detect/signals'
-import type { FindingRow, SitePartyRow, SiteRow, TracelightDb, VisitRow } from './schema'
+import type {
+  ConsentRow,
+  FindingRow,
+  SitePartyRow,
+  SiteRow,
+  TracelightDb,
+  VisitRow,
+} from './schema'
 
 /** Read-only repositories: what extension pages and the background may read. */
 
@@ -36,6 +43,16 @@ export function siteFindings(
   signal: SignalId,
 ): Promise<FindingRow[]> {
   return db.findings.where('[site+signal]').equals([site, signal]).toArray()
+}
+
+/** A site's consent timeline, newest first, bounded. */
+export function siteConsent(db: TracelightDb, site: string, limit = 300): Promise<ConsentRow[]> {
+  return db.consent
+    .where('[site+at]')
+    .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
+    .reverse()
+    .limit(limit)
+    .toArray()
 }
 
 /** Sites ordered by last visit, newest first. */

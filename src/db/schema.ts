@@ -158,6 +158,25 @@ export interface ContactRow {
   foundAt: number
 }
 
+/** One moment of a visit's consent timeline (DESIGN.md §4 `consent`): what the site's consent
+ * tool reported, or what its cookie or the request headers said, decoded. */
+export interface ConsentRow {
+  id?: number
+  visitId: number
+  site: string
+  at: number
+  /** Where it was read: the page's consent API, the site's own cookie, or the request itself. */
+  source: 'page' | 'cookie' | 'wire'
+  /** tcf, gpp, usp (IAB frameworks), cmp (the consent platform), gpc. */
+  framework: 'tcf' | 'gpp' | 'usp' | 'cmp' | 'gpc'
+  /** shown (banner), answered, loaded (the choice the tool had on load), stored (a choice from
+   * an earlier visit, in the cookie the page request carried), choice, platform, sent. */
+  event: string
+  /** What the choice allowed for advertising, when it says. */
+  adsAllowed?: boolean
+  state: Record<string, DetailValue>
+}
+
 export interface SettingRow {
   key: string
   value: unknown
@@ -174,6 +193,7 @@ export type TracelightDb = Dexie & {
   settings: EntityTable<SettingRow, 'key'>
   requests: EntityTable<RequestRow, 'id'>
   contacts: EntityTable<ContactRow, 'site'>
+  consent: EntityTable<ConsentRow, 'id'>
 }
 
 export const DB_NAME = 'tracelight'
@@ -198,7 +218,11 @@ export function openDb(indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): T
     requests: '++id, [site+status], dueAt, site',
     contacts: 'site',
   })
-  // v3 is the consent table's (another branch). v4 (scale, DESIGN.md §9): per site × party and
+  // v3 (consent timeline): adds a table only; visits recorded before it simply have none.
+  db.version(3).stores({
+    consent: '++id, visitId, [site+at]',
+  })
+  // v4 (scale, DESIGN.md §9): per site × party and
   // per-site overview aggregates, computed here from the rows already stored; findings lose the
   // indexes no query uses any more ([site+lastAt], signal) or that moved to siteParties (party).
   db.version(4)

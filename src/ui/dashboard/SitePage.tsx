@@ -3,6 +3,7 @@ import { ConfirmDialog } from '@/ui/components/ConfirmDialog'
 import { ExportButton } from '@/ui/components/ExportButton'
 import { companyHash } from '@/ui/state/route'
 import { useDashboard } from './context'
+import { ConsentHistory } from './ConsentHistory'
 import { FindingWhy } from './FindingWhy'
 import { categoryName, signalName } from './words'
 import { AskLink } from '@/ui/requests/AskLink'
@@ -169,6 +170,7 @@ export function SitePage({ site }: { site: string }) {
           {t('common.readError', { message: more.message })}
         </p>
       )}
+      <ConsentHistory site={row.site} />
       {store.decoded.value.length > 0 && (
         <>
           <h2>{t('site.sentTitle')}</h2>

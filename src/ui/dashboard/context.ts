@@ -1,6 +1,7 @@
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
 import type { I18n } from '@/ui/i18n'
+import { createConsentStore, type ConsentStore } from '@/ui/state/consent-store'
 import type { CompanyStore } from '@/ui/state/company-store'
 import type { DashboardApi } from '@/ui/state/dashboard-api'
 import type { GraphStore, OverviewStore } from '@/ui/state/overview-store'
@@ -17,6 +18,7 @@ export interface DashboardContext {
   site: SiteStore
   company: CompanyStore
   settings: SettingsStore
+  consent: ConsentStore
   i18n: I18n
   /** Goes to another view (a URL hash such as `#/site/news.test`). */
   navigate(hash: string): void
@@ -29,6 +31,7 @@ export function createStores(api: DashboardApi) {
     site: createSiteStore(api),
     company: createCompanyStore(api),
     settings: createSettingsStore(api),
+    consent: createConsentStore(api),
   }
 }
 

@@ -1,4 +1,4 @@
-import type { DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/schema'
+import type { ConsentRow, DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/schema'
 import { SETTINGS } from '@/db/settings'
 import { groupVisitsOf, memoryCompanyIds, sitePartiesOf, siteStatsOf } from '@/db/aggregate'
 import { localDay } from '@/db/write'
@@ -10,6 +10,7 @@ export interface FixtureData {
   visits: VisitRow[]
   findings: FindingRow[]
   daily: DailyRow[]
+  consent?: ConsentRow[]
 }
 
 /** A DashboardApi over plain arrays; writes change the arrays, as the background would. */
@@ -56,6 +57,8 @@ export function fixtureApi(data: FixtureData, now: number) {
       sitePartiesOf(data.findings)
         .filter((r) => r.company === name || (r.company === undefined && r.party === name))
         .slice(0, limit),
+    consentTimeline: async (site) =>
+      (data.consent ?? []).filter((r) => r.site === site).sort((a, b) => b.at - a.at),
     settings: async () => ({ ...settings }),
     async setSetting(key, value) {
       calls.push(`set ${key}=${String(value)}`)
@@ -208,6 +211,36 @@ export function sampleData(now: number): FixtureData {
         category: undefined,
         count: 1,
       }),
+    ],
+    consent: [
+      {
+        visitId: 2,
+        site: 'news.test',
+        at: now - H + 1_000,
+        source: 'page',
+        framework: 'tcf',
+        event: 'shown',
+        state: {},
+      },
+      {
+        visitId: 2,
+        site: 'news.test',
+        at: now - H + 4_000,
+        source: 'page',
+        framework: 'tcf',
+        event: 'answered',
+        adsAllowed: false,
+        state: { purposes: ['1'], vendors: 3 },
+      },
+      {
+        visitId: 2,
+        site: 'news.test',
+        at: now - H + 4_500,
+        source: 'cookie',
+        framework: 'cmp',
+        event: 'choice',
+        state: { cmp: 'OneTrust', cookie: 'OptanonConsent' },
+      },
     ],
     daily: [
       { site: 'news.test', day: localDay(day1), signal: 'tracker.request', count: 3 },

@@ -13,7 +13,7 @@ import {
   visitCountSince,
   visitPage,
 } from '@/db/dashboard-read'
-import { getSite } from '@/db/read'
+import { getSite, siteConsent } from '@/db/read'
 import { openDb } from '@/db/schema'
 import { readSetting, SETTINGS, type SettingKey } from '@/db/settings'
 import { sendMessage } from '@/platform/runtime'
@@ -43,6 +43,7 @@ const api: DashboardApi = {
   visitPage: (site, before, limit) => visitPage(db, site, before, limit),
   findingsOfVisits: (ids) => findingsOfVisits(db, ids),
   companyParties: (name, limit) => companyParties(db, name, limit),
+  consentTimeline: (site) => siteConsent(db, site),
   async settings() {
     const keys = Object.keys(SETTINGS) as SettingKey[]
     const values = await Promise.all(keys.map((k) => readSetting(db, k)))

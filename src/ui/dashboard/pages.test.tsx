@@ -137,6 +137,27 @@ describe('dashboard pages from fixture data', () => {
     expect(new Set(urls).size).toBe(72)
   })
 
+  it('site page: the consent timeline in plain words', async () => {
+    show('#/site/news.test')
+    const history = await screen.findByTestId('consent-history')
+    const moments = within(history).getAllByTestId('consent-moment')
+    expect(moments.map((m) => m.dataset.key)).toEqual([
+      'consent.shown',
+      'consent.answeredRefused',
+      'consent.platform',
+    ])
+    expect(moments[1]?.textContent).toContain('You answered: no to personalised ads.')
+    expect(moments[1]?.textContent).toContain('read from the site’s consent tool')
+    expect(moments[2]?.textContent).toContain('The banner is run by OneTrust.')
+    expect(moments[2]?.textContent).toContain('read from the site’s cookie')
+  })
+
+  it('site page: no consent section for a site without a consent timeline', async () => {
+    show('#/site/shop.test')
+    await screen.findByTestId('site-page')
+    expect(screen.queryByTestId('consent-history')).toBeNull()
+  })
+
   it('site page: deleting asks first, then sends the deletion', async () => {
     const { calls } = show('#/site/shop.test')
     fireEvent.click(await screen.findByTestId('delete-site'))

@@ -115,6 +115,7 @@ export function Popup({ store, gpc, siteHref }: PopupProps) {
             support={state.findings
               .find((f) => f.signal === 'gpc.support')
               ?.evidence.details?.at(-1)}
+            ignored={state.findings.some((f) => f.signal === 'gpc.ignored')}
           />
           <p class="ask">
             <a

@@ -1,5 +1,6 @@
 import type {
   CompanyNameRow,
+  ConsentRow,
   FindingRow,
   SitePartyRow,
   SiteRow,
@@ -28,6 +29,8 @@ export interface DashboardApi {
   findingsOfVisits(visitIds: readonly number[]): Promise<FindingRow[]>
   /** One company's site × party rows on every site, at most `limit`. */
   companyParties(name: string, limit: number): Promise<SitePartyRow[]>
+  /** The site's consent timeline, newest first (at most a few hundred moments). */
+  consentTimeline(site: string): Promise<ConsentRow[]>
   settings(): Promise<Settings>
   setSetting<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void>
   deleteSite(site: string): Promise<void>
