@@ -11,6 +11,7 @@ const ALL_TABLES = (db: TracelightDb) => [
   db.visits,
   db.findings,
   db.daily,
+  db.consent,
   db.siteParties,
   db.siteStats,
   db.companyNames,

@@ -7,8 +7,7 @@ import type { Page } from 'playwright-core'
 import { launchChromium } from '../../src/cli/browsers.ts'
 import type { SignalId } from '../../src/detect/signals.ts'
 import type { FindingRow, VisitRow } from '../../src/db/schema.ts'
-import { memoryCompanyIds } from '../../src/db/aggregate.ts'
-import { Aggregator, putRows, type Rows } from './seed.ts'
+import { Aggregator, putRows, storedCompanyIds, type Rows } from './seed.ts'
 
 export const SITES = 5_000
 const VISITS_PER_SITE = 20
@@ -38,7 +37,7 @@ export async function seed(page: Page): Promise<{ findings: number; daily: numbe
   ]
   let findings = 0
   let daily = 0
-  const ids = memoryCompanyIds()
+  const ids = await storedCompanyIds(page)
   for (let s0 = 0; s0 < SITES; s0 += 50) {
     const agg = new Aggregator(ids)
     const rows: Rows & { visits: VisitRow[]; findings: FindingRow[] } = { visits: [], findings: [] }

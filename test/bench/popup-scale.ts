@@ -12,7 +12,7 @@ import { startFixtureServer } from '../fixtures/server.ts'
 import type { Page } from 'playwright-core'
 import type { SignalId } from '../../src/detect/signals.ts'
 import type { FindingRow, VisitRow } from '../../src/db/schema.ts'
-import { Aggregator, putRows, usage } from './seed.ts'
+import { Aggregator, putRows, storedCompanyIds, usage } from './seed.ts'
 
 const FINDINGS = 1_000_000
 const SITES = 5_000
@@ -50,7 +50,7 @@ async function fill(
   const visits = Math.ceil(findings / perVisit)
   const start = Date.UTC(2026, 0, 1)
   const CHUNK = 2_000
-  const agg = new Aggregator()
+  const agg = new Aggregator(await storedCompanyIds(page))
   for (let v0 = 0; v0 < visits; v0 += CHUNK) {
     const rows: { visits: VisitRow[]; findings: FindingRow[] } = { visits: [], findings: [] }
     for (let v = v0; v < Math.min(visits, v0 + CHUNK); v++) {

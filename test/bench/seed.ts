@@ -58,8 +58,8 @@ const PUT = `async (rows) => {
     }
     await new Promise((resolve, reject) => {
       tx.oncomplete = resolve
-      tx.onerror = () => reject(tx.error)
-      tx.onabort = () => reject(tx.error)
+      tx.onerror = (e) => reject(e.target.error ?? tx.error)
+      tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'))
     })
   }
   db.close()
@@ -81,6 +81,25 @@ const plain = (rows: Rows) => ({
 
 export async function putRows(page: Page, rows: Rows): Promise<void> {
   await page.evaluate(`(${PUT})(${JSON.stringify(plain(rows))})`)
+}
+
+/** Company ids already stored (the extension may have recorded real visits before). */
+export async function storedCompanyIds(page: Page): Promise<ReturnType<typeof memoryCompanyIds>> {
+  const rows = (await page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('tracelight')
+      r.onsuccess = () => resolve(r.result)
+      r.onerror = () => reject(r.error)
+    })
+    const rows = await new Promise((resolve, reject) => {
+      const r = db.transaction('companyNames').objectStore('companyNames').getAll()
+      r.onsuccess = () => resolve(r.result)
+      r.onerror = () => reject(r.error)
+    })
+    db.close()
+    return rows
+  })()`)) as CompanyNameRow[]
+  return memoryCompanyIds(rows)
 }
 
 /** The storage the extension's origin uses, in bytes. */

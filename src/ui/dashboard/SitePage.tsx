@@ -171,6 +171,7 @@ export function SitePage({ site }: { site: string }) {
           {t('common.readError', { message: more.message })}
         </p>
       )}
+      <ConsentHistory site={row.site} />
       {store.decoded.value.length > 0 && (
         <>
           <h2>{t('site.sentTitle')}</h2>
