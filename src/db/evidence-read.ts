@@ -77,32 +77,40 @@ export function evidenceSource(
     }
   }
 
-  /** Every finding in key order (for exports not limited to a site). */
+  /** Every finding in key order (for exports not limited to a site). The next page is
+   * asked for before this one is handed on, so the database reads while the export hashes. */
   async function* allFindings(): AsyncGenerator<FindingRow[]> {
-    let last: [number, string, string] | undefined
+    const read = (after: [number, string, string] | undefined): Promise<FindingRow[]> =>
+      (after === undefined ? db.findings.orderBy(':id') : db.findings.where(':id').above(after))
+        .limit(page)
+        .toArray()
+    let next = read(undefined)
     for (;;) {
-      const query =
-        last === undefined ? db.findings.orderBy(':id') : db.findings.where(':id').above(last)
-      const rows = await query.limit(page).toArray()
+      const rows = await next
       if (rows.length === 0) return
-      yield rows
       const end = rows[rows.length - 1]!
-      last = [end.visitId, end.signal, end.party]
-      if (rows.length < page) return
+      next = rows.length < page ? Promise.resolve([]) : read([end.visitId, end.signal, end.party])
+      yield rows
     }
   }
 
-  /** The findings of some visits (ids ascending), in key order. */
+  /** The findings of some visits (ids ascending), in key order, reading ahead as above. */
   async function* findingsOfVisits(ids: readonly number[]): AsyncGenerator<FindingRow[]> {
-    for (let i = 0; i < ids.length; i += VISITS_PER_READ) {
-      const chunk = ids.slice(i, i + VISITS_PER_READ)
-      const lists = await db.transaction('r', db.findings, () =>
+    const read = (from: number) => {
+      const chunk = ids.slice(from, from + VISITS_PER_READ)
+      return db.transaction('r', db.findings, () =>
         Promise.all(
           chunk.map((id) =>
             db.findings.where(':id').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
           ),
         ),
       )
+    }
+    if (ids.length === 0) return
+    let next = read(0)
+    for (let i = 0; i < ids.length; i += VISITS_PER_READ) {
+      const lists = await next
+      if (i + VISITS_PER_READ < ids.length) next = read(i + VISITS_PER_READ)
       yield lists.flat()
     }
   }
