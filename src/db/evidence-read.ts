@@ -127,7 +127,30 @@ export function evidenceSource(
         rows += n
         onProgress?.(rows)
       }
-      // Visits of the site and period, with their site; all visits when nothing is filtered.
+      if (everything) {
+        // Every visit and finding before the cutoff: only counted, nothing kept.
+        let visits = 0
+        for await (const batch of candidateVisits()) {
+          for (const v of batch) tally.visit(v)
+          visits += batch.length
+          seen(batch.length)
+        }
+        let findings = 0
+        for await (const batch of allFindings()) {
+          for (const f of batch) {
+            if (f.firstAt > cutoff) continue
+            findings += 1
+            tally.finding(f)
+          }
+          seen(batch.length)
+        }
+        included = null
+        siteNames = null
+        const sites = await db.sites.filter((s) => s.firstSeen <= cutoff).count()
+        return tally.result({ sites, visits, findings })
+      }
+
+      // Visits of the site and period, with their site.
       const candidates = new Map<number, VisitRow | string>()
       for await (const batch of candidateVisits()) {
         // With a company, only visits with one of its findings count: keep the rows for later.
@@ -136,7 +159,7 @@ export function evidenceSource(
         seen(batch.length)
       }
       const candidateIds = [...candidates.keys()].sort((a, b) => a - b)
-      const filter = everything ? null : new Set(candidateIds)
+      const filter = new Set(candidateIds)
 
       let findings = 0
       const withFindings = new Set<number>()
@@ -150,12 +173,6 @@ export function evidenceSource(
         seen(batch.length)
       }
 
-      if (everything) {
-        included = null
-        siteNames = null
-        const sites = await db.sites.filter((s) => s.firstSeen <= cutoff).count()
-        return tally.result({ sites, visits: candidateIds.length, findings })
-      }
       const ids =
         scope.company === null ? candidateIds : candidateIds.filter((id) => withFindings.has(id))
       const names = new Set<string>()
