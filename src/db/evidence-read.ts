@@ -77,32 +77,40 @@ export function evidenceSource(
     }
   }
 
-  /** Every finding in key order (for exports not limited to a site). */
+  /** Every finding in key order (for exports not limited to a site). The next page is
+   * asked for before this one is handed on, so the database reads while the export hashes. */
   async function* allFindings(): AsyncGenerator<FindingRow[]> {
-    let last: [number, string, string] | undefined
+    const read = (after: [number, string, string] | undefined): Promise<FindingRow[]> =>
+      (after === undefined ? db.findings.orderBy(':id') : db.findings.where(':id').above(after))
+        .limit(page)
+        .toArray()
+    let next = read(undefined)
     for (;;) {
-      const query =
-        last === undefined ? db.findings.orderBy(':id') : db.findings.where(':id').above(last)
-      const rows = await query.limit(page).toArray()
+      const rows = await next
       if (rows.length === 0) return
-      yield rows
       const end = rows[rows.length - 1]!
-      last = [end.visitId, end.signal, end.party]
-      if (rows.length < page) return
+      next = rows.length < page ? Promise.resolve([]) : read([end.visitId, end.signal, end.party])
+      yield rows
     }
   }
 
-  /** The findings of some visits (ids ascending), in key order. */
+  /** The findings of some visits (ids ascending), in key order, reading ahead as above. */
   async function* findingsOfVisits(ids: readonly number[]): AsyncGenerator<FindingRow[]> {
-    for (let i = 0; i < ids.length; i += VISITS_PER_READ) {
-      const chunk = ids.slice(i, i + VISITS_PER_READ)
-      const lists = await db.transaction('r', db.findings, () =>
+    const read = (from: number) => {
+      const chunk = ids.slice(from, from + VISITS_PER_READ)
+      return db.transaction('r', db.findings, () =>
         Promise.all(
           chunk.map((id) =>
             db.findings.where(':id').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
           ),
         ),
       )
+    }
+    if (ids.length === 0) return
+    let next = read(0)
+    for (let i = 0; i < ids.length; i += VISITS_PER_READ) {
+      const lists = await next
+      if (i + VISITS_PER_READ < ids.length) next = read(i + VISITS_PER_READ)
       yield lists.flat()
     }
   }
@@ -119,7 +127,30 @@ export function evidenceSource(
         rows += n
         onProgress?.(rows)
       }
-      // Visits of the site and period, with their site; all visits when nothing is filtered.
+      if (everything) {
+        // Every visit and finding before the cutoff: only counted, nothing kept.
+        let visits = 0
+        for await (const batch of candidateVisits()) {
+          for (const v of batch) tally.visit(v)
+          visits += batch.length
+          seen(batch.length)
+        }
+        let findings = 0
+        for await (const batch of allFindings()) {
+          for (const f of batch) {
+            if (f.firstAt > cutoff) continue
+            findings += 1
+            tally.finding(f)
+          }
+          seen(batch.length)
+        }
+        included = null
+        siteNames = null
+        const sites = await db.sites.filter((s) => s.firstSeen <= cutoff).count()
+        return tally.result({ sites, visits, findings })
+      }
+
+      // Visits of the site and period, with their site.
       const candidates = new Map<number, VisitRow | string>()
       for await (const batch of candidateVisits()) {
         // With a company, only visits with one of its findings count: keep the rows for later.
@@ -128,7 +159,7 @@ export function evidenceSource(
         seen(batch.length)
       }
       const candidateIds = [...candidates.keys()].sort((a, b) => a - b)
-      const filter = everything ? null : new Set(candidateIds)
+      const filter = new Set(candidateIds)
 
       let findings = 0
       const withFindings = new Set<number>()
@@ -142,12 +173,6 @@ export function evidenceSource(
         seen(batch.length)
       }
 
-      if (everything) {
-        included = null
-        siteNames = null
-        const sites = await db.sites.filter((s) => s.firstSeen <= cutoff).count()
-        return tally.result({ sites, visits: candidateIds.length, findings })
-      }
       const ids =
         scope.company === null ? candidateIds : candidateIds.filter((id) => withFindings.has(id))
       const names = new Set<string>()
