@@ -165,7 +165,6 @@ export function SitePage({ site }: { site: string }) {
           </button>
         </p>
       )}
-      <ConsentHistory site={row.site} />
       {more.kind === 'failed' && (
         <p class="status error" role="alert">
           {t('common.readError', { message: more.message })}
