@@ -1,31 +1,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { compileTrackers } from '@/data/compile-trackers'
 import { openDb, type TracelightDb } from '@/db/schema'
 import { UNDO_MS } from '@/db/staged-delete'
 import { applyBatch } from '@/db/write'
-import { createDeletions, listedDomains } from './deletions'
-
-const data = compileTrackers(
-  [
-    { name: 'Google Analytics', company: 'Google', domains: ['*.google-analytics.com'] },
-    {
-      name: 'DoubleClick',
-      company: 'Google',
-      domains: ['*.doubleclick.net', 'ad.doubleclick.net'],
-    },
-    { name: 'Facebook', domains: ['*.facebook.net', 'www.facebook.com'] },
-  ],
-  'test',
-)
-
-describe('listedDomains', () => {
-  it('gives the sites of every entity of a company, once each', () => {
-    expect(listedDomains(data, 'Google')).toEqual(['doubleclick.net', 'google-analytics.com'])
-    expect(listedDomains(data, 'Facebook')).toEqual(['facebook.com', 'facebook.net'])
-    expect(listedDomains(data, 'Nobody')).toEqual([])
-  })
-})
+import { createDeletions } from './deletions'
 
 describe('createDeletions', () => {
   let db: TracelightDb
@@ -75,7 +53,6 @@ describe('createDeletions', () => {
       db,
       now: () => clock,
       flush,
-      companyDomains: (name) => listedDomains(data, name),
       setTimer: (run, ms) => timers.push({ run, ms }),
       clearTimer: () => undefined,
       wakeAt: async (when) => void wakes.push(when),

@@ -1,14 +1,11 @@
-import type { TrackerData } from '@/data/compile-trackers'
-import type { DeleteScope, DeleteSummary, PendingDeletionRow, TracelightDb } from '@/db/schema'
+import type { DeleteSummary, PendingDeletionRow, TracelightDb } from '@/db/schema'
 import {
-  companyParties,
   previewDeletion,
   settleDeletions,
   stageDeletion,
   undoDeletion,
   type UndoResult,
 } from '@/db/staged-delete'
-import { siteOfHost } from '@/detect/host'
 import type { DeleteRequest, PendingDeletion } from '@/messages'
 
 export interface DeletionDeps {
@@ -16,27 +13,12 @@ export interface DeletionDeps {
   now(): number
   /** Stores what the recorder still holds, so a deletion covers it too. */
   flush(): Promise<void>
-  /** Domains the bundled tracker list gives a company. */
-  companyDomains(name: string): string[]
   setTimer(run: () => void, ms: number): unknown
   clearTimer(handle: unknown): void
   /** Wakes a stopped background at `when` (an alarm), so a deletion becomes final on time. */
   wakeAt(when: number): Promise<void>
   /** Runs after every deletion was settled (retention waits for a pending one). */
   settled?(): void
-}
-
-/** Every registrable domain the tracker list assigns to company `name` (its `company` field). */
-export function listedDomains(data: TrackerData, name: string): string[] {
-  const indexes = new Set<number>()
-  data.entities.forEach((e, i) => {
-    if (e[1] === name) indexes.add(i)
-  })
-  if (indexes.size === 0) return []
-  const out = new Set<string>()
-  for (const table of [data.exact, data.suffix])
-    for (const [domain, i] of Object.entries(table)) if (indexes.has(i)) out.add(siteOfHost(domain))
-  return [...out].sort()
 }
 
 const toPending = (op: PendingDeletionRow): PendingDeletion => ({
@@ -85,15 +67,6 @@ export function createDeletions(deps: DeletionDeps) {
     })
   }
 
-  async function scopeOf(request: DeleteRequest): Promise<DeleteScope> {
-    if (request.kind !== 'company') return request
-    return {
-      kind: 'company',
-      name: request.name,
-      parties: await companyParties(db, request.name, deps.companyDomains(request.name)),
-    }
-  }
-
   return {
     start: () => settle(),
     settle: () => settle(),
@@ -103,14 +76,14 @@ export function createDeletions(deps: DeletionDeps) {
     preview(request: DeleteRequest): Promise<DeleteSummary> {
       return run(async () => {
         await deps.flush()
-        return previewDeletion(db, await scopeOf(request))
+        return previewDeletion(db, request)
       })
     },
     /** Deletes now; undoable until the returned deadline. */
     delete(request: DeleteRequest): Promise<PendingDeletion> {
       return run(async () => {
         await deps.flush()
-        const op = await stageDeletion(db, await scopeOf(request), now)
+        const op = await stageDeletion(db, request, now)
         schedule([op])
         return toPending(op)
       })

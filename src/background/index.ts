@@ -6,7 +6,7 @@
  */
 import { trackerData } from '@/data/trackers'
 import { openDb, type RecordMode } from '@/db/schema'
-import { lastFindingAt, visitFindings } from '@/db/read'
+import { lastFindingAt, siteFindings, visitFindings } from '@/db/read'
 import { applyRetention } from '@/db/manage'
 import { readSetting, writeSetting } from '@/db/settings'
 import { applyBatch } from '@/db/write'
@@ -38,7 +38,7 @@ import { createProbeIntake } from './probes'
 import { createRecorder } from './recorder'
 import { createRequestHandlers, lateNotice, refreshOverdue } from './requests'
 import { createRouter } from './router'
-import { createDeletions, listedDomains } from './deletions'
+import { createDeletions } from './deletions'
 import { gateBatch, nextExcluded } from './record-gate'
 import { siteOfHost } from '@/detect/host'
 import { createTabState, type TabRecord } from './tab-state'
@@ -83,10 +83,10 @@ const tabs = createTabState({
       mode,
     })
     void setBadgeCount(tabId, 0)
+    // The tab's previous visit is over: a banner it left unanswered is judged now.
+    void consent.visitEnded(tabId, visit.visitId)
     network.visitStarted(tabId, visit)
     gpc.visitStarted(visit)
-    // The tab's previous visit is over: a banner it left unanswered is judged now.
-    void consent.visitEnded(tabId)
   },
 })
 
@@ -98,6 +98,13 @@ const traffic = createTrafficObserver({
   partyRows: async (party) => {
     await recorder.flush()
     return partyFindings(db, party)
+  },
+  consentCookies: (tabId, visit, at, onPageRequest, found) =>
+    consent.cookies(tabId, visit, at, onPageRequest, found),
+  gpcSent: (tabId, visit) => consent.gpcSent(tabId, visit),
+  gpcOurs: (site) => {
+    const state = gpc.state()
+    return state.enabled && !state.exceptions.includes(site)
   },
 })
 
@@ -147,6 +154,16 @@ const consent = createConsentTimeline({
   recorder,
   mode: () => mode,
   visitRows: (visitId) => visitFindings(db, visitId),
+  // Best effort, like the recorder: a full or broken database must not stop detection.
+  saveConsent: (row) => {
+    if (!paused) void db.consent.add(row).catch(() => undefined)
+  },
+  loadConsent: (visitId) => db.consent.where('visitId').equals(visitId).toArray(),
+  gpcDeclared: async (site) => {
+    const rows = await siteFindings(db, site, 'gpc.support')
+    const newest = rows.sort((a, b) => b.lastAt - a.lastAt)[0]
+    return newest?.evidence.details?.some((d) => d.honours === true) ?? false
+  },
   now: () => Date.now(),
   settleMs: 3000,
   // Before a Chrome worker with nothing to do is stopped (30 s idle), and long enough for
@@ -199,9 +216,12 @@ observeRequests({
   beforeRedirect: afterReady((event, to) => tabs.redirected(event.tabId, event.requestId, to)),
   responseStarted: afterReady((event) => tabs.responded(event.tabId, event.requestId)),
   failed: afterReady((event) => tabs.failed(event.tabId, event.requestId)),
-  sendHeaders: afterReady((event, cookies) => {
-    // Without cookies a request matters here only for Firefox's canonical-name check.
-    if (cookies.length > 0 || canResolveDns()) network.headers(event, 'sent', cookies)
+  sendHeaders: afterReady((event, cookies, gpc) => {
+    // Without cookies a request matters here only for Firefox's canonical-name check, and a
+    // page request for the GPC signal it carried.
+    const gpcPage = gpc && event.type === 'main_frame'
+    if (cookies.length > 0 || gpcPage || canResolveDns())
+      network.headers(event, 'sent', cookies, gpcPage)
   }),
   setCookies: afterReady((event, values) => network.headers(event, 'set', values)),
 })
@@ -226,7 +246,6 @@ const deletions = createDeletions({
   db,
   now: () => Date.now(),
   flush: () => recorder.flush(),
-  companyDomains: (name) => listedDomains(trackerData, name),
   setTimer: (run, ms) => setTimeout(run, ms),
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   wakeAt: (when) => alarmAt(DELETIONS_ALARM, when),

@@ -1,4 +1,5 @@
-import Dexie, { type EntityTable, type IndexableType } from 'dexie'
+import Dexie, { type EntityTable, type IndexableType, type Transaction } from 'dexie'
+import { groupVisitsOf, memoryCompanyIds, sitePartiesOf, siteStatsOf } from './aggregate'
 import type { SignalId } from '@/detect/signals'
 import type { DetailValue } from '@/detect/types'
 
@@ -16,6 +17,8 @@ export interface SiteRow {
   /** Third-party companies (or unlisted domains) contacted from this site, by name: a small
    * per-site aggregate so the overview and graph need not scan findings. Not indexed. */
   companies?: Record<string, CompanySeen>
+  /** Distinct visits per company group of the site page (`groupKey(signal, company)`). */
+  groupVisits?: Record<string, number>
 }
 
 export interface CompanySeen {
@@ -61,6 +64,39 @@ export interface FindingRow {
   lastAt: number
   evidence: FindingEvidence
   mode: RecordMode
+}
+
+/** One site × signal × party over every visit (DESIGN.md §9): what the site page summarises and
+ * the company page lists, without reading every finding. `visitId`, `evidence` and the
+ * descriptive fields are those of the latest visit's finding. */
+export interface SitePartyRow extends FindingRow {
+  /** Visits with this finding (finding rows folded in). */
+  visits: number
+}
+
+/** The overview's compact per-site row (DESIGN.md §9): typed arrays rather than many small
+ * objects and strings, so 5,000 sites load in one short query and are summed without garbage. */
+export interface SiteStatsRow {
+  site: string
+  lastSeen: number
+  visits: number
+  /** Days with anything recorded, as day numbers (days since 1970-01-01), ascending. */
+  days: Uint32Array
+  /** `STAT_FIELDS.length` counts per entry of `days` (see aggregate.ts). */
+  perDay: Uint32Array
+  /** Tracking companies contacted from the site (ids of `companyNames`), with the day (day
+   * number) each was last seen there and its requests there. */
+  trackerIds: Uint32Array
+  trackerLastDay: Uint32Array
+  trackerRequests: Uint32Array
+}
+
+/** A small id for each company name, so the stats rows hold numbers. */
+export interface CompanyNameRow {
+  name: string
+  id: number
+  /** Category when the company was first seen. */
+  category: string
 }
 
 export interface DailyRow {
@@ -122,12 +158,31 @@ export interface ContactRow {
   foundAt: number
 }
 
+/** One moment of a visit's consent timeline (DESIGN.md §4 `consent`): what the site's consent
+ * tool reported, or what its cookie or the request headers said, decoded. */
+export interface ConsentRow {
+  id?: number
+  visitId: number
+  site: string
+  at: number
+  /** Where it was read: the page's consent API, the site's own cookie, or the request itself. */
+  source: 'page' | 'cookie' | 'wire'
+  /** tcf, gpp, usp (IAB frameworks), cmp (the consent platform), gpc. */
+  framework: 'tcf' | 'gpp' | 'usp' | 'cmp' | 'gpc'
+  /** shown (banner), answered, loaded (the choice the tool had on load), stored (a choice from
+   * an earlier visit, in the cookie the page request carried), choice, platform, sent. */
+  event: string
+  /** What the choice allowed for advertising, when it says. */
+  adsAllowed?: boolean
+  state: Record<string, DetailValue>
+}
+
 /** What one deletion covers (the person's choice in the dashboard or the popup). */
 export type DeleteScope =
   | { kind: 'site'; site: string }
-  /** Every finding whose company (or, for unlisted domains, whose domain) is `name`; `parties`
-   * are the domains searched, fixed when the deletion starts so a resumed one finds the same. */
-  | { kind: 'company'; name: string; parties: string[] }
+  /** Every finding whose company (or, for unlisted domains, whose domain) is `name`, on every
+   * site (found through the site × party rows). */
+  | { kind: 'company'; name: string }
   /** Visits that started in [from, to), with their findings. */
   | { kind: 'range'; from: number; to: number }
   | { kind: 'everything' }
@@ -157,24 +212,34 @@ export interface PendingDeletionRow {
   phase: 'moving' | 'staged' | 'restoring'
   /** Next sequence number for this deletion's trash rows. */
   next: number
-  /** Sites whose summary rows were adjusted (range and company deletions). */
+  /** Sites whose summaries the deletion changed: their derived rows are recomputed after an
+   * undo (consumed as that goes). */
   touched: string[]
+  /** Once an undo was accepted: the touched sites recorded meanwhile (or, for a date range,
+   * all of them), whose summaries are summed up again from their rows rather than restored. */
+  rebuild?: string[]
   /** Where the next chunk starts (reading from the start again would walk over every row
    * already deleted): deleting everything, the last key moved per table; a date range, the
    * start time of the last visit moved (as `visits`). */
-  after?: Partial<Record<'findings' | 'visits' | 'daily' | 'sites', IndexableType>>
+  after?: Partial<
+    Record<'findings' | 'visits' | 'consent' | 'daily' | 'siteParties' | 'sites', IndexableType>
+  >
 }
 
 /** One chunk of rows moved out of the live tables by a pending deletion, with the part of the
  * summary rows (site counts, daily counts) taken away with them; undo adds it all back. One
- * record per chunk: the trash costs a write per thousand rows, not per row. */
+ * record per chunk: the trash costs a write per thousands of rows, not per row. */
 export interface TrashRow {
   op: number
   n: number
   visits?: VisitRow[]
   findings?: FindingRow[]
+  consent?: ConsentRow[]
+  /** Daily counts to add back. */
   daily?: DailyRow[]
+  /** Site summaries, or the part of one taken away, to add back. */
   sites?: SiteRow[]
+  siteParties?: SitePartyRow[]
   /** The findings were moved in key order: one key range, and nothing else in it then. */
   ordered?: true
 }
@@ -189,9 +254,13 @@ export type TracelightDb = Dexie & {
   visits: EntityTable<VisitRow, 'id'>
   findings: Dexie.Table<FindingRow, [number, SignalId, string]>
   daily: Dexie.Table<DailyRow, [string, string, SignalId]>
+  siteParties: Dexie.Table<SitePartyRow, [string, SignalId, string]>
+  siteStats: EntityTable<SiteStatsRow, 'site'>
+  companyNames: EntityTable<CompanyNameRow, 'name'>
   settings: EntityTable<SettingRow, 'key'>
   requests: EntityTable<RequestRow, 'id'>
   contacts: EntityTable<ContactRow, 'site'>
+  consent: EntityTable<ConsentRow, 'id'>
   pendingDeletions: EntityTable<PendingDeletionRow, 'id'>
   trash: Dexie.Table<TrashRow, [number, number]>
 }
@@ -218,6 +287,21 @@ export function openDb(indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): T
     requests: '++id, [site+status], dueAt, site',
     contacts: 'site',
   })
+  // v3 (consent timeline): adds a table only; visits recorded before it simply have none.
+  db.version(3).stores({
+    consent: '++id, visitId, [site+at]',
+  })
+  // v4 (scale, DESIGN.md §9): per site × party and
+  // per-site overview aggregates, computed here from the rows already stored; findings lose the
+  // indexes no query uses any more ([site+lastAt], signal) or that moved to siteParties (party).
+  db.version(4)
+    .stores({
+      findings: '[visitId+signal+party], [site+signal]',
+      siteParties: '[site+signal+party], party, company',
+      siteStats: 'site, lastSeen',
+      companyNames: 'name, &id',
+    })
+    .upgrade(buildAggregates)
   // v5 (undoable deletions): adds tables only. Trash rows are keyed by deletion and sequence,
   // so a deletion's rows are one key range (restored in order, dropped with one range delete).
   db.version(5).stores({
@@ -225,4 +309,34 @@ export function openDb(indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): T
     trash: '[op+n]',
   })
   return db as TracelightDb
+}
+
+/** Fills siteParties and siteStats, and each site's group visits, one site at a time. */
+export async function buildAggregates(tx: Transaction): Promise<void> {
+  const sites = tx.table<SiteRow, string>('sites')
+  const findings = tx.table<FindingRow>('findings')
+  const daily = tx.table<DailyRow>('daily')
+  const siteNames = (await sites.toCollection().primaryKeys()) as string[]
+  const ids = memoryCompanyIds()
+  for (const name of siteNames) {
+    const [row, rows, days] = await Promise.all([
+      sites.get(name),
+      findings
+        .where('[site+signal]')
+        .between([name, Dexie.minKey], [name, Dexie.maxKey], true, true)
+        .toArray(),
+      daily
+        .where('[site+day+signal]')
+        .between([name, Dexie.minKey, Dexie.minKey], [name, Dexie.maxKey, Dexie.maxKey], true, true)
+        .toArray(),
+    ])
+    if (row === undefined) continue
+    const site: SiteRow = { ...row, groupVisits: groupVisitsOf(rows) }
+    await Promise.all([
+      sites.put(site),
+      tx.table('siteParties').bulkPut(sitePartiesOf(rows)),
+      tx.table('siteStats').put(siteStatsOf(site, days, ids)),
+    ])
+  }
+  await tx.table('companyNames').bulkPut(ids.rows())
 }

@@ -1,12 +1,18 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDb, type DeleteScope, type TracelightDb, type VisitRow } from './schema'
+import {
+  openDb,
+  type ConsentRow,
+  type DeleteScope,
+  type TracelightDb,
+  type VisitRow,
+} from './schema'
 import {
   CHUNK,
   UNDO_MS,
   addSite,
   commitDeletion,
-  companyParties,
+  movingProgress,
   previewDeletion,
   settleDeletions,
   stageDeletion,
@@ -93,13 +99,28 @@ async function seed() {
       finding(4, 'old.test', NOW - 10 * DAY, 'ga.test', { count: 7 }),
     ],
   })
+  await db.consent.bulkAdd([
+    consent(1, 'news.test', NOW - 3 * DAY),
+    consent(3, 'shop.test', NOW - DAY),
+  ])
   await writeSetting(db, 'retentionDays', 30)
 }
 
-/** Every history table, in a stable order, for before/after comparisons (the order of a
- * company's domains in a site summary carries no meaning). */
+const consent = (visitId: number, site: string, at: number): ConsentRow => ({
+  visitId,
+  site,
+  at,
+  source: 'page',
+  framework: 'tcf',
+  event: 'shown',
+  state: {},
+})
+
+/** Every history table and aggregate, in a stable order, for before/after comparisons (the
+ * order of a company's domains, of a summary's keys or of a stats row's trackers carries no
+ * meaning). */
 async function dump() {
-  const bySite = <T extends { site: string }>(rows: T[]) =>
+  const sorted = <T>(rows: T[]) =>
     rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
   const sites = (await db.sites.toArray()).map((s) => ({
     ...s,
@@ -109,19 +130,38 @@ async function dump() {
       ),
     }),
   }))
+  const stats = (await db.siteStats.toArray()).map((r) => ({
+    site: r.site,
+    lastSeen: r.lastSeen,
+    visits: r.visits,
+    days: Array.from(r.days),
+    perDay: Array.from(r.perDay),
+    trackers: Array.from(r.trackerIds)
+      .map((id, i) => [id, r.trackerLastDay[i], r.trackerRequests[i]])
+      .sort((a, b) => Number(a[0]) - Number(b[0])),
+  }))
   return {
-    sites: bySite(sites),
-    visits: bySite(await db.visits.toArray()),
-    findings: bySite(await db.findings.toArray()),
-    daily: bySite(await db.daily.toArray()),
+    sites: sorted(sites),
+    visits: sorted(await db.visits.toArray()),
+    findings: sorted(await db.findings.toArray()),
+    daily: sorted(await db.daily.toArray()),
+    consent: sorted(await db.consent.toArray()),
+    siteParties: sorted(await db.siteParties.toArray()),
+    siteStats: sorted(stats),
   }
 }
 
-const company = async (name: string): Promise<DeleteScope> => ({
-  kind: 'company',
-  name,
-  parties: await companyParties(db, name),
-})
+const EMPTY = {
+  sites: [],
+  visits: [],
+  findings: [],
+  daily: [],
+  consent: [],
+  siteParties: [],
+  siteStats: [],
+}
+
+const company = (name: string): DeleteScope => ({ kind: 'company', name })
 
 describe('previewDeletion', () => {
   it('counts what each kind of deletion would remove', async () => {
@@ -131,7 +171,7 @@ describe('previewDeletion', () => {
       visits: 2,
       findings: 5,
     })
-    expect(await previewDeletion(db, await company('Google'))).toEqual({
+    expect(await previewDeletion(db, company('Google'))).toEqual({
       sites: 3,
       visits: 0,
       findings: 6,
@@ -151,15 +191,9 @@ describe('previewDeletion', () => {
     })
   })
 
-  it('finds a company’s domains in the site summaries, plus its own name and extra ones', async () => {
+  it('finds a company’s records on any of its domains, and an unlisted domain by its name', async () => {
     await seed()
-    expect(await companyParties(db, 'Google', ['googletagmanager.test'])).toEqual([
-      'Google',
-      'doubleclick.test',
-      'ga.test',
-      'googletagmanager.test',
-    ])
-    // A domain no summary lists (only a script's finding, say) is found through `extra`.
+    // A script's finding on a domain the company was never contacted on from this site.
     await applyBatch(db, {
       visits: [],
       findings: [
@@ -169,19 +203,17 @@ describe('previewDeletion', () => {
         }),
       ],
     })
-    const parties = (extra: string[]) => companyParties(db, 'Google', extra)
-    const scope = async (extra: string[]): Promise<DeleteScope> => ({
-      kind: 'company',
-      name: 'Google',
-      parties: await parties(extra),
-    })
-    expect((await previewDeletion(db, await scope([]))).findings).toBe(6)
-    expect((await previewDeletion(db, await scope(['gstatic.test']))).findings).toBe(7)
+    expect((await previewDeletion(db, company('Google'))).findings).toBe(7)
     // An unlisted domain is its own company.
-    expect(await previewDeletion(db, await company('widgets.test'))).toEqual({
+    expect(await previewDeletion(db, company('widgets.test'))).toEqual({
       sites: 1,
       visits: 0,
       findings: 1,
+    })
+    expect(await previewDeletion(db, company('Nobody'))).toEqual({
+      sites: 0,
+      visits: 0,
+      findings: 0,
     })
   })
 })
@@ -197,9 +229,8 @@ describe('deleting a site', () => {
     for (const rows of Object.values(after))
       expect(rows.some((r) => r.site === 'news.test')).toBe(false)
     const others = (rows: { site: string }[]) => rows.filter((r) => r.site !== 'news.test')
-    expect(after.findings).toEqual(others(before.findings))
-    expect(after.sites).toEqual(others(before.sites))
-    expect(after.daily).toEqual(others(before.daily))
+    for (const table of Object.keys(after) as (keyof typeof after)[])
+      expect(after[table], table).toEqual(others(before[table]))
     expect(await db.settings.get('retentionDays')).toEqual({ key: 'retentionDays', value: 30 })
 
     clock = NOW + UNDO_MS - 1
@@ -220,6 +251,13 @@ describe('deleting a site', () => {
     const shop = await db.sites.get('shop.test')
     expect(shop).toMatchObject({ visits: 1, counts: { 'tracker.request': 5 } })
     expect(shop?.companies?.Google?.requests).toBe(5)
+    // Its summaries were recorded anew meanwhile: they are summed up again from the rows.
+    expect(await db.siteParties.get(['shop.test', 'tracker.request', 'ga.test'])).toMatchObject({
+      count: 4,
+      visits: 1,
+    })
+    expect(await db.consent.where('site').equals('shop.test').count()).toBe(1)
+    expect((await db.siteStats.get('shop.test'))?.visits).toBe(1)
   })
 })
 
@@ -227,7 +265,7 @@ describe('deleting a company', () => {
   it('removes its findings on every site, adjusts the summaries, and keeps the rest', async () => {
     await seed()
     const before = await dump()
-    const op = await stageDeletion(db, await company('Google'), now)
+    const op = await stageDeletion(db, company('Google'), now)
     expect(op.summary).toEqual({ sites: 3, visits: 0, findings: 6 })
     const after = await dump()
     expect(after.findings.filter((f) => f.company === 'Google')).toEqual([])
@@ -250,6 +288,16 @@ describe('deleting a company', () => {
       rows.filter((d) => d.site === site).reduce((n, d) => n + d.count, 0)
     expect(sum(after.daily, 'news.test')).toBe(sum(before.daily, 'news.test') - 4)
     expect(after.daily.filter((d) => d.site === 'old.test')).toEqual([])
+    // Its site × party rows go; the others stay as they were.
+    expect(after.siteParties).toEqual(before.siteParties.filter((p) => p.company !== 'Google'))
+    expect(news?.groupVisits).toEqual({
+      'tracker.request Facebook': 1,
+      'thirdparty.request widgets.test': 1,
+    })
+    // The overview's rows no longer count it among the trackers, nor its requests on the days.
+    const stats = after.siteStats.find((r) => r.site === 'old.test')
+    expect(stats).toMatchObject({ days: [], trackers: [] })
+    expect(after.siteStats.find((r) => r.site === 'news.test')?.trackers).toHaveLength(1)
 
     await undoDeletion(db, op.id as number, NOW + 5)
     expect(await dump()).toEqual(before)
@@ -267,13 +315,57 @@ describe('deleting a company', () => {
         }),
       ],
     })
-    await stageDeletion(db, await company('Google'), now)
+    await stageDeletion(db, company('Google'), now)
     expect((await db.findings.toArray()).map((f) => f.company).sort()).toEqual([
       'Facebook',
       'Facebook',
       'Other',
       undefined,
     ])
+  })
+})
+
+describe('deleting a company, then recording it again', () => {
+  it('sums up the sites recorded meanwhile again from their rows on undo', async () => {
+    await seed()
+    const op = await stageDeletion(db, company('Google'), now)
+    clock = NOW + 2000
+    await applyBatch(db, {
+      visits: [visit(7, 'news.test', NOW + 1000)],
+      findings: [finding(7, 'news.test', NOW + 1000, 'ga.test')],
+    })
+    await undoDeletion(db, op.id as number, clock)
+    expect(await db.siteParties.get(['news.test', 'tracker.request', 'ga.test'])).toMatchObject({
+      visits: 3,
+      count: 6,
+      lastAt: NOW + 1000,
+    })
+    const news = await db.sites.get('news.test')
+    expect(news).toMatchObject({ visits: 3, counts: { 'tracker.request': 11 } })
+    expect(news?.companies?.Google?.requests).toBe(6)
+    expect(news?.groupVisits?.['tracker.request Google']).toBe(3)
+    // A site not recorded meanwhile gets its rows back as they were.
+    expect(await db.siteParties.get(['old.test', 'tracker.request', 'ga.test'])).toMatchObject({
+      visits: 1,
+      count: 7,
+    })
+  })
+})
+
+describe('progress', () => {
+  it('is only reported while a deletion is being moved', async () => {
+    await seed()
+    expect(await movingProgress(db)).toBeNull()
+    await db.pendingDeletions.add({
+      scope: { kind: 'everything' },
+      summary: { sites: 0, visits: 0, findings: 120 },
+      createdAt: NOW,
+      deadline: NOW,
+      phase: 'moving',
+      next: 1,
+      touched: [],
+    })
+    expect(await movingProgress(db)).toEqual({ sites: 0, visits: 0, findings: 120 })
   })
 })
 
@@ -332,7 +424,7 @@ describe('deleting everything', () => {
     const before = await dump()
     const op = await stageDeletion(db, { kind: 'everything' }, now)
     expect(op.summary.findings).toBe(many + 9)
-    expect(await dump()).toEqual({ sites: [], visits: [], findings: [], daily: [] })
+    expect(await dump()).toEqual(EMPTY)
     expect(await db.settings.count()).toBe(1)
     await undoDeletion(db, op.id as number, NOW + 1)
     expect(await dump()).toEqual(before)
@@ -419,7 +511,7 @@ describe('a worker stopped part-way', () => {
       after: { findings: [2, 'tracker.request', 'fb.test'] },
     })) as number
     await settleDeletions(db, now)
-    expect(await dump()).toEqual({ sites: [], visits: [], findings: [], daily: [] })
+    expect(await dump()).toEqual(EMPTY)
     expect((await db.pendingDeletions.get(id))?.summary).toEqual({
       sites: 3,
       visits: 4,

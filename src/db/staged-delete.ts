@@ -1,28 +1,40 @@
 import Dexie, { type IndexableType, type Table } from 'dexie'
 import type { SignalId } from '@/detect/signals'
+import { groupKey, siteStatsOf, sitePartiesOf } from './aggregate'
+import { rebuildSite } from './manage'
 import type {
+  ConsentRow,
   DailyRow,
   DeleteScope,
   DeleteSummary,
   FindingRow,
   PendingDeletionRow,
+  SitePartyRow,
   SiteRow,
   TracelightDb,
   TrashRow,
-  VisitRow,
 } from './schema'
-import { EVIDENCE_URLS, localDay, mergeBounded, mergeCompanies, mergeDetails } from './write'
+import {
+  EVIDENCE_URLS,
+  loadCompanyIds,
+  localDay,
+  mergeBounded,
+  mergeCompanies,
+  mergeDetails,
+  saveCompanyIds,
+} from './write'
 
 /**
  * Deletions the person can undo for a few seconds (issue 6, data management).
  *
- * A deletion moves the rows it covers from the live tables into `trash`, and takes what they
- * added to the per-site and per-day counts away with them, so every view at once shows the
- * history without them. Undo puts everything back; once the undo window has passed, the trash
- * rows are dropped for good. Each step is one IndexedDB transaction over the live tables, the
- * trash and the pending record, so a worker stopped at any point leaves a state the next start
- * finishes deterministically (`settleDeletions`): rows are never lost before their deletion is
- * final, and never come back after it.
+ * A deletion moves the rows it covers (visits, findings, consent moments) from the live tables
+ * into `trash`, with what they added to the daily counts and the site summaries, so every view
+ * at once shows the history without them; the derived rows (site × party, overview stats) are
+ * moved with them or recomputed. Undo puts everything back; once the undo window has passed,
+ * the trash is dropped for good. Each step is one IndexedDB transaction over the live tables,
+ * the trash and the pending record, so a worker stopped at any point leaves a state the next
+ * start finishes deterministically (`settleDeletions`): rows are never lost before their
+ * deletion is final, and never come back after it.
  */
 
 /** How long a deletion can be undone. */
@@ -34,45 +46,46 @@ export const CHUNK = 5000
 const COMPANY_CHUNK = 10_000
 /** Visits per transaction in a date-range deletion (each with its findings). */
 const VISIT_CHUNK = 1000
+/** Sites whose derived rows are recomputed per transaction after an undo. */
+const SITES_PER_STEP = 25
 /** Days a finding's count may be spread over in the daily table (a visit left open for days). */
 const MAX_SPREAD_DAYS = 400
+/** A site recorded this close to a deletion (or after it) gets its summaries recomputed on
+ * undo rather than restored: observations buffered when the deletion began land just after. */
+const RECORDED_SINCE_MARGIN_MS = 10_000
 
 type FindingKey = [number, SignalId, string]
+type Op = PendingDeletionRow & { id: number }
 const findingKey = (f: FindingRow): FindingKey => [f.visitId, f.signal, f.party]
 const dailyKey = (d: DailyRow): [string, string, SignalId] => [d.site, d.day, d.signal]
-const REQUEST_SIGNALS: ReadonlySet<string> = new Set(['tracker.request', 'thirdparty.request'])
+const partyRowKey = (p: SitePartyRow): [string, SignalId, string] => [p.site, p.signal, p.party]
 
 const tables = (db: TracelightDb) => [
   db.sites,
   db.visits,
   db.findings,
   db.daily,
+  db.consent,
+  db.siteParties,
+  db.siteStats,
+  db.companyNames,
   db.trash,
   db.pendingDeletions,
 ]
 
 /** Whether a finding is one of company `name`'s records (unlisted domains go by their name). */
-export const belongsTo = (f: FindingRow, name: string) => (f.company ?? f.party) === name
-
-/** The domains whose findings a company deletion looks at: those the site summaries list for
- * it, `extra` (e.g. its domains in the bundled tracker list) and the name itself, for unlisted
- * domains, which are their own company. Sorted, without duplicates. */
-export async function companyParties(
-  db: TracelightDb,
-  name: string,
-  extra: readonly string[] = [],
-): Promise<string[]> {
-  const parties = new Set<string>([name, ...extra])
-  await db.sites.each((s) => {
-    for (const p of s.companies?.[name]?.parties ?? []) parties.add(p)
-  })
-  return [...parties].sort()
-}
+export const belongsTo = (f: { company?: string; party: string }, name: string) =>
+  (f.company ?? f.party) === name
 
 const siteRange = (site: string) =>
   [
     [site, Dexie.minKey],
     [site, Dexie.maxKey],
+  ] as const
+const siteRange3 = (site: string) =>
+  [
+    [site, Dexie.minKey, Dexie.minKey],
+    [site, Dexie.maxKey, Dexie.maxKey],
   ] as const
 const visitRange = (id: number) =>
   [
@@ -80,12 +93,29 @@ const visitRange = (id: number) =>
     [id, Dexie.maxKey, Dexie.maxKey],
   ] as const
 
+/** A company's site × party rows: by company name, and an unlisted domain's by its domain. */
+async function companyPartyRows(
+  db: TracelightDb,
+  name: string,
+  limit = Infinity,
+): Promise<SitePartyRow[]> {
+  const named = await db.siteParties.where('company').equals(name).limit(limit).toArray()
+  if (named.length >= limit) return named
+  const unlisted = await db.siteParties
+    .where('party')
+    .equals(name)
+    .filter((p) => p.company === undefined)
+    .limit(limit - named.length)
+    .toArray()
+  return [...named, ...unlisted]
+}
+
 /** What a deletion would remove now: the numbers its confirmation names. */
 export async function previewDeletion(
   db: TracelightDb,
   scope: DeleteScope,
 ): Promise<DeleteSummary> {
-  return db.transaction('r', [db.sites, db.visits, db.findings], async () => {
+  return db.transaction('r', [db.sites, db.visits, db.findings, db.siteParties], async () => {
     switch (scope.kind) {
       case 'everything': {
         const [sites, visits, findings] = await Promise.all([
@@ -110,17 +140,13 @@ export async function previewDeletion(
         return { sites: row !== undefined || visits > 0 ? 1 : 0, visits, findings }
       }
       case 'company': {
-        const sites = new Set<string>()
-        let findings = 0
-        await db.findings
-          .where('party')
-          .anyOf(scope.parties)
-          .each((f) => {
-            if (!belongsTo(f, scope.name)) return
-            findings += 1
-            sites.add(f.site)
-          })
-        return { sites: sites.size, visits: 0, findings }
+        // Each site × party row counts the finding rows (one per visit) folded into it.
+        const rows = await companyPartyRows(db, scope.name)
+        return {
+          sites: new Set(rows.map((r) => r.site)).size,
+          visits: 0,
+          findings: rows.reduce((n, r) => n + r.visits, 0),
+        }
       }
       case 'range': {
         const visits = await db.visits
@@ -145,7 +171,7 @@ export async function previewDeletion(
   })
 }
 
-/** A site summary with nothing in it: the start of a delta. */
+/** A site summary with nothing in it: the start of a delta. Dates unknown (±∞). */
 const emptySite = (site: string): SiteRow => ({
   site,
   firstSeen: Number.POSITIVE_INFINITY,
@@ -155,91 +181,46 @@ const emptySite = (site: string): SiteRow => ({
 })
 
 /**
- * What a chunk of deleted rows added to the site and daily summaries, taken from the live rows
- * (never below zero) and kept as trash rows, so undo adds back exactly what was taken.
+ * Takes what deleted findings added to their sites' signal counts from the live summaries
+ * (never below zero); returns what was taken, to be added back on undo.
  */
-async function takeFromSummaries(
-  db: TracelightDb,
-  visits: readonly VisitRow[],
-  findings: readonly FindingRow[],
-  companyEntries: boolean,
-): Promise<{ sites: SiteRow[]; daily: DailyRow[] }> {
-  // Sites: the amounts each deleted row added.
-  const wanted = new Map<string, SiteRow>()
-  const delta = (site: string) => {
-    let d = wanted.get(site)
-    if (d === undefined) wanted.set(site, (d = emptySite(site)))
-    return d
-  }
-  for (const v of visits) {
-    const d = delta(v.site)
-    d.visits += 1
-    d.firstSeen = Math.min(d.firstSeen, v.startedAt)
-    d.lastSeen = Math.max(d.lastSeen, v.startedAt)
-  }
+async function takeCounts(db: TracelightDb, findings: readonly FindingRow[]): Promise<SiteRow[]> {
+  const wanted = new Map<string, Partial<Record<SignalId, number>>>()
   for (const f of findings) {
-    const d = delta(f.site)
-    d.counts[f.signal] = (d.counts[f.signal] ?? 0) + f.count
-    d.firstSeen = Math.min(d.firstSeen, f.firstAt)
-    d.lastSeen = Math.max(d.lastSeen, f.lastAt)
-    if (companyEntries && REQUEST_SIGNALS.has(f.signal) && f.sameCompany !== true)
-      d.companies = mergeCompanies(d.companies ?? {}, {
-        [f.company ?? f.party]: {
-          tracker: f.signal === 'tracker.request',
-          category: f.category ?? 'unknown',
-          parties: [f.party],
-          requests: f.count,
-          firstAt: f.firstAt,
-          lastAt: f.lastAt,
-        },
-      })
+    let counts = wanted.get(f.site)
+    if (counts === undefined) wanted.set(f.site, (counts = {}))
+    counts[f.signal] = (counts[f.signal] ?? 0) + f.count
   }
   const names = [...wanted.keys()]
   const live = await db.sites.bulkGet(names)
   const taken: SiteRow[] = []
   const updated: SiteRow[] = []
   names.forEach((site, i) => {
-    const want = wanted.get(site) as SiteRow
     const row = live[i]
     // No summary row (it was never written, or is gone): nothing to take, nothing to give back.
     if (row === undefined) return
-    const took: SiteRow = { ...emptySite(site), firstSeen: want.firstSeen, lastSeen: want.lastSeen }
-    const next: SiteRow = { ...row, counts: { ...row.counts } }
-    const visitsTaken = Math.min(row.visits, want.visits)
-    next.visits -= visitsTaken
-    took.visits = visitsTaken
-    for (const [signal, n] of Object.entries(want.counts) as [SignalId, number][]) {
-      const have = next.counts[signal] ?? 0
+    const took = emptySite(site)
+    const counts = { ...row.counts }
+    for (const [signal, n] of Object.entries(wanted.get(site) ?? {}) as [SignalId, number][]) {
+      const have = counts[signal] ?? 0
       const t = Math.min(have, n)
       if (t > 0) took.counts[signal] = t
-      if (have - t > 0) next.counts[signal] = have - t
-      else delete next.counts[signal]
+      if (have - t > 0) counts[signal] = have - t
+      else delete counts[signal]
     }
-    if (want.companies !== undefined && row.companies !== undefined) {
-      const companies = { ...row.companies }
-      const tookCompanies: NonNullable<SiteRow['companies']> = {}
-      for (const [name, c] of Object.entries(want.companies)) {
-        const have = companies[name]
-        if (have === undefined) continue
-        const t = Math.min(have.requests, c.requests)
-        // All of it: the entry as it was. Part of it: in the entry's own words (category).
-        tookCompanies[name] =
-          t === have.requests
-            ? { ...have }
-            : { ...c, category: have.category, tracker: have.tracker, requests: t }
-        if (have.requests - t > 0) companies[name] = { ...have, requests: have.requests - t }
-        else delete companies[name]
-      }
-      next.companies = companies
-      if (Object.keys(tookCompanies).length > 0) took.companies = tookCompanies
-    }
-    updated.push(next)
+    updated.push({ ...row, counts })
     taken.push(took)
   })
   if (updated.length > 0) await db.sites.bulkPut(updated)
+  return taken
+}
 
-  // Days: the recorder adds each flush's count to the day it ended, so a finding's count sits on
-  // the day of its last observation, or (for a visit across midnight) partly on earlier days.
+/**
+ * Takes what deleted findings added to the daily counts. The recorder adds each flush's count
+ * to the day it ended, so a finding's count sits on the day of its last observation, or (for a
+ * visit across midnight) partly on earlier days. Returns what was taken, to be added back.
+ */
+async function takeDaily(db: TracelightDb, findings: readonly FindingRow[]): Promise<DailyRow[]> {
   const perFinding = findings.map((f) => {
     const days: string[] = []
     const first = localDay(f.firstAt)
@@ -260,7 +241,7 @@ async function takeFromSummaries(
   const rows = await db.daily.bulkGet(keyList.map(([, k]) => k))
   const counts = new Map<string, number>()
   keyList.forEach(([k], i) => counts.set(k, rows[i]?.count ?? 0))
-  const takenDaily = new Map<string, DailyRow>()
+  const taken = new Map<string, DailyRow>()
   for (const { f, days } of perFinding) {
     let left = f.count
     for (const day of days) {
@@ -271,15 +252,14 @@ async function takeFromSummaries(
       if (t <= 0) continue
       counts.set(k, have - t)
       left -= t
-      const old = takenDaily.get(k)
-      if (old === undefined) takenDaily.set(k, { site: f.site, day, signal: f.signal, count: t })
+      const old = taken.get(k)
+      if (old === undefined) taken.set(k, { site: f.site, day, signal: f.signal, count: t })
       else old.count += t
     }
   }
-  const changed = [...takenDaily.keys()]
   const toPut: DailyRow[] = []
   const toDelete: [string, string, SignalId][] = []
-  for (const k of changed) {
+  for (const k of taken.keys()) {
     const [site, day, signal] = keys.get(k) as [string, string, SignalId]
     const n = counts.get(k) ?? 0
     if (n > 0) toPut.push({ site, day, signal, count: n })
@@ -287,15 +267,28 @@ async function takeFromSummaries(
   }
   if (toPut.length > 0) await db.daily.bulkPut(toPut)
   if (toDelete.length > 0) await db.daily.bulkDelete(toDelete)
-  return { sites: taken, daily: [...takenDaily.values()] }
+  return [...taken.values()]
 }
 
-/** Adds one chunk to a deletion's trash; `op.next` advances (the caller stores `op`). */
-async function toTrash(
-  db: TracelightDb,
-  op: PendingDeletionRow & { id: number },
-  chunk: Omit<TrashRow, 'op' | 'n'>,
-): Promise<void> {
+/** Recomputes a site's overview stats row from its summary and daily counts. */
+async function refreshStats(db: TracelightDb, site: string): Promise<void> {
+  const row = await db.sites.get(site)
+  if (row === undefined) {
+    await db.siteStats.delete(site)
+    return
+  }
+  const daily = await db.daily
+    .where('[site+day+signal]')
+    .between(...siteRange3(site), true, true)
+    .toArray()
+  const ids = await loadCompanyIds(db, [row])
+  await db.siteStats.put(siteStatsOf(row, daily, ids))
+  await saveCompanyIds(db, ids)
+}
+
+/** Adds one chunk to a deletion's trash and counts it; `op.next` advances (the caller stores
+ * `op`). */
+async function toTrash(db: TracelightDb, op: Op, chunk: Omit<TrashRow, 'op' | 'n'>): Promise<void> {
   const parts = Object.fromEntries(
     Object.entries(chunk).filter(([, rows]) => Array.isArray(rows) && rows.length > 0),
   )
@@ -334,13 +327,15 @@ async function dropChunk<T, K extends IndexableType, I>(
   else await table.bulkDelete(keys)
 }
 
+type Cursor = 'findings' | 'visits' | 'consent' | 'daily' | 'siteParties' | 'sites'
+
 /**
  * The next chunk of a whole table, in key order from where the last one ended; once that runs
  * dry, from the start once more, for rows recorded meanwhile under smaller keys.
  */
 async function nextInKeyOrder<T, K extends IndexableType, I>(
   op: PendingDeletionRow,
-  name: 'findings' | 'visits' | 'daily' | 'sites',
+  name: Cursor,
   table: Table<T, K, I>,
   keyOf: (row: T) => K,
 ): Promise<T[]> {
@@ -355,12 +350,9 @@ async function nextInKeyOrder<T, K extends IndexableType, I>(
   return rows
 }
 
-/** Moves the next chunk of a site or everything: findings, visits, days, then summary rows. */
-async function moveWhole(
-  db: TracelightDb,
-  op: PendingDeletionRow & { id: number },
-  site: string | null,
-): Promise<boolean> {
+/** Moves the next chunk of one site, or of everything: findings, visits, consent moments,
+ * days, site × party rows, then the summary rows (the overview stats go, recomputed on undo). */
+async function moveWhole(db: TracelightDb, op: Op, site: string | null): Promise<boolean> {
   const all = site === null
   const findings = all
     ? await nextInKeyOrder(op, 'findings', db.findings, findingKey)
@@ -390,17 +382,47 @@ async function moveWhole(
     )
     return false
   }
-  // Days are keyed by site first: one site's are one key range too.
+  // Consent moments are keyed by an auto-increment id: in key order, a number each.
+  const consentTable = db.consent as unknown as Table<ConsentRow, number>
+  const consent = all
+    ? await nextInKeyOrder(op, 'consent', consentTable, (c) => c.id as number)
+    : await db.consent
+        .where('[site+at]')
+        .between(...siteRange(site), true, true)
+        .limit(CHUNK)
+        .toArray()
+  if (consent.length > 0) {
+    await toTrash(db, op, { consent })
+    await dropChunk(
+      consentTable,
+      consent.map((c) => c.id as number),
+      all,
+    )
+    return false
+  }
+  // Days and site × party rows are keyed by site first: one site's are one key range too.
   const daily = all
     ? await nextInKeyOrder(op, 'daily', db.daily, dailyKey)
     : await db.daily
         .where('[site+day+signal]')
-        .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey], true, true)
+        .between(...siteRange3(site), true, true)
         .limit(CHUNK)
         .toArray()
   if (daily.length > 0) {
     await toTrash(db, op, { daily })
     await dropChunk(db.daily, daily.map(dailyKey), true)
+    return false
+  }
+  const siteParties = all
+    ? await nextInKeyOrder(op, 'siteParties', db.siteParties, partyRowKey)
+    : await db.siteParties
+        .where('[site+signal+party]')
+        .between(...siteRange3(site), true, true)
+        .limit(CHUNK)
+        .toArray()
+  if (siteParties.length > 0) {
+    await toTrash(db, op, { siteParties })
+    await dropChunk(db.siteParties, siteParties.map(partyRowKey), true)
     return false
   }
   const sites = all
@@ -409,24 +431,26 @@ async function moveWhole(
   if (sites.length > 0) {
     await toTrash(db, op, { sites })
     op.summary.sites += sites.length
-    await dropChunk(
-      db.sites,
-      sites.map((s) => s.site),
-      true,
-    )
+    const names = sites.map((s) => s.site)
+    touch(op, names)
+    await dropChunk(db.sites, names, true)
+    await db.siteStats.bulkDelete(names)
     return !all
+  }
+  // The overview stats are recomputed on undo; any left (a site recorded only while the rows
+  // were being moved) go too.
+  if (all) await db.siteStats.clear()
+  else {
+    touch(op, [site])
+    await db.siteStats.delete(site)
   }
   return true
 }
 
-/** Moves the next chunk of a date range: visits with their findings; then fixes the dates of
- * the sites it touched, and moves what is left of a site with no visit left. */
-async function moveRange(
-  db: TracelightDb,
-  op: PendingDeletionRow & { id: number },
-  from: number,
-  to: number,
-): Promise<boolean> {
+/** Moves the next chunk of a date range: visits with their findings and consent moments, and
+ * their part of the daily counts; then rebuilds the summaries of the sites it touched from what
+ * remains. */
+async function moveRange(db: TracelightDb, op: Op, from: number, to: number): Promise<boolean> {
   // From the start time of the last visit moved (the index entries before it are deleted
   // ones); once that runs dry, from the range's start once more.
   const last = op.after?.visits as number | undefined
@@ -437,93 +461,90 @@ async function moveRange(
   const end = visits[visits.length - 1]
   if (end !== undefined) op.after = { visits: end.startedAt }
   if (visits.length > 0) {
+    const ids = visits.map((v) => v.id)
     const findings = (
       await Promise.all(
-        visits.map((v) =>
+        ids.map((id) =>
           db.findings
             .where('[visitId+signal+party]')
-            .between(...visitRange(v.id), true, true)
+            .between(...visitRange(id), true, true)
             .toArray(),
         ),
       )
     ).flat()
-    const taken = await takeFromSummaries(db, visits, findings, true)
-    await toTrash(db, op, { findings, visits, sites: taken.sites, daily: taken.daily })
+    const consent = await db.consent.where('visitId').anyOf(ids).toArray()
+    const daily = await takeDaily(db, findings)
+    await toTrash(db, op, { findings, visits, consent, daily })
     await db.findings.bulkDelete(findings.map(findingKey))
-    await db.visits.bulkDelete(visits.map((v) => v.id))
+    await db.visits.bulkDelete(ids)
+    await db.consent.bulkDelete(consent.map((c) => c.id as number))
     touch(
       op,
       visits.map((v) => v.site),
     )
     return false
   }
-  // Every visit in the range is gone: the summaries of the sites touched get their dates from
-  // what remains, in the same transaction as the check above.
-  const rows = await db.sites.bulkGet(op.touched)
-  for (const row of rows) {
-    if (row === undefined) continue
-    const range = siteRange(row.site)
-    const first = await db.visits
-      .where('[site+startedAt]')
-      .between(...range, true, true)
-      .first()
-    if (first === undefined) {
-      // Nothing left of the site: its summary goes too (what remains of it, into the trash).
-      await toTrash(db, op, { sites: [row] })
-      await db.sites.delete(row.site)
-      continue
-    }
-    const last = (await db.visits
-      .where('[site+startedAt]')
-      .between(...range, true, true)
-      .last()) as VisitRow
-    const lastFindings = await db.findings
-      .where('[visitId+signal+party]')
-      .between(...visitRange(last.id), true, true)
-      .toArray()
-    // From what remains: the first visit's start, the last visit's latest observation.
-    const firstSeen = first.startedAt
-    const lastSeen = Math.max(last.startedAt, ...lastFindings.map((f) => f.lastAt))
-    if (firstSeen !== row.firstSeen || lastSeen !== row.lastSeen)
-      await db.sites.put({ ...row, firstSeen, lastSeen })
-  }
+  // Every visit in the range is gone: the sites it touched are summed up again from what
+  // remains, in the same transaction as the check above.
+  for (const site of op.touched) await rebuildSite(db, site)
   return true
 }
 
-/** Moves the next chunk of a company's findings; at the end, removes what is left of its entry
- * in the site summaries, so no site lists it any more. */
-async function moveCompany(
-  db: TracelightDb,
-  op: PendingDeletionRow & { id: number },
-  name: string,
-  parties: readonly string[],
-): Promise<boolean> {
-  const findings = await db.findings
-    .where('party')
-    .anyOf([...parties])
-    .filter((f) => belongsTo(f, name))
-    .limit(COMPANY_CHUNK)
-    .toArray()
-  if (findings.length > 0) {
-    const taken = await takeFromSummaries(db, [], findings, true)
-    await toTrash(db, op, { findings, sites: taken.sites, daily: taken.daily })
+/** Moves the next chunk of a company's findings (found through its site × party rows), with
+ * those rows and their part of the counts; at the end, its entry in each site's summary. */
+async function moveCompany(db: TracelightDb, op: Op, name: string): Promise<boolean> {
+  const partyRows = await companyPartyRows(db, name, 500)
+  if (partyRows.length > 0) {
+    const findings: FindingRow[] = []
+    const gone: SitePartyRow[] = []
+    const rebuilt: SitePartyRow[] = []
+    for (const p of partyRows) {
+      const rows = await db.findings
+        .where('[site+signal]')
+        .equals([p.site, p.signal])
+        .filter((f) => f.party === p.party)
+        .toArray()
+      const mine = rows.filter((f) => belongsTo(f, name))
+      findings.push(...mine)
+      gone.push(p)
+      // Another company's findings under the same domain keep a row of their own.
+      const rest = rows.filter((f) => !belongsTo(f, name))
+      if (rest.length > 0) rebuilt.push(...sitePartiesOf(rest))
+      if (findings.length >= COMPANY_CHUNK) break
+    }
+    const counts = await takeCounts(db, findings)
+    const daily = await takeDaily(db, findings)
+    await toTrash(db, op, { findings, siteParties: gone, sites: counts, daily })
     await db.findings.bulkDelete(findings.map(findingKey))
+    await db.siteParties.bulkDelete(gone.map(partyRowKey))
+    if (rebuilt.length > 0) await db.siteParties.bulkPut(rebuilt)
     touch(
       op,
-      findings.map((f) => f.site),
+      gone.map((p) => p.site),
     )
     return false
   }
-  const rows = await db.sites.bulkGet(op.touched)
-  for (const row of rows) {
-    const entry = row?.companies?.[name]
-    if (row === undefined || entry === undefined) continue
+  // Nothing of it is left: each site's summary forgets the company, in the same transaction.
+  const keys = [groupKey('tracker.request', name), groupKey('thirdparty.request', name)]
+  for (const row of await db.sites.bulkGet(op.touched)) {
+    if (row === undefined) continue
+    const entry = row.companies?.[name]
+    const took: SiteRow = emptySite(row.site)
     const companies = { ...row.companies }
-    delete companies[name]
-    await toTrash(db, op, {
-      sites: [{ ...emptySite(row.site), companies: { [name]: entry } }],
-    })
-    await db.sites.put({ ...row, companies })
+    const groupVisits = { ...row.groupVisits }
+    if (entry !== undefined) {
+      took.companies = { [name]: entry }
+      delete companies[name]
+    }
+    for (const key of keys) {
+      const n = groupVisits[key]
+      if (n === undefined) continue
+      took.groupVisits = { ...took.groupVisits, [key]: n }
+      delete groupVisits[key]
+    }
+    await toTrash(db, op, { sites: [took] })
+    await db.sites.put({ ...row, companies, groupVisits })
+    await refreshStats(db, row.site)
   }
   return true
 }
@@ -534,7 +555,7 @@ async function moveStep(db: TracelightDb, id: number, now: number): Promise<bool
   return db.transaction('rw', tables(db), async () => {
     const found = await db.pendingDeletions.get(id)
     if (found === undefined || found.phase !== 'moving') return true
-    const op = found as PendingDeletionRow & { id: number }
+    const op = found as Op
     const { scope } = op
     const done =
       scope.kind === 'site'
@@ -543,7 +564,7 @@ async function moveStep(db: TracelightDb, id: number, now: number): Promise<bool
           ? await moveWhole(db, op, null)
           : scope.kind === 'range'
             ? await moveRange(db, op, scope.from, scope.to)
-            : await moveCompany(db, op, scope.name, scope.parties)
+            : await moveCompany(db, op, scope.name)
     if (done) {
       op.phase = 'staged'
       op.deadline = now + UNDO_MS
@@ -603,6 +624,12 @@ export function addSite(old: SiteRow | undefined, back: SiteRow): SiteRow {
     back.companies === undefined
       ? old.companies
       : mergeCompanies({ ...old.companies }, back.companies)
+  let groupVisits = old.groupVisits
+  if (back.groupVisits !== undefined) {
+    groupVisits = { ...old.groupVisits }
+    for (const [key, n] of Object.entries(back.groupVisits))
+      groupVisits[key] = (groupVisits[key] ?? 0) + n
+  }
   return {
     site: old.site,
     firstSeen: Math.min(old.firstSeen, back.firstSeen),
@@ -610,46 +637,46 @@ export function addSite(old: SiteRow | undefined, back: SiteRow): SiteRow {
     visits: old.visits + back.visits,
     counts,
     ...(companies !== undefined && { companies }),
+    ...(groupVisits !== undefined && { groupVisits }),
   }
 }
 
-/** One transaction of an undo: the next chunk of trash rows goes back; true when none is left
- * (the pending record is then gone). */
+/**
+ * One transaction of an undo: the next trash record goes back (rows recorded meanwhile under the
+ * same keys are merged; the summaries of sites recorded meanwhile are left to be recomputed);
+ * once the trash is empty, the derived rows of the sites touched are recomputed a few sites at
+ * a time. True when all is done (the pending record is then gone).
+ */
 async function restoreStep(db: TracelightDb, id: number): Promise<boolean> {
   return db.transaction('rw', tables(db), async () => {
     const op = await db.pendingDeletions.get(id)
     if (op === undefined || op.phase !== 'restoring') return true
-    // One trash record (one moved chunk) per transaction.
-    const rows = await db.trash
+    const [record] = await db.trash
       .where('[op+n]')
       .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
       .limit(1)
       .toArray()
-    if (rows.length === 0) {
-      await db.pendingDeletions.delete(id)
-      return true
-    }
-    const visits = rows.flatMap((r) => r.visits ?? [])
-    const deleted = rows.flatMap((r) => r.findings ?? [])
-    const days = rows.flatMap((r) => r.daily ?? [])
-    const summaries = rows.flatMap((r) => r.sites ?? [])
+    if (record === undefined) return finishRestore(db, op as Op)
+    const recompute = new Set(op.rebuild ?? [])
 
+    const visits = record.visits ?? []
     const liveVisits = await db.visits.bulkGet(visits.map((v) => v.id))
     await db.visits.bulkPut(visits.filter((_, i) => liveVisits[i] === undefined))
 
-    // Rows of one kind may repeat a key (summaries taken chunk by chunk): merge in order.
+    // A chunk may repeat a finding's key (recorded again, then moved again): merge in order.
     const findings = new Map<string, FindingRow>()
-    for (const f of deleted) {
+    for (const f of record.findings ?? []) {
       const k = JSON.stringify(findingKey(f))
       findings.set(k, mergeFinding(findings.get(k), f))
     }
     const findingList = [...findings.values()]
-    const keys = findingList.map(findingKey)
-    const liveFindings = await liveRows(db.findings, keys, rows.length === 1 && rows[0]?.ordered)
-    await db.findings.bulkPut(findingList.map((f, i) => mergeFinding(liveFindings[i], f)))
+    const live = await liveRows(db.findings, findingList.map(findingKey), record.ordered)
+    await db.findings.bulkPut(findingList.map((f, i) => mergeFinding(live[i], f)))
+
+    if (record.consent !== undefined) await db.consent.bulkPut(record.consent as ConsentRow[])
 
     const daily = new Map<string, DailyRow>()
-    for (const d of days) {
+    for (const d of record.daily ?? []) {
       const k = JSON.stringify(dailyKey(d))
       const seen = daily.get(k)
       daily.set(k, seen === undefined ? { ...d } : { ...seen, count: seen.count + d.count })
@@ -660,8 +687,12 @@ async function restoreStep(db: TracelightDb, id: number): Promise<boolean> {
       dailyList.map((d, i) => ({ ...d, count: d.count + (liveDaily[i]?.count ?? 0) })),
     )
 
+    // Summaries of sites recorded meanwhile are recomputed at the end instead.
+    const parties = (record.siteParties ?? []).filter((p) => !recompute.has(p.site))
+    if (parties.length > 0) await db.siteParties.bulkPut(parties)
     const sites = new Map<string, SiteRow>()
-    for (const s of summaries) sites.set(s.site, addSite(sites.get(s.site), s))
+    for (const s of record.sites ?? [])
+      if (!recompute.has(s.site)) sites.set(s.site, addSite(sites.get(s.site), s))
     const siteList = [...sites.values()]
     const liveSites = await db.sites.bulkGet(siteList.map((s) => s.site))
     // A part with no date of its own (a company entry) is only ever added to a live summary.
@@ -671,9 +702,26 @@ async function restoreStep(db: TracelightDb, id: number): Promise<boolean> {
         .filter((s) => Number.isFinite(s.firstSeen) && Number.isFinite(s.lastSeen)),
     )
 
-    await db.trash.bulkDelete(rows.map((r) => [r.op, r.n] as [number, number]))
+    await db.trash.delete([record.op, record.n])
     return false
   })
+}
+
+/** After the rows are back: each touched site's overview stats are recomputed, and the sites
+ * recorded meanwhile (or every site of a date range) are summed up again from their rows. */
+async function finishRestore(db: TracelightDb, op: Op): Promise<boolean> {
+  const batch = op.touched.slice(0, SITES_PER_STEP)
+  if (batch.length === 0) {
+    await db.pendingDeletions.delete(op.id)
+    return true
+  }
+  const rebuild = new Set(op.rebuild ?? [])
+  for (const site of batch) {
+    if (op.scope.kind === 'range' || rebuild.has(site)) await rebuildSite(db, site)
+    else await refreshStats(db, site)
+  }
+  await db.pendingDeletions.put({ ...op, touched: op.touched.slice(batch.length) })
+  return false
 }
 
 /** Drops a staged deletion's trash for good, if its undo window is over (or `force`). */
@@ -701,7 +749,7 @@ async function finishMove(db: TracelightDb, id: number, now: () => number): Prom
   }
 }
 
-async function finishRestore(db: TracelightDb, id: number): Promise<void> {
+async function finishUndo(db: TracelightDb, id: number): Promise<void> {
   while (!(await restoreStep(db, id))) {
     /* next chunk */
   }
@@ -721,7 +769,7 @@ export async function settleDeletions(
   for (const op of await db.pendingDeletions.toArray()) {
     const id = op.id as number
     if (op.phase === 'moving') await finishMove(db, id, now)
-    if (op.phase === 'restoring') await finishRestore(db, id)
+    if (op.phase === 'restoring') await finishUndo(db, id)
     else await commitDeletion(db, id, now(), supersede)
   }
   return (await db.pendingDeletions.toArray()).filter((op) => op.phase === 'staged')
@@ -755,17 +803,26 @@ export async function stageDeletion(
 export type UndoResult = 'restored' | 'expired' | 'unknown'
 
 /** Puts a staged deletion's rows back, if asked before its deadline. Once accepted, the undo
- * is recorded first, so a stopped worker finishes it rather than the deletion. */
+ * is recorded first (with the sites recorded meanwhile, whose summaries are then recomputed),
+ * so a stopped worker finishes it rather than the deletion. */
 export async function undoDeletion(db: TracelightDb, id: number, now: number): Promise<UndoResult> {
-  const accepted = await db.transaction('rw', db.pendingDeletions, async () => {
+  const accepted = await db.transaction('rw', [db.pendingDeletions, db.sites], async () => {
     const op = await db.pendingDeletions.get(id)
     if (op === undefined) return 'unknown' as const
     if (op.phase === 'restoring') return 'restored' as const
     if (op.phase !== 'staged' || now >= op.deadline) return 'expired' as const
-    await db.pendingDeletions.put({ ...op, phase: 'restoring' })
+    const live = await db.sites.bulkGet(op.touched)
+    const whole = op.scope.kind === 'site' || op.scope.kind === 'everything'
+    const rebuild = op.touched.filter((site, i) => {
+      const row = live[i]
+      // A site deleted whole has no summary unless it was recorded since; a company's sites
+      // keep theirs, and count as recorded since when they were seen after the deletion began.
+      return row !== undefined && (whole || row.lastSeen >= op.createdAt - RECORDED_SINCE_MARGIN_MS)
+    })
+    await db.pendingDeletions.put({ ...op, phase: 'restoring', rebuild })
     return 'restored' as const
   })
-  if (accepted === 'restored') await finishRestore(db, id)
+  if (accepted === 'restored') await finishUndo(db, id)
   return accepted
 }
 

@@ -16,13 +16,15 @@ const SCRIPT_SIGNALS = new Set([
 
 const isKey = (k: string): k is MessageKey => Object.hasOwn(en, k)
 
-export type Who = 'on' | 'banner' | 'script' | 'to'
+export type Who = 'on' | 'banner' | 'cookie' | 'script' | 'to'
 
 /** How a finding's company or site is introduced: who did it, or who received it. */
 export function signalWhoKind(signal: string, detail?: Record<string, DetailValue>): Who {
-  if (signal === 'consent.before') return 'on'
+  if (signal === 'consent.before' || signal === 'consent.cmp' || signal.startsWith('gpc.'))
+    return 'on'
   // Read from the site's own consent tool (its cookie banner), not from a request.
   if (detail?.source === 'page') return 'banner'
+  if (detail?.source === 'cookie') return 'cookie'
   return SCRIPT_SIGNALS.has(signal) ? 'script' : 'to'
 }
 
@@ -53,8 +55,19 @@ export function signalSummary(
 ): string | undefined {
   if (detail === undefined) return undefined
   if (signal === 'consent.before') return consentBeforeSummary(i18n, detail)
-  if (signal === 'consent.tcf')
-    return i18n.t(detail.adsRefused === true ? 'summary.tcf.refused' : 'summary.tcf.agreed')
+  if (signal === 'consent.cmp') return typeof detail.cmp === 'string' ? detail.cmp : undefined
+  if (signal === 'gpc.sent')
+    return i18n.t('summary.gpc.sentBy', {
+      who: typeof detail.sentBy === 'string' ? detail.sentBy : i18n.t('summary.gpc.yourBrowser'),
+    })
+  if (signal === 'gpc.support')
+    return i18n.t(detail.honours === true ? 'summary.gpc.honours' : 'summary.gpc.noDeclaration')
+  // The reasons are the site's own words (what it answered), shown as they were.
+  if (signal === 'gpc.ignored')
+    return Array.isArray(detail.reasons) && detail.reasons[0] !== undefined
+      ? detail.reasons[0]
+      : undefined
+  if (signal === 'consent.tcf') return tcfSummary(i18n, detail)
   if (signal === 'consent.usp')
     return i18n.t(detail.optedOut === true ? 'summary.usp.optedOut' : 'summary.noOptOut')
   if (signal === 'consent.gpp') {
@@ -64,6 +77,30 @@ export function signalSummary(
       : i18n.t('summary.noOptOut')
   }
   return detail.event !== undefined ? String(detail.event) : undefined
+}
+
+/** "You accepted 10 purposes for 812 companies on 3 May 2026" (the choice a TC string holds). */
+function tcfSummary(i18n: I18n, detail: Record<string, DetailValue>): string {
+  const { purposes, vendors, decidedOn } = detail
+  if (!Array.isArray(purposes) || typeof vendors !== 'number')
+    return i18n.t(detail.adsRefused === true ? 'summary.tcf.refused' : 'summary.tcf.agreed')
+  const day =
+    typeof decidedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(decidedOn)
+      ? i18n.longDay(decidedOn)
+      : null
+  if (purposes.length === 0)
+    return day === null
+      ? i18n.t('summary.tcf.refusedAll')
+      : i18n.t('summary.tcf.refusedAllOn', { day })
+  const words = {
+    purposes: i18n.tn('summary.tcf.purposes', purposes.length),
+    companies: i18n.tn('summary.companies', vendors),
+  }
+  const choice =
+    day === null
+      ? i18n.t('summary.tcf.accepted', words)
+      : i18n.t('summary.tcf.acceptedOn', { ...words, day })
+  return detail.adsRefused === true ? i18n.t('summary.tcf.notAds', { choice }) : choice
 }
 
 const countOf = (v: DetailValue | undefined) => (Array.isArray(v) ? new Set(v).size : 0)
@@ -80,7 +117,15 @@ function consentBeforeSummary(i18n: I18n, detail: Record<string, DetailValue>): 
         companies: companies(before),
       }),
     )
-  if (after > 0) parts.push(i18n.t('summary.before.afterRefusal', { companies: companies(after) }))
+  if (after > 0)
+    parts.push(
+      i18n.t(
+        detail.refusedEarlier === true && before === 0
+          ? 'summary.before.refusedEarlier'
+          : 'summary.before.afterRefusal',
+        { companies: companies(after) },
+      ),
+    )
   const text = parts.join(i18n.t('summary.separator'))
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
@@ -116,9 +161,12 @@ function valueText(i18n: I18n, value: DetailValue): string {
   return String(value)
 }
 
+/** A TCF purpose in words; a number no list names is "purpose 12"; anything else (a purpose a
+ * consent platform names itself) as it is. */
 function purposeText(i18n: I18n, id: string): string {
+  if (!/^\d+$/.test(id)) return id
   const key = `tcf.${id}`
-  return /^\d+$/.test(id) && isKey(key) ? i18n.t(key) : i18n.t('tcf.other', { id })
+  return isKey(key) ? i18n.t(key) : i18n.t('tcf.other', { id })
 }
 
 /** One decoded detail as label/value lines for people. */
@@ -135,8 +183,13 @@ export function detailLines(i18n: I18n, detail: Record<string, DetailValue>): [s
 
 const REQUEST_SIGNALS = new Set(['tracker.request', 'thirdparty.request'])
 
-/** Shown before all others: tracking before consent is the strongest finding (issue 5). */
-const STRONGEST = 'consent.before'
+/** Shown before all others: tracking before consent is the strongest finding (issue 5), then
+ * an ignored opt-out signal. */
+const STRONGEST = ['consent.before', 'gpc.ignored']
+const strength = (signal: string) => {
+  const i = STRONGEST.indexOf(signal)
+  return i < 0 ? 0 : STRONGEST.length - i
+}
 
 /** Findings other than "who was contacted", strongest first. */
 export function decodedFindings(findings: readonly FindingRow[]): FindingRow[] {
@@ -144,7 +197,7 @@ export function decodedFindings(findings: readonly FindingRow[]): FindingRow[] {
     .filter((f) => !REQUEST_SIGNALS.has(f.signal))
     .sort(
       (a, b) =>
-        Number(b.signal === STRONGEST) - Number(a.signal === STRONGEST) ||
+        strength(b.signal) - strength(a.signal) ||
         a.signal.localeCompare(b.signal) ||
         b.count - a.count,
     )

@@ -8,11 +8,13 @@ export interface GpcControlProps {
   site: string
   /** The site's latest gpc.support detail, when it was checked. */
   support?: Record<string, DetailValue> | undefined
+  /** This visit was flagged gpc.ignored: the site still reported no opt-out. */
+  ignored?: boolean
   i18n: I18n
 }
 
 /** Global Privacy Control: one switch for all sites, one for this site, and what the site says. */
-export function GpcControl({ store, site, support, i18n }: GpcControlProps) {
+export function GpcControl({ store, site, support, ignored = false, i18n }: GpcControlProps) {
   const { t } = i18n
   useEffect(() => {
     void store.load()
@@ -52,6 +54,11 @@ export function GpcControl({ store, site, support, i18n }: GpcControlProps) {
           {support.honours === true
             ? t('gpc.honours', { site })
             : `${t('gpc.notHonours', { site })} ${String(support.reason ?? '')}`}
+        </p>
+      )}
+      {ignored && (
+        <p class="status error" data-testid="gpc-ignored">
+          {t('gpc.ignoredHere', { site })}
         </p>
       )}
       {error !== null && (

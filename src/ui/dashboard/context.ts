@@ -2,16 +2,17 @@ import { signal } from '@preact/signals'
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
 import type { I18n } from '@/ui/i18n'
+import { createConsentStore, type ConsentStore } from '@/ui/state/consent-store'
 import type { CompanyStore } from '@/ui/state/company-store'
 import type { DashboardApi } from '@/ui/state/dashboard-api'
-import type { OverviewStore } from '@/ui/state/overview-store'
+import type { GraphStore, OverviewStore } from '@/ui/state/overview-store'
 import type { SearchStore } from '@/ui/state/search-store'
 import type { SettingsStore } from '@/ui/state/settings-store'
 import type { SiteStore } from '@/ui/state/site-store'
 import type { UndoStore } from '@/ui/state/undo-store'
 import { createCompanyStore } from '@/ui/state/company-store'
 import { createDeleteFlow, type DeleteFlow } from '@/ui/state/delete-flow'
-import { createOverviewStore } from '@/ui/state/overview-store'
+import { createGraphStore, createOverviewStore } from '@/ui/state/overview-store'
 import { createSearchStore } from '@/ui/state/search-store'
 import { createSettingsStore } from '@/ui/state/settings-store'
 import { createSiteStore } from '@/ui/state/site-store'
@@ -19,9 +20,11 @@ import { createUndoStore } from '@/ui/state/undo-store'
 
 export interface DashboardContext {
   overview: OverviewStore
+  graph: GraphStore
   site: SiteStore
   company: CompanyStore
   settings: SettingsStore
+  consent: ConsentStore
   search: SearchStore
   undo: UndoStore
   /** The company page's "delete what was recorded about it". */
@@ -33,14 +36,16 @@ export interface DashboardContext {
 
 export function createStores(api: DashboardApi) {
   const overview = createOverviewStore(api)
+  const graph = createGraphStore(api)
   const search = createSearchStore(api)
   /** Bumped when an undo brings rows back: the views read everything again. */
   const restored = signal(0)
   const late: { settings?: SettingsStore } = {}
   const undo = createUndoStore(api, {
     changed(what) {
-      // The overview keeps a period's rows; the next visit to it reads them again.
+      // The overview and the graph keep a period's rows; the next visit reads them again.
       overview.raw.value = { kind: 'loading' }
+      graph.raw.value = { kind: 'loading' }
       search.invalidate()
       void late.settings?.refreshStorage()
       if (what === 'restored') restored.value += 1
@@ -50,6 +55,7 @@ export function createStores(api: DashboardApi) {
   late.settings = settings
   return {
     overview,
+    graph,
     // The site page's delete button, undoable like every other deletion.
     site: createSiteStore({
       ...api,
@@ -57,6 +63,7 @@ export function createStores(api: DashboardApi) {
     }),
     company: createCompanyStore(api),
     settings,
+    consent: createConsentStore(api),
     search,
     undo,
     companyDelete: createDeleteFlow(api, undo),

@@ -58,6 +58,9 @@ export const manageDe: Record<keyof typeof manageEn, string> = {
   'gpc.honours': '{site} erklärt, dieses Signal zu beachten.',
   'gpc.notHonours': '{site} erklärt nicht, dieses Signal zu beachten.',
 
+  'gpc.ignoredHere':
+    '{site} hat dein Widerspruchssignal missachtet: Die Website gab weiter an, du hättest dem Verkauf oder der Weitergabe deiner Daten nicht widersprochen.',
+
   'count.sites.one': '{n} Website',
   'count.sites.other': '{n} Websites',
 

@@ -55,6 +55,9 @@ export const manageEn = {
   'gpc.honours': '{site} says it honours this signal.',
   'gpc.notHonours': '{site} does not say it honours this signal.',
 
+  'gpc.ignoredHere':
+    '{site} ignored your opt-out signal: it still said you had not opted out of the sale or sharing of your data.',
+
   'count.sites.one': '{n} site',
   'count.sites.other': '{n} sites',
 

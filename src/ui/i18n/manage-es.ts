@@ -56,6 +56,9 @@ export const manageEs: Record<keyof typeof manageEn, string> = {
   'gpc.honours': '{site} declara que respeta esta señal.',
   'gpc.notHonours': '{site} no declara que respete esta señal.',
 
+  'gpc.ignoredHere':
+    '{site} ignoró tu señal de exclusión: seguía indicando que no te habías opuesto a la venta o al intercambio de tus datos.',
+
   'count.sites.one': '{n} sitio',
   'count.sites.other': '{n} sitios',
 

@@ -58,6 +58,9 @@ export const manageFr: Record<keyof typeof manageEn, string> = {
   'gpc.honours': '{site} déclare respecter ce signal.',
   'gpc.notHonours': '{site} ne déclare pas respecter ce signal.',
 
+  'gpc.ignoredHere':
+    '{site} a ignoré votre signal d’opposition : le site indiquait toujours que vous ne vous étiez pas opposé à la vente ou au partage de vos données.',
+
   'count.sites.one': '{n} site',
   'count.sites.other': '{n} sites',
 

@@ -108,7 +108,7 @@ function ExcludeControl({
 export function Popup({ store, gpc, recording, undo, i18n, siteHref }: PopupProps) {
   const { t, tn } = i18n
   useEffect(() => {
-    void store.load()
+    void store.start()
   }, [store])
   const state = store.state.value
   const summary = store.summary.value
@@ -231,6 +231,7 @@ export function Popup({ store, gpc, recording, undo, i18n, siteHref }: PopupProp
             support={state.findings
               .find((f) => f.signal === 'gpc.support')
               ?.evidence.details?.at(-1)}
+            ignored={state.findings.some((f) => f.signal === 'gpc.ignored')}
           />
           <ExcludeControl recording={recording} site={state.visit.site} i18n={i18n} />
           <p class="ask">
