@@ -325,6 +325,27 @@ describe('deleting a company', () => {
   })
 })
 
+describe('deleting a company just after a visit', () => {
+  it('gives its entry back as it was recorded, not as its domains sort', async () => {
+    // Its tag manager loaded first, a second before the deletion.
+    await applyBatch(db, {
+      visits: [visit(8, 'blog.test', NOW - 1000)],
+      findings: [
+        finding(8, 'blog.test', NOW - 1000, 'gtm.test', {
+          company: 'Google',
+          category: 'tag-manager',
+        }),
+      ],
+    })
+    await applyBatch(db, { visits: [], findings: [finding(8, 'blog.test', NOW - 900, 'ga.test')] })
+    const before = await dump()
+    const op = await stageDeletion(db, company('Google'), now)
+    await undoDeletion(db, op.id as number, NOW + 1)
+    expect(await dump()).toEqual(before)
+    expect((await db.sites.get('blog.test'))?.companies?.Google?.category).toBe('tag-manager')
+  })
+})
+
 describe('deleting a company, then recording it again', () => {
   it('sums up the sites recorded meanwhile again from their rows on undo', async () => {
     await seed()

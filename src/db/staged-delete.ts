@@ -50,9 +50,6 @@ const VISIT_CHUNK = 1000
 const SITES_PER_STEP = 25
 /** Days a finding's count may be spread over in the daily table (a visit left open for days). */
 const MAX_SPREAD_DAYS = 400
-/** A site recorded this close to a deletion (or after it) gets its summaries recomputed on
- * undo rather than restored: observations buffered when the deletion began land just after. */
-const RECORDED_SINCE_MARGIN_MS = 10_000
 
 type FindingKey = [number, SignalId, string]
 type Op = PendingDeletionRow & { id: number }
@@ -806,24 +803,40 @@ export type UndoResult = 'restored' | 'expired' | 'unknown'
  * is recorded first (with the sites recorded meanwhile, whose summaries are then recomputed),
  * so a stopped worker finishes it rather than the deletion. */
 export async function undoDeletion(db: TracelightDb, id: number, now: number): Promise<UndoResult> {
-  const accepted = await db.transaction('rw', [db.pendingDeletions, db.sites], async () => {
-    const op = await db.pendingDeletions.get(id)
-    if (op === undefined) return 'unknown' as const
-    if (op.phase === 'restoring') return 'restored' as const
-    if (op.phase !== 'staged' || now >= op.deadline) return 'expired' as const
-    const live = await db.sites.bulkGet(op.touched)
-    const whole = op.scope.kind === 'site' || op.scope.kind === 'everything'
-    const rebuild = op.touched.filter((site, i) => {
-      const row = live[i]
-      // A site deleted whole has no summary unless it was recorded since; a company's sites
-      // keep theirs, and count as recorded since when they were seen after the deletion began.
-      return row !== undefined && (whole || row.lastSeen >= op.createdAt - RECORDED_SINCE_MARGIN_MS)
-    })
-    await db.pendingDeletions.put({ ...op, phase: 'restoring', rebuild })
-    return 'restored' as const
-  })
+  const accepted = await db.transaction(
+    'rw',
+    [db.pendingDeletions, db.sites, db.siteParties],
+    async () => {
+      const op = await db.pendingDeletions.get(id)
+      if (op === undefined) return 'unknown' as const
+      if (op.phase === 'restoring') return 'restored' as const
+      if (op.phase !== 'staged' || now >= op.deadline) return 'expired' as const
+      await db.pendingDeletions.put({
+        ...op,
+        phase: 'restoring',
+        rebuild: await recordedSince(db, op),
+      })
+      return 'restored' as const
+    },
+  )
   if (accepted === 'restored') await finishUndo(db, id)
   return accepted
+}
+
+/**
+ * The touched sites whose summaries changed in a way the trash cannot simply be added to: a
+ * site deleted whole that has a summary again (it was recorded since), a deleted company
+ * recorded again on a site, every site of a date range (always summed up again).
+ */
+async function recordedSince(db: TracelightDb, op: PendingDeletionRow): Promise<string[]> {
+  const { scope, touched } = op
+  if (scope.kind === 'range') return touched
+  if (scope.kind === 'company') {
+    const again = new Set((await companyPartyRows(db, scope.name)).map((p) => p.site))
+    return touched.filter((site) => again.has(site))
+  }
+  const live = await db.sites.bulkGet(touched)
+  return touched.filter((_, i) => live[i] !== undefined)
 }
 
 /** What the deletion being moved has removed so far (null when none is), for its progress. */
