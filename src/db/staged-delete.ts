@@ -47,7 +47,7 @@ const COMPANY_CHUNK = 10_000
 /** Visits per transaction in a date-range deletion (each with its findings). */
 const VISIT_CHUNK = 1000
 /** Sites whose derived rows are recomputed per transaction after an undo. */
-const SITES_PER_STEP = 25
+const SITES_PER_STEP = 250
 /** Days a finding's count may be spread over in the daily table (a visit left open for days). */
 const MAX_SPREAD_DAYS = 400
 
@@ -267,19 +267,24 @@ async function takeDaily(db: TracelightDb, findings: readonly FindingRow[]): Pro
   return [...taken.values()]
 }
 
-/** Recomputes a site's overview stats row from its summary and daily counts. */
-async function refreshStats(db: TracelightDb, site: string): Promise<void> {
-  const row = await db.sites.get(site)
-  if (row === undefined) {
-    await db.siteStats.delete(site)
-    return
-  }
-  const daily = await db.daily
-    .where('[site+day+signal]')
-    .between(...siteRange3(site), true, true)
-    .toArray()
-  const ids = await loadCompanyIds(db, [row])
-  await db.siteStats.put(siteStatsOf(row, daily, ids))
+/** Recomputes sites' overview stats rows from their summaries and daily counts. */
+async function refreshStats(db: TracelightDb, sites: readonly string[]): Promise<void> {
+  if (sites.length === 0) return
+  const rows = await db.sites.bulkGet([...sites])
+  const gone = sites.filter((_, i) => rows[i] === undefined)
+  if (gone.length > 0) await db.siteStats.bulkDelete(gone)
+  const present = rows.filter((r) => r !== undefined)
+  if (present.length === 0) return
+  const days = await Promise.all(
+    present.map((r) =>
+      db.daily
+        .where('[site+day+signal]')
+        .between(...siteRange3(r.site), true, true)
+        .toArray(),
+    ),
+  )
+  const ids = await loadCompanyIds(db, present)
+  await db.siteStats.bulkPut(present.map((r, i) => siteStatsOf(r, days[i] ?? [], ids)))
   await saveCompanyIds(db, ids)
 }
 
@@ -492,20 +497,27 @@ async function moveRange(db: TracelightDb, op: Op, from: number, to: number): Pr
 async function moveCompany(db: TracelightDb, op: Op, name: string): Promise<boolean> {
   const partyRows = await companyPartyRows(db, name, 500)
   if (partyRows.length > 0) {
+    // One read per site and signal, for all the company's domains there.
+    const groups = new Map<string, SitePartyRow[]>()
+    for (const p of partyRows) {
+      const key = `${p.site}\u0000${p.signal}`
+      groups.set(key, [...(groups.get(key) ?? []), p])
+    }
     const findings: FindingRow[] = []
     const gone: SitePartyRow[] = []
     const rebuilt: SitePartyRow[] = []
-    for (const p of partyRows) {
-      const rows = await db.findings
+    for (const rows of groups.values()) {
+      const first = rows[0] as SitePartyRow
+      const parties = new Set(rows.map((p) => p.party))
+      const all = await db.findings
         .where('[site+signal]')
-        .equals([p.site, p.signal])
-        .filter((f) => f.party === p.party)
+        .equals([first.site, first.signal])
+        .filter((f) => parties.has(f.party))
         .toArray()
-      const mine = rows.filter((f) => belongsTo(f, name))
-      findings.push(...mine)
-      gone.push(p)
+      findings.push(...all.filter((f) => belongsTo(f, name)))
+      gone.push(...rows)
       // Another company's findings under the same domain keep a row of their own.
-      const rest = rows.filter((f) => !belongsTo(f, name))
+      const rest = all.filter((f) => !belongsTo(f, name))
       if (rest.length > 0) rebuilt.push(...sitePartiesOf(rest))
       if (findings.length >= COMPANY_CHUNK) break
     }
@@ -523,26 +535,30 @@ async function moveCompany(db: TracelightDb, op: Op, name: string): Promise<bool
   }
   // Nothing of it is left: each site's summary forgets the company, in the same transaction.
   const keys = [groupKey('tracker.request', name), groupKey('thirdparty.request', name)]
+  const took: SiteRow[] = []
+  const updated: SiteRow[] = []
   for (const row of await db.sites.bulkGet(op.touched)) {
     if (row === undefined) continue
-    const entry = row.companies?.[name]
-    const took: SiteRow = emptySite(row.site)
+    const part: SiteRow = emptySite(row.site)
     const companies = { ...row.companies }
     const groupVisits = { ...row.groupVisits }
+    const entry = companies[name]
     if (entry !== undefined) {
-      took.companies = { [name]: entry }
+      part.companies = { [name]: entry }
       delete companies[name]
     }
     for (const key of keys) {
       const n = groupVisits[key]
       if (n === undefined) continue
-      took.groupVisits = { ...took.groupVisits, [key]: n }
+      part.groupVisits = { ...part.groupVisits, [key]: n }
       delete groupVisits[key]
     }
-    await toTrash(db, op, { sites: [took] })
-    await db.sites.put({ ...row, companies, groupVisits })
-    await refreshStats(db, row.site)
+    took.push(part)
+    updated.push({ ...row, companies, groupVisits })
   }
+  await toTrash(db, op, { sites: took })
+  await db.sites.bulkPut(updated)
+  await refreshStats(db, op.touched)
   return true
 }
 
@@ -713,10 +729,12 @@ async function finishRestore(db: TracelightDb, op: Op): Promise<boolean> {
     return true
   }
   const rebuild = new Set(op.rebuild ?? [])
-  for (const site of batch) {
-    if (op.scope.kind === 'range' || rebuild.has(site)) await rebuildSite(db, site)
-    else await refreshStats(db, site)
-  }
+  const whole = batch.filter((site) => op.scope.kind === 'range' || rebuild.has(site))
+  for (const site of whole) await rebuildSite(db, site)
+  await refreshStats(
+    db,
+    batch.filter((site) => !whole.includes(site)),
+  )
   await db.pendingDeletions.put({ ...op, touched: op.touched.slice(batch.length) })
   return false
 }
