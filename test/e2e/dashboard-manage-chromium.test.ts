@@ -80,11 +80,15 @@ async function history(page: Page) {
   const daily = (await readStore<DailyRow>(page, 'daily'))
     .map((d) => `${d.site} ${d.day} ${d.signal} ${d.count}`)
     .sort()
+  const parties = (await readStore<FindingRow & { visits: number }>(page, 'siteParties'))
+    .map((p) => `${p.site} ${p.signal} ${p.party} ${p.company ?? '-'} ${p.count} ${p.visits}`)
+    .sort()
   return {
     visits: dump.visits.map((v) => v.id).sort(),
     findings: [...dump.findings].sort((a, b) => key(a).localeCompare(key(b))),
     sites,
     daily,
+    parties,
   }
 }
 
@@ -180,6 +184,11 @@ void describe('Chromium: managing your data', () => {
     const gone = await history(ext)
     assert.deepEqual(gone.findings, others, 'only Google’s findings are gone')
     assert.deepEqual(gone.visits, before.visits, 'every visit stays')
+    assert.deepEqual(
+      gone.parties,
+      before.parties.filter((p) => !p.includes(' Google ')),
+      'its site × party rows go, the others stay',
+    )
     for (const s of gone.sites) {
       assert.ok(!Object.keys(s.companies).includes('Google'), `${s.site} no longer lists Google`)
       const counts: Record<string, number> = {}
