@@ -4,6 +4,7 @@
  * on UTC midnights, where every day is 24 hours long.
  */
 import type { Period } from './laws'
+import { letterDate } from './letters/format'
 
 export type Day = string
 
@@ -95,20 +96,5 @@ export function periodText(period: Period): string {
 
 /** A day written for a letter: "31 January 2026" — unambiguous across countries. */
 export function longDate(day: Day): string {
-  const [y, m, d] = parts(day)
-  const month = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ][m - 1]
-  return `${d} ${month} ${y}`
+  return letterDate(day, 'en')
 }
