@@ -10,6 +10,20 @@ describe('parseMessage', () => {
     [{ type: 'gpc.set', site: 'xn--bcher-kva.example', excepted: false }],
     [{ type: 'tab.view', tabId: 12 }],
     [{ type: 'tab.view', tabId: 2 ** 31 }],
+    [{ type: 'data.delete', scope: { kind: 'site', site: 'news.test' } }],
+    [{ type: 'data.preview', scope: { kind: 'company', name: 'Google' } }],
+    [
+      {
+        type: 'data.delete',
+        scope: { kind: 'range', from: 1_700_000_000_000, to: 1_700_086_400_000 },
+      },
+    ],
+    [{ type: 'data.delete', scope: { kind: 'everything' } }],
+    [{ type: 'data.undo', id: 3 }],
+    [{ type: 'data.pending' }],
+    [{ type: 'exclusions.set', site: 'bank.test', excluded: true }],
+    [{ type: 'settings.set', key: 'excludedSites', value: ['bank.test', 'mail.test'] }],
+    [{ type: 'settings.set', key: 'recordingPaused', value: true }],
   ])('accepts %j', (message) => {
     expect(parseMessage(message)).toEqual(message)
   })
@@ -41,6 +55,32 @@ describe('parseMessage', () => {
     ['excepted without a site', { type: 'gpc.set', excepted: true }],
     ['a site with markup', { type: 'gpc.set', site: '<img src=x>', excepted: true }],
     ['a huge site', { type: 'gpc.set', site: 'a'.repeat(300), excepted: true }],
+    // Deletions
+    ['an unknown deletion kind', { type: 'data.delete', scope: { kind: 'all' } }],
+    ['no scope', { type: 'data.delete' }],
+    ['a site with a path', { type: 'data.delete', scope: { kind: 'site', site: 'a.test/x' } }],
+    ['an empty company', { type: 'data.delete', scope: { kind: 'company', name: ' ' } }],
+    ['a huge company', { type: 'data.preview', scope: { kind: 'company', name: 'x'.repeat(201) } }],
+    [
+      'a range ending before it starts',
+      {
+        type: 'data.delete',
+        scope: { kind: 'range', from: 1_700_086_400_000, to: 1_700_000_000_000 },
+      },
+    ],
+    ['a range in seconds', { type: 'data.delete', scope: { kind: 'range', from: 1, to: 2 } }],
+    ['a range of text', { type: 'data.delete', scope: { kind: 'range', from: '1', to: '2' } }],
+    ['an undo without id', { type: 'data.undo' }],
+    ['an undo of id 0', { type: 'data.undo', id: 0 }],
+    ['a fractional undo id', { type: 'data.undo', id: 1.5 }],
+    // Excluded sites
+    ['an exclusion of a URL', { type: 'exclusions.set', site: 'https://a.test/', excluded: true }],
+    ['an exclusion without a choice', { type: 'exclusions.set', site: 'a.test' }],
+    [
+      'a list that is not one',
+      { type: 'settings.set', key: 'excludedSites', value: { 0: 'a.test' } },
+    ],
+    ['a list with markup', { type: 'settings.set', key: 'excludedSites', value: ['<b>'] }],
     ['a missing tabId', { type: 'tab.view' }],
     ['a negative tabId', { type: 'tab.view', tabId: -1 }],
     ['a float tabId', { type: 'tab.view', tabId: 1.5 }],

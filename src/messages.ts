@@ -8,6 +8,7 @@ import { MAX_EVENTS_PER_MESSAGE, parseProbeEvent, type ProbeEvent } from '@/dete
 
 import type { ImportResult } from '@/evidence/import'
 import { MAX_IMPORT_CHARS } from '@/evidence/import-limit'
+import type { DeleteSummary } from '@/db/schema'
 import { SETTINGS, type SettingKey, type SettingValue } from '@/db/settings'
 import { REQUEST_VALIDATORS, type RequestMessageMap } from './requests/messages'
 
@@ -41,11 +42,31 @@ export function nextGpcState(state: GpcState, change: GpcChange): GpcState {
   return { enabled: change.enabled ?? state.enabled, exceptions }
 }
 
+/** What the person asks to delete; the background works out the rows (for a company, the
+ * domains to look at). */
+export type DeleteRequest =
+  | { kind: 'site'; site: string }
+  | { kind: 'company'; name: string }
+  /** Visits that started in [from, to), ms since the epoch. */
+  | { kind: 'range'; from: number; to: number }
+  | { kind: 'everything' }
+
+/** A deletion that can still be undone, until `deadline`. */
+export interface PendingDeletion {
+  id: number
+  scope: DeleteRequest
+  summary: DeleteSummary
+  deadline: number
+}
+
+/** Whether what happens on a tab's site is stored: yes, not while paused, or never (excluded). */
+export type Recording = 'on' | 'paused' | 'excluded'
+
 export interface MessageMap extends RequestMessageMap {
   /** Flushes pending observations and returns the tab's current visit (null: none). */
   'tab.view': {
     request: { tabId: number }
-    response: { visit: TabView | null; storageError: string | null }
+    response: { visit: TabView | null; storageError: string | null; recording: Recording }
   }
   'gpc.get': { request: object; response: GpcState }
   /** Turns GPC on or off, or excepts a site from it (or stops excepting it). */
@@ -67,10 +88,27 @@ export interface MessageMap extends RequestMessageMap {
     request: { needles: string[]; submitted: boolean }
     response: { accepted: number }
   }
-  /** Deletes every stored row of one site (dashboard). */
-  'site.delete': { request: { site: string }; response: { ok: true } }
-  /** Deletes all recorded history; settings stay (dashboard). */
-  'data.deleteAll': { request: Record<never, never>; response: { ok: true } }
+  /** How much a deletion would remove, for its confirmation (dashboard). */
+  'data.preview': { request: { scope: DeleteRequest }; response: DeleteSummary }
+  /** Deletes a site's, a company's, a date range's or all recorded history; settings stay.
+   * Undoable until the answer's deadline (dashboard, popup). */
+  'data.delete': {
+    request: { scope: DeleteRequest }
+    response: { pending: PendingDeletion; now: number }
+  }
+  /** Puts a deletion back, if its deadline has not passed. */
+  'data.undo': {
+    request: { id: number }
+    response: { result: 'restored' | 'expired' | 'unknown' }
+  }
+  /** The deletion that can still be undone, if any, and the background's clock. */
+  'data.pending': { request: object; response: { pending: PendingDeletion | null; now: number } }
+  /** Stops (or resumes) recording a site: `site` may be any host of it; the answer names the
+   * site as stored and the whole list. */
+  'exclusions.set': {
+    request: { site: string; excluded: boolean }
+    response: { site: string; excluded: string[] }
+  }
   /** Changes one setting; a shorter retention applies at once (dashboard). */
   'settings.set': {
     request: { [K in SettingKey]: { key: K; value: SettingValue<K> } }[SettingKey]
@@ -94,6 +132,27 @@ const isSite = (v: unknown): v is string =>
   typeof v === 'string' && v.length <= 253 && /^[a-z0-9.-]+$|^\[?[0-9a-f:.]+\]?$/.test(v)
 
 const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0
+
+/** Dates a range deletion accepts: from 2000 to 2200, in ms since the epoch. */
+const isTime = (v: unknown): v is number =>
+  Number.isSafeInteger(v) && (v as number) >= 946_684_800_000 && (v as number) <= 7_258_118_400_000
+
+function isDeleteRequest(v: unknown): v is DeleteRequest {
+  if (typeof v !== 'object' || v === null) return false
+  const r = v as Record<string, unknown>
+  switch (r.kind) {
+    case 'site':
+      return isSite(r.site)
+    case 'company':
+      return typeof r.name === 'string' && r.name.trim() !== '' && r.name.length <= 200
+    case 'range':
+      return isTime(r.from) && isTime(r.to) && r.from < r.to
+    case 'everything':
+      return true
+    default:
+      return false
+  }
+}
 
 const validators: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
   'tab.view': (m) => isTabId(m.tabId),
@@ -128,12 +187,18 @@ const validators: { [K in MessageType]: (m: Record<string, unknown>) => boolean 
     m.needles.every(
       (n) => typeof n === 'string' && /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64})$/.test(n),
     ),
-  'site.delete': (m) => isSite(m.site),
-  'data.deleteAll': () => true,
+  'data.preview': (m) => isDeleteRequest(m.scope),
+  'data.delete': (m) => isDeleteRequest(m.scope),
+  'data.undo': (m) => Number.isSafeInteger(m.id) && (m.id as number) > 0,
+  'data.pending': () => true,
+  'exclusions.set': (m) => isSite(m.site) && typeof m.excluded === 'boolean',
   'settings.set': (m) =>
     typeof m.key === 'string' &&
     Object.hasOwn(SETTINGS, m.key) &&
     typeof m.value === typeof SETTINGS[m.key as SettingKey].default &&
+    // Lists of sites (GPC exceptions, excluded sites): an array of site names, bounded.
+    (!Array.isArray(SETTINGS[m.key as SettingKey].default) ||
+      (Array.isArray(m.value) && m.value.length <= 1000 && m.value.every(isSite))) &&
     (m.key !== 'language' || /^[a-z]{0,3}$/.test(m.value as string)) &&
     (m.key !== 'retentionDays' ||
       (Number.isInteger(m.value) && (m.value as number) >= 0 && (m.value as number) <= 36500)),

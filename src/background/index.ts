@@ -7,7 +7,7 @@
 import { trackerData } from '@/data/trackers'
 import { openDb, type RecordMode } from '@/db/schema'
 import { lastFindingAt, siteFindings, visitFindings } from '@/db/read'
-import { applyRetention, deleteEverything, deleteSite } from '@/db/manage'
+import { applyRetention } from '@/db/manage'
 import { readSetting, writeSetting } from '@/db/settings'
 import { applyBatch } from '@/db/write'
 import { createClassifier } from '@/detect/classifier'
@@ -16,7 +16,7 @@ import { importEvidence } from '@/evidence/import'
 import { pageUrl } from '@/detect/redact'
 import { setBadgeCount } from '@/platform/action'
 import { applyGpc, fetchSmallText } from '@/platform/gpc'
-import { ensureAlarm, onAlarm } from '@/platform/alarms'
+import { alarmAt, ensureAlarm, onAlarm } from '@/platform/alarms'
 import { fetchPage } from '@/platform/fetch-page'
 import { notify, onNotificationClicked } from '@/platform/notifications'
 import { observeNavigation } from '@/platform/navigation'
@@ -38,6 +38,9 @@ import { createProbeIntake } from './probes'
 import { createRecorder } from './recorder'
 import { createRequestHandlers, lateNotice, refreshOverdue } from './requests'
 import { createRouter } from './router'
+import { createDeletions } from './deletions'
+import { gateBatch, nextExcluded } from './record-gate'
+import { siteOfHost } from '@/detect/host'
 import { createTabState, type TabRecord } from './tab-state'
 
 const TAB_KEY = 'tab:'
@@ -46,12 +49,16 @@ const db = openDb()
 const classifier = createClassifier(trackerData)
 let mode: RecordMode = 'standard'
 let paused = false
+let excluded: ReadonlySet<string> = new Set()
 let storageError: string | null = null
 const RETENTION_ALARM = 'retention'
 
 const recorder = createRecorder({
-  // While recording is paused, batches are dropped rather than stored.
-  write: (batch) => (paused ? Promise.resolve() : applyBatch(db, batch)),
+  // The one recording gate: paused, nothing is stored; excluded sites' rows are dropped.
+  write: (batch) => {
+    const kept = gateBatch(batch, { paused, excluded })
+    return kept === null ? Promise.resolve() : applyBatch(db, kept)
+  },
   onError: (message) => {
     storageError = message
   },
@@ -188,6 +195,7 @@ const ready: Promise<void> = (async () => {
   try {
     mode = (await readSetting(db, 'evidenceMode')) ? 'evidence' : 'standard'
     paused = await readSetting(db, 'recordingPaused')
+    excluded = new Set(await readSetting(db, 'excludedSites'))
   } catch (error) {
     storageError = error instanceof Error ? error.message : String(error)
   }
@@ -230,7 +238,36 @@ observeNavigation({
   tabReplaced: afterReady((added, removed) => tabs.replaced(added, removed)),
 })
 
-async function enforceRetention(): Promise<void> {
+// Deletions the person asked for stay undoable for a few seconds; a timer (or, if the worker
+// was stopped, this alarm and the next start) makes them final.
+const DELETIONS_ALARM = 'deletions'
+let retentionDue = false
+const deletions = createDeletions({
+  db,
+  now: () => Date.now(),
+  flush: () => recorder.flush(),
+  setTimer: (run, ms) => setTimeout(run, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  wakeAt: (when) => alarmAt(DELETIONS_ALARM, when),
+  settled: () => {
+    if (retentionDue) void enforceRetention().catch(() => undefined)
+  },
+})
+void ready.then(() => deletions.start()).catch(() => undefined)
+onAlarm(
+  DELETIONS_ALARM,
+  afterReady(() => void deletions.settle().catch(() => undefined)),
+)
+
+/** The daily retention waits while a deletion can still be undone (both adjust the same
+ * summaries); a retention the person just shortened makes that deletion final first. */
+async function enforceRetention(chosenNow = false): Promise<void> {
+  if (chosenNow) await deletions.finalize()
+  else if (await deletions.busy()) {
+    retentionDue = true
+    return
+  }
+  retentionDue = false
   await recorder.flush()
   await applyRetention(db, await readSetting(db, 'retentionDays'), Date.now())
 }
@@ -256,7 +293,9 @@ onMessage(
                 url: current.url,
                 startedAt: current.startedAt,
               }
-        return { visit, storageError }
+        const recording =
+          visit !== null && excluded.has(visit.site) ? 'excluded' : paused ? 'paused' : 'on'
+        return { visit, storageError, recording }
       },
       'gpc.get': () => Promise.resolve(gpc.state()),
       'gpc.set': ({ enabled, site, excepted }) =>
@@ -287,21 +326,27 @@ onMessage(
         inputWatch.typed(sender.tabId, needles, submitted)
         return { accepted: needles.length }
       },
-      'site.delete': async ({ site }) => {
-        await recorder.flush()
-        await deleteSite(db, site)
-        return { ok: true }
-      },
-      'data.deleteAll': async () => {
-        await recorder.flush()
-        await deleteEverything(db)
-        return { ok: true }
+      'data.preview': ({ scope }) => deletions.preview(scope),
+      'data.delete': async ({ scope }) => ({
+        pending: await deletions.delete(scope),
+        now: Date.now(),
+      }),
+      'data.undo': async ({ id }) => ({ result: await deletions.undo(id) }),
+      'data.pending': async () => ({ pending: await deletions.pending(), now: Date.now() }),
+      'exclusions.set': async ({ site: host, excluded: exclude }) => {
+        const site = siteOfHost(host)
+        // Changed in memory first, so two changes at once cannot overwrite each other.
+        const list = nextExcluded([...excluded], site, exclude)
+        excluded = new Set(list)
+        await writeSetting(db, 'excludedSites', list)
+        return { site, excluded: list }
       },
       'settings.set': async (message) => {
         await writeSetting(db, message.key, message.value as never)
         if (message.key === 'evidenceMode') mode = message.value ? 'evidence' : 'standard'
         if (message.key === 'recordingPaused') paused = message.value
-        if (message.key === 'retentionDays') await enforceRetention()
+        if (message.key === 'excludedSites') excluded = new Set(message.value)
+        if (message.key === 'retentionDays') await enforceRetention(true)
         return { ok: true }
       },
       ...createRequestHandlers({ db, now: Date.now, fetchPage }),

@@ -14,6 +14,7 @@ const contentScript: Sender = {
 const reply: Reply<'tab.view'> = {
   visit: { visitId: 7, site: 'news.test', url: 'https://news.test/', startedAt: 1_000 },
   storageError: null,
+  recording: 'on',
 }
 
 function setup(ready: Promise<unknown> = Promise.resolve()) {

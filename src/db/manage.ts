@@ -4,7 +4,8 @@ import type { CompanySeen, SiteRow, TracelightDb } from './schema'
 import { loadCompanyIds, localDay, mergeCompanies, saveCompanyIds } from './write'
 import { groupVisitsOf, sitePartiesOf, siteStatsOf } from './aggregate'
 
-/** Deletions the person asks for and retention: background only, like every write. */
+/** Retention, and the site rebuild it shares with undoable deletions (staged-delete.ts);
+ * background only, like every write. deleteSite and deleteEverything delete at once. */
 
 const ALL_TABLES = (db: TracelightDb) => [
   db.sites,
@@ -96,7 +97,7 @@ export async function applyRetention(db: TracelightDb, days: number, now: number
 }
 
 /** Recomputes a site's summary and aggregates from the rows that remain. */
-async function rebuildSite(db: TracelightDb, site: string): Promise<void> {
+export async function rebuildSite(db: TracelightDb, site: string): Promise<void> {
   const visits = await db.visits
     .where('[site+startedAt]')
     .between([site, Dexie.minKey], [site, Dexie.maxKey])

@@ -75,9 +75,12 @@ describe('schema upgrade from v1', () => {
 
     const db = openDb(indexedDB, IDBKeyRange)
     await db.open()
-    // Every later version runs too (v3 adds the consent table, v4 the aggregates).
-    expect(db.verno).toBe(4)
+    // Every later version runs too (v3 adds the consent table, v4 the aggregates, v5 the
+    // tables of undoable deletions).
+    expect(db.verno).toBe(5)
     expect(await db.consent.count()).toBe(0)
+    expect(await db.pendingDeletions.count()).toBe(0)
+    expect(await db.trash.count()).toBe(0)
     expect(await db.sites.get('news.test')).toMatchObject({
       visits: 1,
       counts: { 'tracker.request': 3 },

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie'
+import Dexie, { type EntityTable, type IndexableType, type Transaction } from 'dexie'
 import { groupVisitsOf, memoryCompanyIds, sitePartiesOf, siteStatsOf } from './aggregate'
 import type { SignalId } from '@/detect/signals'
 import type { DetailValue } from '@/detect/types'
@@ -177,6 +177,73 @@ export interface ConsentRow {
   state: Record<string, DetailValue>
 }
 
+/** What one deletion covers (the person's choice in the dashboard or the popup). */
+export type DeleteScope =
+  | { kind: 'site'; site: string }
+  /** Every finding whose company (or, for unlisted domains, whose domain) is `name`, on every
+   * site (found through the site × party rows). */
+  | { kind: 'company'; name: string }
+  /** Visits that started in [from, to), with their findings. */
+  | { kind: 'range'; from: number; to: number }
+  | { kind: 'everything' }
+
+/** How much a deletion removes, as told to the person before and after. */
+export interface DeleteSummary {
+  sites: number
+  visits: number
+  findings: number
+}
+
+/**
+ * A deletion that can still be undone (DESIGN.md §0: nothing is lost or brought back by a
+ * stopped worker). Its rows sit in `trash` until `deadline`; `moving` while rows are still being
+ * moved there, `restoring` once an undo was accepted. A worker that starts finds each record and
+ * finishes what it says: moving → staged, staged past its deadline → gone for good, restoring →
+ * restored.
+ */
+export interface PendingDeletionRow {
+  id?: number
+  scope: DeleteScope
+  /** What was moved so far (all of it once staged). */
+  summary: DeleteSummary
+  createdAt: number
+  /** Until when undo is accepted (set when the rows have all been moved). */
+  deadline: number
+  phase: 'moving' | 'staged' | 'restoring'
+  /** Next sequence number for this deletion's trash rows. */
+  next: number
+  /** Sites whose summaries the deletion changed: their derived rows are recomputed after an
+   * undo (consumed as that goes). */
+  touched: string[]
+  /** Once an undo was accepted: the touched sites recorded meanwhile (or, for a date range,
+   * all of them), whose summaries are summed up again from their rows rather than restored. */
+  rebuild?: string[]
+  /** Where the next chunk starts (reading from the start again would walk over every row
+   * already deleted): deleting everything, the last key moved per table; a date range, the
+   * start time of the last visit moved (as `visits`). */
+  after?: Partial<
+    Record<'findings' | 'visits' | 'consent' | 'daily' | 'siteParties' | 'sites', IndexableType>
+  >
+}
+
+/** One chunk of rows moved out of the live tables by a pending deletion, with the part of the
+ * summary rows (site counts, daily counts) taken away with them; undo adds it all back. One
+ * record per chunk: the trash costs a write per thousands of rows, not per row. */
+export interface TrashRow {
+  op: number
+  n: number
+  visits?: VisitRow[]
+  findings?: FindingRow[]
+  consent?: ConsentRow[]
+  /** Daily counts to add back. */
+  daily?: DailyRow[]
+  /** Site summaries, or the part of one taken away, to add back. */
+  sites?: SiteRow[]
+  siteParties?: SitePartyRow[]
+  /** The findings were moved in key order: one key range, and nothing else in it then. */
+  ordered?: true
+}
+
 export interface SettingRow {
   key: string
   value: unknown
@@ -194,6 +261,8 @@ export type TracelightDb = Dexie & {
   requests: EntityTable<RequestRow, 'id'>
   contacts: EntityTable<ContactRow, 'site'>
   consent: EntityTable<ConsentRow, 'id'>
+  pendingDeletions: EntityTable<PendingDeletionRow, 'id'>
+  trash: Dexie.Table<TrashRow, [number, number]>
 }
 
 export const DB_NAME = 'tracelight'
@@ -233,6 +302,12 @@ export function openDb(indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): T
       companyNames: 'name, &id',
     })
     .upgrade(buildAggregates)
+  // v5 (undoable deletions): adds tables only. Trash rows are keyed by deletion and sequence,
+  // so a deletion's rows are one key range (restored in order, dropped with one range delete).
+  db.version(5).stores({
+    pendingDeletions: '++id',
+    trash: '[op+n]',
+  })
   return db as TracelightDb
 }
 

@@ -12,6 +12,8 @@ export const SETTINGS = {
   gpcExceptions: { default: [] as string[], version: 1 },
   /** While true, nothing new is stored (the badge still counts the current page). */
   recordingPaused: { default: false as boolean, version: 1 },
+  /** Sites nothing is recorded on (registrable domains), as the person chose. */
+  excludedSites: { default: [] as string[], version: 1 },
   /** Language of popup and dashboard ('en', 'de', 'fr', 'es'); '' follows the browser. */
   language: { default: '' as string, version: 1 },
 } as const

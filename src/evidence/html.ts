@@ -12,6 +12,7 @@ import type {
   VisitData,
 } from './format'
 import { categoryLabel } from '../ui/labels'
+import { createI18n } from '../ui/i18n'
 import { signalTitle } from '../ui/signals'
 import { replay, type RecordSink } from './seal'
 import { SummaryBuilder } from './summary'
@@ -21,7 +22,8 @@ const REQUEST_TITLES: Record<string, string> = {
   'tracker.request': 'Request to a tracking company',
   'thirdparty.request': 'Request to another company',
 }
-const signalWords = (signal: string) => REQUEST_TITLES[signal] ?? signalTitle(signal)
+const english = createI18n('en')
+const signalWords = (signal: string) => REQUEST_TITLES[signal] ?? signalTitle(english, signal)
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',

@@ -13,3 +13,9 @@ export function onAlarm(name: string, run: () => void): void {
     if (alarm.name === name) run()
   })
 }
+
+/** A one-off alarm at `when` (ms since the epoch), replacing any of the same name. Browsers may
+ * fire it later than asked (Chrome: at least 30 s ahead), never earlier. */
+export async function alarmAt(name: string, when: number): Promise<void> {
+  await browser.alarms.create(name, { when })
+}

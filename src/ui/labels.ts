@@ -1,39 +1,22 @@
-/** Words people read for third-party-web's categories. */
-const CATEGORY_LABELS: Record<string, string> = {
-  ad: 'Advertising',
-  analytics: 'Analytics',
-  social: 'Social media',
-  marketing: 'Marketing',
-  'customer-success': 'Customer support and chat',
-  'tag-manager': 'Tag manager',
-  cdn: 'Content delivery',
-  hosting: 'Hosting',
-  utility: 'Utility',
-  video: 'Video',
-  content: 'Content',
-  'consent-provider': 'Consent manager',
-  other: 'Other',
-  unknown: 'Not in our list',
+import { createI18n, type I18n } from '@/ui/i18n'
+import { en, type MessageKey } from '@/ui/i18n/en'
+
+const ENGLISH = createI18n('en')
+const isKey = (k: string): k is MessageKey => Object.hasOwn(en, k)
+
+/** Words people read for third-party-web's categories (English unless a language is given:
+ * the evidence report is written in English). */
+export function categoryLabel(category: string, i18n: I18n = ENGLISH): string {
+  const key = `category.${category}`
+  return i18n.t(isKey(key) ? key : 'category.other')
 }
 
-export function categoryLabel(category: string): string {
-  return CATEGORY_LABELS[category] ?? 'Other'
-}
-
-export function categoriesLabel(categories: readonly string[]): string {
-  return categories.map(categoryLabel).join(', ')
+export function categoriesLabel(i18n: I18n, categories: readonly string[]): string {
+  return categories.map((c) => categoryLabel(c, i18n)).join(i18n.t('value.listSeparator'))
 }
 
 export function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`
-}
-
-export function formatTime(at: number): string {
-  return new Date(at).toLocaleTimeString(undefined, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  })
 }
 
 export function formatDateTime(at: number): string {
@@ -41,8 +24,8 @@ export function formatDateTime(at: number): string {
 }
 
 /** One time, or a range when first and last differ on the clock. */
-export function formatTimeRange(first: number, last: number): string {
-  const a = formatTime(first)
-  const b = formatTime(last)
-  return a === b ? `at ${a}` : `${a} – ${b}`
+export function formatTimeRange(i18n: I18n, first: number, last: number): string {
+  const a = i18n.time(first)
+  const b = i18n.time(last)
+  return a === b ? i18n.t('time.at', { time: a }) : i18n.t('time.range', { from: a, to: b })
 }

@@ -8,10 +8,17 @@ import {
   signalTitle,
   signalWho,
 } from './signals'
+import { createI18n } from './i18n'
+import { SIGNAL_IDS } from '@/detect/signals'
+
+const en = createI18n('en')
+const de = createI18n('de')
 
 describe('finding details in plain words', () => {
   it('names TCF purposes instead of numbers', () => {
-    expect(detailLines({ purposes: ['1', '4'], refused: ['3', '99'], adsRefused: true })).toEqual([
+    expect(
+      detailLines(en, { purposes: ['1', '4'], refused: ['3', '99'], adsRefused: true }),
+    ).toEqual([
       ['Agreed to', 'storing or reading data on your device, ads based on that profile'],
       ['Refused', 'an advertising profile of you, purpose 99'],
       ['Personalised ads refused', 'yes'],
@@ -19,13 +26,13 @@ describe('finding details in plain words', () => {
   })
 
   it('drops empty lists and spells out unknown keys', () => {
-    expect(detailLines({ refused: [], someNewField: 3 })).toEqual([['Some new field', '3']])
+    expect(detailLines(en, { refused: [], someNewField: 3 })).toEqual([['Some new field', '3']])
   })
 
   it('has a title and a meaning for each consent signal', () => {
     for (const signal of ['consent.tcf', 'consent.usp', 'consent.gpp']) {
-      expect(signalTitle(signal)).not.toBe(signal)
-      expect(signalMeaning(signal)).not.toBe('')
+      expect(signalTitle(en, signal)).not.toBe(signal)
+      expect(signalMeaning(en, signal)).not.toBe('')
     }
   })
 })
@@ -37,7 +44,7 @@ describe('the few words after the company', () => {
     [
       'consent.tcf',
       { purposes: ['1', '2', '3', '4', '7'], vendors: 812, decidedOn: '2026-05-03' },
-      'You accepted 5 purposes for 812 companies on 3 May 2026',
+      'You accepted 5 purposes for 812 companies on May 3, 2026',
     ],
     [
       'consent.tcf',
@@ -80,7 +87,7 @@ describe('the few words after the company', () => {
       'The US Privacy string (1YNN) says you did not opt out of sale',
     ],
   ])('%s %j', (signal, detail, expected) => {
-    expect(signalSummary(signal, detail)).toBe(expected)
+    expect(signalSummary(en, signal, detail)).toBe(expected)
   })
 })
 
@@ -103,15 +110,54 @@ describe('tracking before consent, the strongest finding', () => {
   })
 
   it('is said of the site, in plain words', () => {
-    expect(signalTitle('consent.before')).toBe('Tracking before you answered the cookie banner')
-    expect(signalWho('consent.before')).toBe('on')
-    expect(signalWho('consent.tcf', { source: 'page' })).toBe(
+    expect(signalTitle(en, 'consent.before')).toBe('Tracking before you answered the cookie banner')
+    expect(signalWho(en, 'consent.before')).toBe('on')
+    expect(signalWho(en, 'consent.tcf', { source: 'page' })).toBe(
       'your answer, read from the cookie banner of',
     )
-    expect(signalWho('consent.tcf', { adsRefused: true })).toBe('to')
-    expect(detailLines({ afterRefusal: ['Meta'], bannerAfterMs: 120 })).toEqual([
+    expect(signalWho(en, 'consent.tcf', { adsRefused: true })).toBe('to')
+    expect(detailLines(en, { afterRefusal: ['Meta'], bannerAfterMs: 120 })).toEqual([
       ['Still tracking after you refused', 'Meta'],
       ['Banner shown (ms after the page started)', '120'],
     ])
+  })
+})
+
+describe('in the person’s language', () => {
+  it('has a title and a meaning for every signal but “who was contacted”', () => {
+    for (const signal of SIGNAL_IDS) {
+      if (signal === 'tracker.request' || signal === 'thirdparty.request') continue
+      expect(signalTitle(de, signal), signal).not.toBe(signal)
+      expect(signalMeaning(de, signal), signal).not.toBe('')
+    }
+    // A signal no catalogue knows yet shows its id rather than nothing.
+    expect(signalTitle(de, 'pixel.future')).toBe('pixel.future')
+  })
+
+  it('words titles, summaries and details in German', () => {
+    expect(signalTitle(de, 'fingerprint.canvas')).toBe('Canvas-Fingerprinting')
+    expect(signalWho(de, 'fingerprint.canvas')).toBe('durch ein Skript von')
+    expect(signalSummary(de, 'consent.tcf', { adsRefused: true })).toBe(
+      'personalisierte Werbung abgelehnt',
+    )
+    expect(
+      signalSummary(de, 'consent.before', { companies: ['Google', 'Meta'], answered: true }),
+    ).toBe('Bevor du im Cookie-Banner geantwortet hast, waren schon 2 Unternehmen geladen')
+    expect(
+      detailLines(de, { purposes: ['1', '77'], adsRefused: false, event: 'Purchase' }),
+    ).toEqual([
+      ['Zugestimmt', 'Daten auf deinem Gerät speichern oder lesen, Zweck 77'],
+      ['Personalisierte Werbung abgelehnt', 'nein'],
+      ['Ereignis', 'Purchase'],
+    ])
+  })
+
+  it('formats counts with the language’s digits grouping', () => {
+    expect(
+      signalSummary(createI18n('fr'), 'consent.before', {
+        companies: Array.from({ length: 1200 }, (_, i) => `c${i}`),
+        answered: false,
+      }),
+    ).toMatch(/^Vous n’avez pas répondu au bandeau cookies, et 1\u202f200 entreprises/)
   })
 })

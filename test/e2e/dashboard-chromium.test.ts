@@ -278,6 +278,7 @@ void describe('Chromium: the dashboard', () => {
       ['#/company/Google', 'company-page'],
       ['#/graph?period=30', 'graph'],
       ['#/settings', 'settings-page'],
+      ['#/search?q=google', 'search-page'],
     ]
     const problems: string[] = []
     for (const [hash, testid] of views) {

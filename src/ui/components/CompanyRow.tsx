@@ -1,10 +1,14 @@
 import { useState } from 'preact/hooks'
+import type { I18n } from '@/ui/i18n'
 import type { CompanyGroup } from '@/ui/state/group'
-import { categoriesLabel, formatTimeRange, plural } from '@/ui/labels'
+import { categoriesLabel, formatTimeRange } from '@/ui/labels'
 
-export function CompanyRow({ group }: { group: CompanyGroup }) {
+export function CompanyRow({ group, i18n }: { group: CompanyGroup; i18n: I18n }) {
+  const { t, tn } = i18n
   const [open, setOpen] = useState(false)
   const detailsId = `why-${group.name.replace(/[^a-z0-9]/gi, '-')}-${group.tracker ? 't' : 'o'}`
+  const categories = categoriesLabel(i18n, group.categories)
+  const parties = group.parties.join(t('value.listSeparator'))
   return (
     <li class="company" data-testid="company-row" data-company={group.name}>
       <div class="company-head">
@@ -12,17 +16,17 @@ export function CompanyRow({ group }: { group: CompanyGroup }) {
           {group.name}
         </span>
         <span class="company-count" data-testid="company-requests">
-          {plural(group.requests, 'request', 'requests')}
+          {tn('row.requests', group.requests)}
         </span>
       </div>
       <div class="company-meta">
         <span class={`category cat-${group.category}`} data-testid="company-category">
-          {categoriesLabel(group.categories)}
+          {categories}
         </span>
-        {group.sameCompany && <span class="note"> · same owner as this site</span>}
+        {group.sameCompany && <span class="note"> · {t('row.sameOwner')}</span>}
         <span class="muted">
           {' · '}
-          {formatTimeRange(group.firstAt, group.lastAt)}
+          {formatTimeRange(i18n, group.firstAt, group.lastAt)}
         </span>
       </div>
       <button
@@ -32,15 +36,18 @@ export function CompanyRow({ group }: { group: CompanyGroup }) {
         aria-controls={detailsId}
         onClick={() => setOpen(!open)}
       >
-        {open ? 'Hide details' : 'Why is this listed?'}
+        {open ? t('row.hide') : t('row.why')}
       </button>
       {open && (
         <div id={detailsId} class="why">
           <p>
-            This page contacted {group.parties.join(', ')}
             {group.known
-              ? `, which our bundled list (third-party-web) assigns to ${group.name} (${categoriesLabel(group.categories).toLowerCase()}).`
-              : ', a domain that is not the site itself and is in none of our lists.'}
+              ? t('row.whyKnown', {
+                  parties,
+                  name: group.name,
+                  categories: categories.toLocaleLowerCase(i18n.language),
+                })
+              : t('row.whyUnknown', { parties })}
           </p>
           {group.evidence.length > 0 && (
             <ul class="evidence">

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks'
 import type { DetailValue } from '@/detect/types'
+import type { I18n } from '@/ui/i18n'
 import type { GpcStore } from '@/ui/state/gpc-store'
 
 export interface GpcControlProps {
@@ -9,10 +10,12 @@ export interface GpcControlProps {
   support?: Record<string, DetailValue> | undefined
   /** This visit was flagged gpc.ignored: the site still reported no opt-out. */
   ignored?: boolean
+  i18n: I18n
 }
 
 /** Global Privacy Control: one switch for all sites, one for this site, and what the site says. */
-export function GpcControl({ store, site, support, ignored = false }: GpcControlProps) {
+export function GpcControl({ store, site, support, ignored = false, i18n }: GpcControlProps) {
+  const { t } = i18n
   useEffect(() => {
     void store.load()
   }, [store])
@@ -21,8 +24,8 @@ export function GpcControl({ store, site, support, ignored = false }: GpcControl
   const { state, busy, error } = view
   const sentHere = state.enabled && !state.exceptions.includes(site)
   return (
-    <section aria-label="Global Privacy Control" class="gpc" data-testid="gpc">
-      <h2>Opt out everywhere</h2>
+    <section aria-label={t('gpc.label')} class="gpc" data-testid="gpc">
+      <h2>{t('gpc.title')}</h2>
       <label class="check">
         <input
           type="checkbox"
@@ -31,13 +34,9 @@ export function GpcControl({ store, site, support, ignored = false }: GpcControl
           data-testid="gpc-enabled"
           onChange={(e) => void store.setEnabled(e.currentTarget.checked)}
         />
-        <span>Ask sites not to sell or share my data</span>
+        <span>{t('gpc.enable')}</span>
       </label>
-      <p class="muted">
-        Sends the Global Privacy Control signal with every request. In California, Colorado and
-        several other places, sites must treat it as an opt-out of sale and sharing. Tracelight also
-        checks whether each site you visit says it honours it.
-      </p>
+      <p class="muted">{t('gpc.hint')}</p>
       {state.enabled && (
         <label class="check">
           <input
@@ -47,20 +46,19 @@ export function GpcControl({ store, site, support, ignored = false }: GpcControl
             data-testid="gpc-site"
             onChange={(e) => void store.setSent(site, e.currentTarget.checked)}
           />
-          <span>Send it to {site}</span>
+          <span>{t('gpc.site', { site })}</span>
         </label>
       )}
       {support !== undefined && (
         <p data-testid="gpc-support">
           {support.honours === true
-            ? `${site} says it honours this signal.`
-            : `${site} does not say it honours this signal. ${String(support.reason ?? '')}`}
+            ? t('gpc.honours', { site })
+            : `${t('gpc.notHonours', { site })} ${String(support.reason ?? '')}`}
         </p>
       )}
       {ignored && (
         <p class="status error" data-testid="gpc-ignored">
-          {site} ignored your opt-out signal: it still said you had not opted out of the sale or
-          sharing of your data.
+          {t('gpc.ignoredHere', { site })}
         </p>
       )}
       {error !== null && (

@@ -1,22 +1,31 @@
 import { Fragment } from 'preact'
 import { useState } from 'preact/hooks'
 import type { FindingRow } from '@/db/schema'
-import { formatTimeRange, plural } from '@/ui/labels'
-import { detailLines, signalMeaning, signalSummary, signalTitle, signalWho } from '@/ui/signals'
+import type { I18n } from '@/ui/i18n'
+import { formatTimeRange } from '@/ui/labels'
+import {
+  detailLines,
+  signalMeaning,
+  signalSummary,
+  signalTitle,
+  signalWho,
+  signalWhoKind,
+} from '@/ui/signals'
 
-export function SignalRow({ finding }: { finding: FindingRow }) {
+export function SignalRow({ finding, i18n }: { finding: FindingRow; i18n: I18n }) {
+  const { t, tn } = i18n
   const [open, setOpen] = useState(false)
   const id = `sig-${finding.signal}-${finding.party}`.replace(/[^a-z0-9-]/gi, '-')
   const details = finding.evidence.details ?? []
-  const summary = signalSummary(finding.signal, details[0])
+  const summary = signalSummary(i18n, finding.signal, details[0])
   return (
     <li class="company" data-testid="signal-row" data-signal={finding.signal}>
       <div class="company-head">
-        <span class="company-name">{signalTitle(finding.signal)}</span>
-        <span class="company-count">{plural(finding.count, 'time', 'times')}</span>
+        <span class="company-name">{signalTitle(i18n, finding.signal)}</span>
+        <span class="company-count">{tn('count.times', finding.count)}</span>
       </div>
       <div class="company-meta">
-        {signalWho(finding.signal, details[0])}{' '}
+        {signalWho(i18n, finding.signal, details[0])}{' '}
         <span data-testid="signal-party">{finding.company ?? finding.party}</span>
         {summary !== undefined && <span data-testid="signal-event"> · {summary}</span>}
       </div>
@@ -28,20 +37,20 @@ export function SignalRow({ finding }: { finding: FindingRow }) {
         onClick={() => setOpen(!open)}
       >
         {open
-          ? 'Hide details'
-          : signalWho(finding.signal) === 'to'
-            ? 'What was sent?'
-            : 'What did it do?'}
+          ? t('row.hide')
+          : signalWhoKind(finding.signal) === 'to'
+            ? t('row.whatSent')
+            : t('row.whatDid')}
       </button>
       {open && (
         <div id={id} class="why">
-          <p>{signalMeaning(finding.signal)}</p>
+          <p>{signalMeaning(i18n, finding.signal)}</p>
           <p class="muted" data-testid="signal-time">
-            Seen {formatTimeRange(finding.firstAt, finding.lastAt)}
+            {t('row.seen', { when: formatTimeRange(i18n, finding.firstAt, finding.lastAt) })}
           </p>
           {details.map((d, i) => (
             <dl key={i} class="detail">
-              {detailLines(d).map(([k, v]) => (
+              {detailLines(i18n, d).map(([k, v]) => (
                 <Fragment key={k}>
                   <dt>{k}</dt>
                   <dd>{v}</dd>

@@ -5,6 +5,7 @@ import { useDashboard } from './context'
 import { CompanyPage } from './CompanyPage'
 import { GraphPage } from './GraphPage'
 import { Overview } from './Overview'
+import { SearchBox, SearchPage } from './SearchPage'
 import { SettingsPage } from './SettingsPage'
 import { SitePage } from './SitePage'
 
@@ -18,6 +19,8 @@ function title(route: Route, t: ReturnType<typeof useDashboard>['i18n']['t']): s
       return t('nav.graph')
     case 'settings':
       return t('nav.settings')
+    case 'search':
+      return route.q === '' ? t('search.title') : t('search.results', { q: route.q })
     case 'requests':
       return t('nav.requests')
     case 'overview':
@@ -73,6 +76,7 @@ export function App({
             {t('nav.settings')}
           </a>
         </nav>
+        <SearchBox route={route} />
       </header>
       <main id="content" tabIndex={-1}>
         {route.view === 'overview' && <Overview route={route} />}
@@ -80,6 +84,7 @@ export function App({
         {route.view === 'company' && <CompanyPage name={route.name} />}
         {route.view === 'graph' && <GraphPage route={route} />}
         {route.view === 'settings' && <SettingsPage />}
+        {route.view === 'search' && <SearchPage route={route} />}
         {route.view === 'requests' && requests?.(route.hash)}
       </main>
     </div>

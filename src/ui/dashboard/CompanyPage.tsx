@@ -1,12 +1,13 @@
 import { useEffect } from 'preact/hooks'
 import { ExportButton } from '@/ui/components/ExportButton'
 import { siteHash } from '@/ui/state/route'
+import { CompanyDelete } from './CompanyDelete'
 import { useDashboard } from './context'
 import { FindingWhy } from './FindingWhy'
 import { categoryName, signalName } from './words'
 
 export function CompanyPage({ name }: { name: string }) {
-  const { company: store, i18n } = useDashboard()
+  const { company: store, companyDelete, i18n } = useDashboard()
   const { t, tn, num } = i18n
   useEffect(() => {
     void store.load(name)
@@ -20,12 +21,21 @@ export function CompanyPage({ name }: { name: string }) {
       </p>
     )
   const c = state.value
-  if (c === null)
-    return (
+  if (c === null) {
+    // Just deleted from this page: say so (the undo bar offers to bring it back).
+    const deleted = companyDelete.state.value
+    return deleted.kind === 'done' &&
+      deleted.scope.kind === 'company' &&
+      deleted.scope.name === name ? (
+      <p class="status" data-testid="company-deleted">
+        {t('company.deleted', { name })} <a href="#/">{t('site.back')}</a>
+      </p>
+    ) : (
       <p class="status" data-testid="company-unknown">
         {t('company.unknown', { name })}
       </p>
     )
+  }
   return (
     <article data-testid="company-page">
       <h1 data-testid="company-title">{c.name}</h1>
@@ -114,6 +124,7 @@ export function CompanyPage({ name }: { name: string }) {
           ))}
         </tbody>
       </table>
+      <CompanyDelete name={c.name} />
     </article>
   )
 }

@@ -54,7 +54,7 @@ export function FindingWhy({
           <p>{findingMeaning(i18n, finding)}</p>
           {details.map((d, i) => (
             <dl key={i} class="detail">
-              {detailLines(d).map(([k, v]) => (
+              {detailLines(i18n, d).map(([k, v]) => (
                 <Fragment key={k}>
                   <dt>{k}</dt>
                   <dd>{v}</dd>

@@ -2,6 +2,7 @@ import type { JSX } from 'preact'
 import { useEffect, useMemo } from 'preact/hooks'
 import { createI18n, pickLanguage, type Language, LANGUAGES } from '@/ui/i18n'
 import type { Route } from '@/ui/state/route'
+import { UndoBar } from '@/ui/components/UndoBar'
 import { App } from './App'
 import { Ctx, type createStores } from './context'
 
@@ -18,6 +19,8 @@ export interface RootProps {
 export function Root({ stores, route, browserLanguages, navigate, requests }: RootProps) {
   useEffect(() => {
     void stores.settings.load()
+    // A deletion made just before a reload can still be undone.
+    void stores.undo.resume()
   }, [stores])
   const settings = stores.settings.state.value
   const chosen = settings.kind === 'ready' ? settings.value.language : ''
@@ -31,7 +34,13 @@ export function Root({ stores, route, browserLanguages, navigate, requests }: Ro
   const value = useMemo(() => ({ ...stores, i18n, navigate }), [stores, i18n, navigate])
   return (
     <Ctx.Provider value={value}>
-      <App route={route} requests={requests} />
+      {/* After an undo every view reads its rows again. */}
+      <App key={stores.restored.value} route={route} requests={requests} />
+      <UndoBar
+        store={stores.undo}
+        i18n={i18n}
+        focusAfter={() => document.getElementById('content')?.focus()}
+      />
     </Ctx.Provider>
   )
 }

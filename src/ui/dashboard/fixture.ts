@@ -2,7 +2,26 @@ import type { ConsentRow, DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/s
 import { SETTINGS } from '@/db/settings'
 import { groupVisitsOf, memoryCompanyIds, sitePartiesOf, siteStatsOf } from '@/db/aggregate'
 import { localDay } from '@/db/write'
+import type { DeleteRequest, PendingDeletion } from '@/messages'
 import type { DashboardApi, Settings } from '@/ui/state/dashboard-api'
+
+/** The visits and findings a deletion covers, over fixture rows. */
+function removed(data: FixtureData, scope: DeleteRequest) {
+  const visits = data.visits.filter((v) =>
+    scope.kind === 'everything'
+      ? true
+      : scope.kind === 'site'
+        ? v.site === scope.site
+        : scope.kind === 'range'
+          ? v.startedAt >= scope.from && v.startedAt < scope.to
+          : false,
+  )
+  const ids = new Set(visits.map((v) => v.id))
+  const findings = data.findings.filter((f) =>
+    scope.kind === 'company' ? (f.company ?? f.party) === scope.name : ids.has(f.visitId),
+  )
+  return { visits, findings }
+}
 
 /** Rows as the recorder stores them, for rendering the dashboard without the extension. */
 export interface FixtureData {
@@ -19,6 +38,9 @@ export function fixtureApi(data: FixtureData, now: number) {
     Object.entries(SETTINGS).map(([k, v]) => [k, v.default]),
   ) as Settings
   const calls: string[] = []
+  let pending: PendingDeletion | null = null
+  let undoable: FixtureData | null = null
+  let lastId = 0
   const ids = memoryCompanyIds()
   const api: DashboardApi = {
     sitesSince: async (since) => data.sites.filter((s) => s.lastSeen >= since),
@@ -65,19 +87,55 @@ export function fixtureApi(data: FixtureData, now: number) {
       Object.assign(settings, { [key]: value })
     },
     async deleteSite(site) {
-      calls.push(`delete ${site}`)
-      const keep = <T extends { site: string }>(rows: T[]) => rows.filter((r) => r.site !== site)
-      data.sites = keep(data.sites)
-      data.visits = keep(data.visits)
-      data.findings = keep(data.findings)
-      data.daily = keep(data.daily)
+      await api.deleteData({ kind: 'site', site })
     },
-    async deleteAll() {
-      calls.push('delete all')
-      data.sites = []
-      data.visits = []
-      data.findings = []
-      data.daily = []
+    deletionProgress: async () => null,
+    previewDeletion: async (scope) => {
+      const gone = removed(data, scope)
+      return {
+        sites: new Set([...gone.visits, ...gone.findings].map((r) => r.site)).size,
+        visits: gone.visits.length,
+        findings: gone.findings.length,
+      }
+    },
+    async deleteData(scope) {
+      calls.push(`delete ${JSON.stringify(scope)}`)
+      const summary = await api.previewDeletion(scope)
+      undoable = structuredClone(data)
+      const gone = removed(data, scope)
+      const keep = <T>(rows: T[], out: readonly T[]) => rows.filter((r) => !out.includes(r))
+      data.visits = keep(data.visits, gone.visits)
+      data.findings = keep(data.findings, gone.findings)
+      const goneVisits = new Set(gone.visits.map((v) => v.id))
+      if (data.consent !== undefined)
+        data.consent = data.consent.filter((c) => !goneVisits.has(c.visitId))
+      if (scope.kind === 'site' || scope.kind === 'everything') {
+        data.sites = data.sites.filter((s) => scope.kind === 'site' && s.site !== scope.site)
+        data.daily = data.daily.filter((d) => scope.kind === 'site' && d.site !== scope.site)
+      }
+      if (scope.kind === 'company')
+        data.sites = data.sites.map((s) => {
+          const companies = { ...s.companies }
+          delete companies[scope.name]
+          return { ...s, companies }
+        })
+      pending = { id: ++lastId, scope, summary, deadline: now + 10_000 }
+      return { pending, now }
+    },
+    async undoDeletion(id) {
+      calls.push(`undo ${id}`)
+      if (pending?.id !== id || undoable === null) return 'unknown'
+      Object.assign(data, undoable)
+      pending = null
+      undoable = null
+      return 'restored'
+    },
+    pendingDeletion: async () => ({ pending, now }),
+    async setExcluded(site, excluded) {
+      calls.push(`${excluded ? 'exclude' : 'include'} ${site}`)
+      const list = settings.excludedSites.filter((s) => s !== site)
+      settings.excludedSites = excluded ? [...list, site].sort() : list
+      return { site, excluded: settings.excludedSites }
     },
     storageUsed: async () => 1_234_567,
     now: () => now,

@@ -15,6 +15,7 @@ import {
 } from '@/db/dashboard-read'
 import { getSite, siteConsent } from '@/db/read'
 import { openDb } from '@/db/schema'
+import { movingProgress } from '@/db/staged-delete'
 import { readSetting, SETTINGS, type SettingKey } from '@/db/settings'
 import { sendMessage } from '@/platform/runtime'
 import { storageUsed } from '@/platform/storage-estimate'
@@ -31,6 +32,13 @@ db.open().catch(() => undefined) // a failure shows on the first read
 const ok = (reply: { ok: true } | undefined) => {
   // A reply missing means the background did not handle the message.
   if (reply?.ok !== true) throw new Error('Tracelight’s background did not answer.')
+}
+/** A reply, or the same error as `ok` when the background sent none. */
+async function answer<T>(reply: Promise<T>): Promise<T> {
+  const value = await reply
+  if (value === undefined || value === null)
+    throw new Error('Tracelight’s background did not answer.')
+  return value
 }
 const api: DashboardApi = {
   sitesSince: (since) => sitesSince(db, since),
@@ -51,8 +59,17 @@ const api: DashboardApi = {
   },
   setSetting: async (key, value) =>
     ok(await sendMessage<'settings.set'>({ type: 'settings.set', key, value } as never)),
-  deleteSite: async (site) => ok(await sendMessage<'site.delete'>({ type: 'site.delete', site })),
-  deleteAll: async () => ok(await sendMessage<'data.deleteAll'>({ type: 'data.deleteAll' })),
+  deleteSite: async (site) => {
+    await answer(sendMessage<'data.delete'>({ type: 'data.delete', scope: { kind: 'site', site } }))
+  },
+  deletionProgress: () => movingProgress(db),
+  previewDeletion: (scope) => answer(sendMessage<'data.preview'>({ type: 'data.preview', scope })),
+  deleteData: (scope) => answer(sendMessage<'data.delete'>({ type: 'data.delete', scope })),
+  undoDeletion: async (id) =>
+    (await answer(sendMessage<'data.undo'>({ type: 'data.undo', id }))).result,
+  pendingDeletion: () => answer(sendMessage<'data.pending'>({ type: 'data.pending' })),
+  setExcluded: (site, excluded) =>
+    answer(sendMessage<'exclusions.set'>({ type: 'exclusions.set', site, excluded })),
   storageUsed,
   now: () => Date.now(),
 }

@@ -158,14 +158,52 @@ describe('dashboard pages from fixture data', () => {
     expect(new Set(urls).size).toBe(72)
   })
 
-  it('site page: deleting asks first, then sends the deletion', async () => {
+  it('site page: deleting asks first, then deletes, and Undo brings it back', async () => {
     const { calls } = show('#/site/shop.test')
     fireEvent.click(await screen.findByTestId('delete-site'))
     expect(calls).toEqual([])
-    expect(screen.getByRole('alertdialog').textContent).toContain('(1 visit, 1 finding)')
+    const question = screen.getByRole('alertdialog')
+    expect(question.textContent).toContain('(1 visit, 1 finding)')
+    expect(question.textContent).toContain('You can undo it for a few seconds')
+    // The question takes the focus, on its safe answer.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Cancel'))
     fireEvent.click(screen.getByTestId('confirm-delete'))
     await screen.findByTestId('site-deleted')
-    expect(calls).toEqual(['delete shop.test'])
+    expect(calls).toEqual(['delete {"kind":"site","site":"shop.test"}'])
+    const status = await screen.findByTestId('undo-status')
+    await waitFor(() =>
+      expect(status.textContent).toBe(
+        'Deleted what Tracelight recorded on shop.test: 1 visit, 1 finding. You can undo this for 10 seconds.',
+      ),
+    )
+    expect(status.getAttribute('role')).toBe('status')
+    const undo = screen.getByTestId('undo')
+    // The button pressed is gone: the focus moves to Undo.
+    await waitFor(() => expect(document.activeElement).toBe(undo))
+    fireEvent.click(undo)
+    await waitFor(() => expect(status.textContent).toContain('Restored'))
+    expect(calls).toContain('undo 1')
+    // Every view reads its rows again: the site is back.
+    expect((await screen.findByTestId('site-title')).textContent).toBe('shop.test')
+  })
+
+  it('company page: deletes a company’s records after saying how many, on how many sites', async () => {
+    const { calls, data } = show('#/company/Google')
+    fireEvent.click(await screen.findByTestId('delete-company-button'))
+    const question = await screen.findByRole('alertdialog')
+    expect(question.querySelector('p')?.textContent).toBe(
+      'Delete 3 findings of Google on 2 sites? Your visits stay; only what Google did is removed. Nothing changes at Google itself. You can undo it for a few seconds afterwards.',
+    )
+    fireEvent.click(screen.getByTestId('delete-company-confirm'))
+    expect((await screen.findByTestId('company-deleted')).textContent).toContain(
+      'What Tracelight recorded about Google has been deleted.',
+    )
+    expect(calls).toEqual(['delete {"kind":"company","name":"Google"}'])
+    expect(data.findings.some((f) => f.company === 'Google')).toBe(false)
+    expect(data.findings.some((f) => f.company === 'Facebook')).toBe(true)
+    expect((await screen.findByTestId('undo-status')).textContent).toContain(
+      'Deleted 3 findings of Google on 2 sites.',
+    )
   })
 
   it('company page: sites, domains and what it did', async () => {
@@ -210,10 +248,92 @@ describe('dashboard pages from fixture data', () => {
     await waitFor(() => expect(calls).toEqual(['set retentionDays=0']))
     fireEvent.click(screen.getByTestId('pause'))
     await waitFor(() => expect(calls).toContain('set recordingPaused=true'))
-    fireEvent.click(screen.getByTestId('delete-all'))
-    fireEvent.click(screen.getByTestId('confirm-delete-all'))
-    await waitFor(() => expect(calls).toContain('delete all'))
-    expect(screen.getByTestId('settings-status').textContent).toContain('deleted')
+    fireEvent.click(screen.getByTestId('delete-all-button'))
+    const question = await screen.findByRole('alertdialog')
+    expect(question.textContent).toContain('3 sites, 4 visits and 6 findings')
+    fireEvent.click(screen.getByTestId('delete-all-confirm'))
+    await waitFor(() => expect(calls).toContain('delete {"kind":"everything"}'))
+    expect((await screen.findByTestId('delete-all-status')).textContent).toContain('deleted')
+  })
+
+  it('settings: deletes a period of days, and refuses one that ends before it starts', async () => {
+    const { calls, data } = show('#/settings')
+    const from = (await screen.findByTestId('range-from')) as HTMLInputElement
+    const to = screen.getByTestId('range-to') as HTMLInputElement
+    // The fixture's first day (news.test's first visit and shop.test's only one).
+    const day1 = new Date(NOW - 86_400_000)
+    const iso = `${day1.getFullYear()}-${String(day1.getMonth() + 1).padStart(2, '0')}-${String(day1.getDate()).padStart(2, '0')}`
+    fireEvent.input(from, { target: { value: '2024-05-10' } })
+    fireEvent.input(to, { target: { value: iso } })
+    fireEvent.click(screen.getByTestId('delete-range-button'))
+    expect(screen.getByTestId('range-error').textContent).toBe(
+      'Choose a first day on or before the last day.',
+    )
+    fireEvent.input(from, { target: { value: iso } })
+    fireEvent.click(screen.getByTestId('delete-range-button'))
+    const question = await screen.findByRole('alertdialog')
+    expect(question.textContent).toMatch(
+      /^Delete 2 visits and 2 findings on 2 sites, all from May 9, 2024\?/,
+    )
+    fireEvent.click(screen.getByTestId('delete-range-confirm'))
+    await waitFor(() =>
+      expect(calls.some((c) => c.startsWith('delete {"kind":"range"'))).toBe(true),
+    )
+    expect(data.visits.map((v) => v.id).sort()).toEqual([2, 4])
+  })
+
+  it('settings: excludes and includes sites, and says so when the name is not one', async () => {
+    const { calls } = show('#/settings')
+    expect((await screen.findByTestId('excluded-none')).textContent).toBe('Every site is recorded.')
+    const input = screen.getByTestId('exclude-input') as HTMLInputElement
+    fireEvent.input(input, { target: { value: 'not a site' } })
+    fireEvent.click(screen.getByTestId('exclude-add'))
+    expect((await screen.findByTestId('exclude-error')).textContent).toContain('example.com')
+    expect(calls).toEqual([])
+    fireEvent.input(input, { target: { value: 'https://Bank.test/login?x=1' } })
+    fireEvent.click(screen.getByTestId('exclude-add'))
+    await waitFor(() => expect(calls).toEqual(['exclude bank.test']))
+    expect(screen.getAllByTestId('excluded-site').map((e) => e.dataset.site)).toEqual(['bank.test'])
+    expect(screen.getByTestId('settings-status').textContent).toBe(
+      'bank.test is no longer recorded.',
+    )
+    expect(input.value).toBe('')
+    fireEvent.click(screen.getByTestId('include-site'))
+    await waitFor(() => expect(calls).toEqual(['exclude bank.test', 'include bank.test']))
+    await screen.findByTestId('excluded-none')
+  })
+
+  it('search: the header box finds sites, companies and kinds of findings, as links', async () => {
+    const { navigated } = show('#/')
+    fireEvent.input(await screen.findByTestId('header-search'), { target: { value: 'pix' } })
+    expect(navigated).toEqual(['#/search?q=pix'])
+    cleanup()
+    show('#/search?q=pixel')
+    const signal = await screen.findByTestId('search-signal')
+    expect(signal.dataset.signal).toBe('pixel.facebook')
+    expect(signal.textContent).toContain('Meta Pixel')
+    expect(within(signal).getByRole('link', { name: 'news.test' }).getAttribute('href')).toBe(
+      '#/site/news.test',
+    )
+    cleanup()
+    show('#/search?q=google')
+    const company = await screen.findByTestId('search-company')
+    expect(within(company).getByRole('link').getAttribute('href')).toBe('#/company/Google')
+    expect(screen.queryAllByTestId('search-site')).toEqual([])
+    cleanup()
+    show('#/search?q=test&type=sites')
+    await screen.findAllByTestId('search-site')
+    expect(screen.getAllByTestId('search-site').map((s) => s.dataset.site)).toEqual([
+      'news.test',
+      'shop.test',
+      'blog.test',
+    ])
+    expect(screen.queryAllByTestId('search-company')).toEqual([])
+    cleanup()
+    show('#/search?q=nothing-like-this')
+    expect((await screen.findByTestId('search-none')).textContent).toBe(
+      'Nothing matches “nothing-like-this”.',
+    )
   })
 
   it('follows the browser’s language, and the language setting switches it', async () => {

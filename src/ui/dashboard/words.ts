@@ -11,12 +11,11 @@ export function categoryName(i18n: I18n, category: string): string {
   return i18n.t(isKey(key) ? key : 'category.other')
 }
 
-/** What a finding is called: the catalogue's words, else the decoders' (signals.ts). */
+/** What a finding is called, from the one catalogue (signals.ts). */
 export function findingTitle(i18n: I18n, f: FindingRow): string {
   if (f.signal === 'tracker.request' || f.signal === 'thirdparty.request')
     return i18n.t(`signal.${f.signal}.title`, { party: f.party })
-  const key = `signal.${f.signal}.title`
-  return isKey(key) ? i18n.t(key) : signalTitle(f.signal)
+  return signalTitle(i18n, f.signal)
 }
 
 /** Why it was flagged, in plain words. */
@@ -41,11 +40,10 @@ export function findingMeaning(i18n: I18n, f: FindingRow): string {
         category: categoryName(i18n, f.category ?? 'other'),
       },
     )
-  const key = `signal.${f.signal}.meaning`
-  return isKey(key) ? i18n.t(key) : signalMeaning(f.signal)
+  return signalMeaning(i18n, f.signal)
 }
 
 export function signalName(i18n: I18n, signal: string): string {
   const key = `signal.${signal}.name`
-  return isKey(key) ? i18n.t(key) : signalTitle(signal)
+  return isKey(key) ? i18n.t(key) : signalTitle(i18n, signal)
 }

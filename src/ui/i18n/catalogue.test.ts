@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { CATALOGUES, createI18n, LANGUAGES, pickLanguage, type Language } from './index'
 import { en } from './en'
+import { SIGNAL_IDS } from '@/detect/signals'
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 const others = (Object.keys(LANGUAGES) as Language[]).filter((l) => l !== 'en')
@@ -24,6 +25,16 @@ describe('message catalogue', () => {
     for (const key of Object.keys(en)) {
       if (key.endsWith('.one'))
         expect(Object.hasOwn(en, key.replace(/one$/, 'other')), key).toBe(true)
+    }
+  })
+
+  it('names and explains every signal the detectors record, for popup and dashboard alike', () => {
+    for (const signal of SIGNAL_IDS) {
+      const request = signal === 'tracker.request' || signal === 'thirdparty.request'
+      const keys = request
+        ? [`signal.${signal}.title`, `signal.${signal}.why`, `signal.${signal}.name`]
+        : [`signal.${signal}.title`, `signal.${signal}.meaning`]
+      for (const key of keys) expect(Object.hasOwn(en, key), key).toBe(true)
     }
   })
 

@@ -1,6 +1,10 @@
 import type { MessageKey } from './en'
+import { findingsDe } from './findings-de'
+import { manageDe } from './manage-de'
 
 export const de: Record<MessageKey, string> = {
+  ...findingsDe,
+  ...manageDe,
   'common.loading': 'Wird geladen …',
   'common.readError': 'Dein Verlauf konnte nicht gelesen werden: {message}',
   'common.cancel': 'Abbrechen',
@@ -150,7 +154,7 @@ export const de: Record<MessageKey, string> = {
   'site.manageTitle': 'Deine Daten zu dieser Website',
   'site.delete': 'Aufzeichnungen zu {site} löschen',
   'site.deleteConfirm':
-    'Alles löschen, was Tracelight zu {site} aufgezeichnet hat ({what})? Das kann nicht rückgängig gemacht werden. Auf der Website selbst ändert sich nichts.',
+    'Alles löschen, was Tracelight zu {site} aufgezeichnet hat ({what})? Du kannst es einige Sekunden lang rückgängig machen. Auf der Website selbst ändert sich nichts.',
   'site.visitCount.one': '{n} Besuch',
   'site.visitCount.other': '{n} Besuche',
   'site.deleteYes': 'Ja, löschen',
@@ -421,7 +425,7 @@ export const de: Record<MessageKey, string> = {
   'settings.deleteAllTitle': 'Alles löschen',
   'settings.deleteAll': 'Den gesamten aufgezeichneten Verlauf löschen',
   'settings.deleteAllConfirm':
-    'Alle von Tracelight aufgezeichneten Websites, Besuche und Funde löschen? Das kann nicht rückgängig gemacht werden. Deine Einstellungen bleiben.',
+    'Alles löschen, was Tracelight aufgezeichnet hat: {sites}, {visits} und {findings}? Deine Einstellungen bleiben.',
   'settings.deleteAllYes': 'Ja, alles löschen',
   'settings.working': 'Wird gespeichert …',
   'settings.saved': 'Gespeichert.',

@@ -1,6 +1,10 @@
+import { findingsEn } from './findings-en'
+import { manageEn } from './manage-en'
 /** English, the reference catalogue: every other language has exactly these keys. Words for
  * people, not engineers. `{name}` is filled in; `.one`/`.other` are plural forms. */
 export const en = {
+  ...findingsEn,
+  ...manageEn,
   'common.loading': 'Loading…',
   'common.readError': 'Could not read your history: {message}',
   'common.cancel': 'Cancel',
@@ -144,7 +148,7 @@ export const en = {
   'site.manageTitle': 'Your data about this site',
   'site.delete': 'Delete what Tracelight recorded on {site}',
   'site.deleteConfirm':
-    'Delete everything Tracelight recorded on {site} ({what})? This cannot be undone. Nothing changes on the site itself.',
+    'Delete everything Tracelight recorded on {site} ({what})? You can undo it for a few seconds. Nothing changes on the site itself.',
   'site.visitCount.one': '{n} visit',
   'site.visitCount.other': '{n} visits',
   'site.deleteYes': 'Yes, delete it',
@@ -410,7 +414,7 @@ export const en = {
   'settings.deleteAllTitle': 'Delete everything',
   'settings.deleteAll': 'Delete all recorded history',
   'settings.deleteAllConfirm':
-    'Delete every site, visit and finding Tracelight has recorded? This cannot be undone. Your settings stay.',
+    'Delete everything Tracelight has recorded: {sites}, {visits} and {findings}? Your settings stay.',
   'settings.deleteAllYes': 'Yes, delete everything',
   'settings.working': 'Saving…',
   'settings.saved': 'Saved.',

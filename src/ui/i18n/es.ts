@@ -1,6 +1,10 @@
 import type { MessageKey } from './en'
+import { findingsEs } from './findings-es'
+import { manageEs } from './manage-es'
 
 export const es: Record<MessageKey, string> = {
+  ...findingsEs,
+  ...manageEs,
   'common.loading': 'Cargando…',
   'common.readError': 'No se pudo leer tu historial: {message}',
   'common.cancel': 'Cancelar',
@@ -148,7 +152,7 @@ export const es: Record<MessageKey, string> = {
   'site.manageTitle': 'Tus datos sobre este sitio',
   'site.delete': 'Borrar lo que Tracelight registró de {site}',
   'site.deleteConfirm':
-    '¿Borrar todo lo que Tracelight registró de {site} ({what})? No se puede deshacer. En el propio sitio no cambia nada.',
+    '¿Borrar todo lo que Tracelight registró de {site} ({what})? Podrás deshacerlo durante unos segundos. En el propio sitio no cambia nada.',
   'site.visitCount.one': '{n} visita',
   'site.visitCount.other': '{n} visitas',
   'site.deleteYes': 'Sí, borrarlo',
@@ -419,7 +423,7 @@ export const es: Record<MessageKey, string> = {
   'settings.deleteAllTitle': 'Borrar todo',
   'settings.deleteAll': 'Borrar todo el historial registrado',
   'settings.deleteAllConfirm':
-    '¿Borrar todos los sitios, visitas y hallazgos que ha registrado Tracelight? No se puede deshacer. Tus ajustes se conservan.',
+    '¿Borrar todo lo que ha registrado Tracelight: {sites}, {visits} y {findings}? Tus ajustes se conservan.',
   'settings.deleteAllYes': 'Sí, borrar todo',
   'settings.working': 'Guardando…',
   'settings.saved': 'Guardado.',

@@ -1,6 +1,10 @@
 import type { MessageKey } from './en'
+import { findingsFr } from './findings-fr'
+import { manageFr } from './manage-fr'
 
 export const fr: Record<MessageKey, string> = {
+  ...findingsFr,
+  ...manageFr,
   'common.loading': 'Chargement…',
   'common.readError': 'Impossible de lire votre historique : {message}',
   'common.cancel': 'Annuler',
@@ -149,7 +153,7 @@ export const fr: Record<MessageKey, string> = {
   'site.manageTitle': 'Vos données sur ce site',
   'site.delete': 'Supprimer ce que Tracelight a enregistré sur {site}',
   'site.deleteConfirm':
-    'Supprimer tout ce que Tracelight a enregistré sur {site} ({what}) ? C’est irréversible. Rien ne change sur le site lui-même.',
+    'Supprimer tout ce que Tracelight a enregistré sur {site} ({what}) ? Vous pourrez annuler pendant quelques secondes. Rien ne change sur le site lui-même.',
   'site.visitCount.one': '{n} visite',
   'site.visitCount.other': '{n} visites',
   'site.deleteYes': 'Oui, supprimer',
@@ -426,7 +430,7 @@ export const fr: Record<MessageKey, string> = {
   'settings.deleteAllTitle': 'Tout supprimer',
   'settings.deleteAll': 'Supprimer tout l’historique enregistré',
   'settings.deleteAllConfirm':
-    'Supprimer tous les sites, visites et constats enregistrés par Tracelight ? C’est irréversible. Vos réglages sont conservés.',
+    'Supprimer tout ce que Tracelight a enregistré : {sites}, {visits} et {findings} ? Vos réglages sont conservés.',
   'settings.deleteAllYes': 'Oui, tout supprimer',
   'settings.working': 'Enregistrement…',
   'settings.saved': 'Enregistré.',

@@ -1,10 +1,14 @@
 import { render } from 'preact'
 import { openDb } from '@/db/schema'
 import { visitFindings } from '@/db/read'
+import { readSetting } from '@/db/settings'
 import { sendMessage } from '@/platform/runtime'
 import { activeTab, extensionUrl, getTab } from '@/platform/tabs'
+import { createI18n, LANGUAGES, pickLanguage, type Language } from '@/ui/i18n'
 import { createGpcStore } from '@/ui/state/gpc-store'
 import { createPopupStore } from '@/ui/state/popup-store'
+import { createRecordingStore } from '@/ui/state/recording-store'
+import { createUndoStore } from '@/ui/state/undo-store'
 import { Popup } from './Popup'
 import '@/ui/components/theme.css'
 
@@ -29,16 +33,53 @@ const gpc = createGpcStore({
 // Reading starts now rather than after the first render.
 void store.start()
 
+const undo = createUndoStore(
+  {
+    deleteData: (scope) => sendMessage<'data.delete'>({ type: 'data.delete', scope }),
+    undoDeletion: async (id) => (await sendMessage<'data.undo'>({ type: 'data.undo', id })).result,
+    pendingDeletion: () => sendMessage<'data.pending'>({ type: 'data.pending' }),
+  },
+  { changed: () => void store.load() },
+)
+
+const recording = createRecordingStore(
+  {
+    setExcluded: (site, excluded) =>
+      sendMessage<'exclusions.set'>({ type: 'exclusions.set', site, excluded }),
+    setPaused: async (paused) => {
+      await sendMessage<'settings.set'>({
+        type: 'settings.set',
+        key: 'recordingPaused',
+        value: paused,
+      })
+    },
+  },
+  undo,
+  () => store.load(),
+)
+
+/** The language chosen in the dashboard's settings, else the browser's. */
+async function language(): Promise<Language> {
+  const chosen = await readSetting(db, 'language').catch(() => '')
+  return Object.hasOwn(LANGUAGES, chosen) ? (chosen as Language) : pickLanguage(navigator.languages)
+}
+
 const root = document.getElementById('app')
 if (root !== null) {
-  render(
-    <Popup
-      store={store}
-      gpc={gpc}
-      siteHref={(site) =>
-        extensionUrl(`src/ui/dashboard/index.html#/site/${encodeURIComponent(site)}`)
-      }
-    />,
-    root,
-  )
+  void language().then((lang) => {
+    document.documentElement.lang = lang
+    render(
+      <Popup
+        store={store}
+        gpc={gpc}
+        recording={recording}
+        undo={undo}
+        i18n={createI18n(lang)}
+        siteHref={(site) =>
+          extensionUrl(`src/ui/dashboard/index.html#/site/${encodeURIComponent(site)}`)
+        }
+      />,
+      root,
+    )
+  })
 }

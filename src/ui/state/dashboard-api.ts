@@ -1,6 +1,7 @@
 import type {
   CompanyNameRow,
   ConsentRow,
+  DeleteSummary,
   FindingRow,
   SitePartyRow,
   SiteRow,
@@ -8,11 +9,13 @@ import type {
   VisitRow,
 } from '@/db/schema'
 import type { SettingKey, SettingValue } from '@/db/settings'
+import type { DeleteRequest } from '@/messages'
+import type { UndoApi } from './undo-store'
 
 /** Everything the dashboard reads and asks for. main.tsx backs it with the database and typed
  * messages; tests back it with fixture objects. */
-export interface DashboardApi {
-  /** Site summaries (the graph). */
+export interface DashboardApi extends UndoApi {
+  /** Site summaries (the graph, the search). */
   sitesSince(since: number): Promise<SiteRow[]>
   /** The overview's compact per-site rows. */
   statsSince(since: number): Promise<SiteStatsRow[]>
@@ -33,8 +36,14 @@ export interface DashboardApi {
   consentTimeline(site: string): Promise<ConsentRow[]>
   settings(): Promise<Settings>
   setSetting<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void>
+  /** The site page's deletion; the dashboard's stores send it through the undo store. */
   deleteSite(site: string): Promise<void>
-  deleteAll(): Promise<void>
+  /** How much a deletion would remove, for its confirmation. */
+  previewDeletion(scope: DeleteRequest): Promise<DeleteSummary>
+  /** What the deletion now running has removed so far (null: none running). */
+  deletionProgress(): Promise<DeleteSummary | null>
+  /** Stops (or resumes) recording a site; answers with the site as stored and the list. */
+  setExcluded(site: string, excluded: boolean): Promise<{ site: string; excluded: string[] }>
   storageUsed(): Promise<number | null>
   now(): number
 }

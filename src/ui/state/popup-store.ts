@@ -1,12 +1,14 @@
 import { computed, signal } from '@preact/signals'
 import type { FindingRow } from '@/db/schema'
-import type { TabView } from '@/messages'
+import type { Recording, TabView } from '@/messages'
 import { summarize } from './group'
 
 export interface PopupApi {
   /** The tab the popup is about. */
   tab(): Promise<{ id: number; url: string } | undefined>
-  tabView(tabId: number): Promise<{ visit: TabView | null; storageError: string | null }>
+  tabView(
+    tabId: number,
+  ): Promise<{ visit: TabView | null; storageError: string | null; recording: Recording }>
   findings(visitId: number): Promise<FindingRow[]>
 }
 
@@ -14,7 +16,14 @@ export type PopupState =
   | { kind: 'loading' }
   | { kind: 'internal' }
   | { kind: 'not-recorded'; url: string }
-  | { kind: 'ready'; visit: TabView; findings: FindingRow[]; storageError: string | null }
+  | {
+      kind: 'ready'
+      visit: TabView
+      findings: FindingRow[]
+      storageError: string | null
+      /** Whether the site is being recorded (paused, or excluded by the person). */
+      recording: Recording
+    }
   | { kind: 'error'; message: string }
 
 const NETWORK_PAGE = /^(https?):\/\//i
@@ -33,13 +42,13 @@ export function createPopupStore(api: PopupApi) {
         state.value = { kind: 'internal' }
         return
       }
-      const { visit, storageError } = await api.tabView(tab.id)
+      const { visit, storageError, recording } = await api.tabView(tab.id)
       if (visit === null) {
         state.value = { kind: 'not-recorded', url: tab.url }
         return
       }
       const findings = await api.findings(visit.visitId)
-      state.value = { kind: 'ready', visit, findings, storageError }
+      state.value = { kind: 'ready', visit, findings, storageError, recording }
     } catch (error) {
       state.value = {
         kind: 'error',

@@ -12,6 +12,9 @@ describe('routes', () => {
     ['#/company/Bing%20Ads', { view: 'company', name: 'Bing Ads' }],
     ['#/graph?period=all&category=ad', { view: 'graph', period: 'all', category: 'ad' }],
     ['#/settings', { view: 'settings' }],
+    ['#/search?q=canvas', { view: 'search', q: 'canvas', type: 'all' }],
+    ['#/search?q=g%C3%BCnter&type=companies', { view: 'search', q: 'günter', type: 'companies' }],
+    ['#/search?type=bogus', { view: 'search', q: '', type: 'all' }],
     ['#/site/%E0%A4%A', { view: 'overview', period: '30', q: '' }],
     ['#/unknown', { view: 'overview', period: '30', q: '' }],
   ])('reads %s', (hash, route) => {
@@ -24,6 +27,8 @@ describe('routes', () => {
     { view: 'company', name: 'Adobe & Co' },
     { view: 'graph', period: '7', category: 'social' },
     { view: 'settings' },
+    { view: 'search', q: 'meta pixel', type: 'signals' },
+    { view: 'search', q: '', type: 'all' },
   ])('writes and reads back %j', (route) => {
     expect(parseRoute(routeHash(route))).toEqual(route)
   })

@@ -1,4 +1,5 @@
 /** The dashboard's views as URL hashes, so every view can be bookmarked and reloaded. */
+import { SEARCH_TYPES, type SearchType } from './search'
 
 export type Period = '7' | '30' | '90' | 'all'
 export const PERIODS: readonly Period[] = ['7', '30', '90', 'all']
@@ -9,6 +10,8 @@ export type Route =
   | { view: 'company'; name: string }
   | { view: 'graph'; period: Period; category: string }
   | { view: 'settings' }
+  /** Sites, companies and kinds of findings matching `q`, narrowed to one `type`. */
+  | { view: 'search'; q: string; type: SearchType }
   /** Data requests (src/ui/requests), which read the rest of the hash themselves. */
   | { view: 'requests'; hash: string }
 
@@ -40,6 +43,14 @@ export function parseRoute(hash: string): Route {
       category: params.get('category') ?? '',
     }
   if (head === 'settings') return { view: 'settings' }
+  if (head === 'search') {
+    const type = params.get('type')
+    return {
+      view: 'search',
+      q: params.get('q') ?? '',
+      type: SEARCH_TYPES.includes(type as SearchType) ? (type as SearchType) : 'all',
+    }
+  }
   if (head === 'requests') return { view: 'requests', hash: `#/${body}` }
   return { view: 'overview', period: periodOf(params.get('period')), q: params.get('q') ?? '' }
 }
@@ -59,6 +70,8 @@ export function routeHash(route: Route): string {
       return withQuery('#/graph', { period: route.period, category: route.category })
     case 'settings':
       return '#/settings'
+    case 'search':
+      return withQuery('#/search', { q: route.q, type: route.type === 'all' ? '' : route.type })
     case 'requests':
       return route.hash
     case 'overview':

@@ -1,19 +1,59 @@
 import { signal } from '@preact/signals'
 import type { SettingKey, SettingValue } from '@/db/settings'
 import { errorText, type DashboardApi, type Loadable, type Settings } from './dashboard-api'
+import { createDeleteFlow } from './delete-flow'
+import type { UndoStore } from './undo-store'
 
 export type Pending =
   | { kind: 'idle' }
-  | { kind: 'confirm-delete-all' }
   | { kind: 'working' }
-  | { kind: 'done'; what: 'saved' | 'deleted' }
+  | { kind: 'done'; what: 'saved' }
+  | { kind: 'done'; what: 'excluded' | 'included'; site: string }
+  | { kind: 'invalid-site' }
   | { kind: 'failed'; message: string }
 
+/**
+ * The host name in what the person typed ("example.com", "https://www.example.com/page",
+ * "Example.COM."), or null when it is not one. The background turns it into the site.
+ */
+export function hostFromInput(input: string): string | null {
+  const text = input.trim()
+  if (text === '' || /\s/.test(text)) return null
+  let host: string
+  try {
+    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`).hostname
+  } catch {
+    return null
+  }
+  host = host.replace(/\.$/, '')
+  if (/^\[[0-9a-f:.]+\]$/.test(host)) return host
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) && host.length <= 253 ? host : null
+}
+
+/** The [from, to) of a range deletion from two local days (YYYY-MM-DD, both included), or
+ * null when a day is not one or the first comes after the last. */
+export function rangeOfDays(first: string, last: string): { from: number; to: number } | null {
+  const day = (text: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+    if (m === null) return null
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+    const at = new Date(y, mo - 1, d)
+    return at.getFullYear() === y && at.getMonth() === mo - 1 && at.getDate() === d ? at : null
+  }
+  const a = day(first)
+  const b = day(last)
+  if (a === null || b === null || a > b) return null
+  b.setDate(b.getDate() + 1)
+  return { from: a.getTime(), to: b.getTime() }
+}
+
 /** Settings and data management: every change goes to the background as a message. */
-export function createSettingsStore(api: DashboardApi) {
+export function createSettingsStore(api: DashboardApi, undo: UndoStore) {
   const state = signal<Loadable<Settings>>({ kind: 'loading' })
   const storage = signal<number | null>(null)
   const pending = signal<Pending>({ kind: 'idle' })
+  const deleteAll = createDeleteFlow(api, undo)
+  const deleteRange = createDeleteFlow(api, undo)
 
   async function load(): Promise<void> {
     try {
@@ -25,6 +65,10 @@ export function createSettingsStore(api: DashboardApi) {
     }
   }
 
+  async function refreshStorage(): Promise<void> {
+    storage.value = await api.storageUsed().catch(() => storage.value)
+  }
+
   async function set<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> {
     const s = state.value
     if (s.kind !== 'ready') return
@@ -33,24 +77,59 @@ export function createSettingsStore(api: DashboardApi) {
       await api.setSetting(key, value)
       state.value = { kind: 'ready', value: { ...s.value, [key]: value } }
       pending.value = { kind: 'done', what: 'saved' }
-      storage.value = await api.storageUsed()
+      await refreshStorage()
     } catch (e) {
       pending.value = { kind: 'failed', message: errorText(e) }
     }
   }
 
-  async function deleteAll(): Promise<void> {
+  /** Stops recording a site; with `alsoDelete`, its history goes too (undoable). */
+  async function exclude(input: string, alsoDelete: boolean): Promise<boolean> {
+    const host = hostFromInput(input)
+    if (host === null) {
+      pending.value = { kind: 'invalid-site' }
+      return false
+    }
     pending.value = { kind: 'working' }
     try {
-      await api.deleteAll()
-      pending.value = { kind: 'done', what: 'deleted' }
-      storage.value = await api.storageUsed()
+      const { site, excluded } = await api.setExcluded(host, true)
+      const s = state.value
+      if (s.kind === 'ready')
+        state.value = { kind: 'ready', value: { ...s.value, excludedSites: excluded } }
+      pending.value = { kind: 'done', what: 'excluded', site }
+      if (alsoDelete) await undo.remove({ kind: 'site', site })
+      return true
+    } catch (e) {
+      pending.value = { kind: 'failed', message: errorText(e) }
+      return false
+    }
+  }
+
+  async function include(site: string): Promise<void> {
+    pending.value = { kind: 'working' }
+    try {
+      const { excluded } = await api.setExcluded(site, false)
+      const s = state.value
+      if (s.kind === 'ready')
+        state.value = { kind: 'ready', value: { ...s.value, excludedSites: excluded } }
+      pending.value = { kind: 'done', what: 'included', site }
     } catch (e) {
       pending.value = { kind: 'failed', message: errorText(e) }
     }
   }
 
-  return { state, storage, pending, load, set, deleteAll }
+  return {
+    state,
+    storage,
+    pending,
+    deleteAll,
+    deleteRange,
+    load,
+    set,
+    exclude,
+    include,
+    refreshStorage,
+  }
 }
 
 export type SettingsStore = ReturnType<typeof createSettingsStore>

@@ -1,0 +1,138 @@
+import type { manageEn } from './manage-en'
+
+export const manageDe: Record<keyof typeof manageEn, string> = {
+  'popup.internal':
+    'Dies ist eine Browser- oder Erweiterungsseite. Tracelight schaut nur auf Websites.',
+  'popup.notRecorded':
+    'Tracelight hat das Laden dieser Seite nicht gesehen. Lade die Seite neu, um zu sehen, welche Unternehmen sie kontaktiert.',
+  'popup.readError': 'Tracelight konnte nicht lesen, was es gespeichert hat.',
+  'popup.retry': 'Noch einmal versuchen',
+  'popup.storageError': 'Neue Funde konnten nicht gespeichert werden: {message}',
+  'popup.trackers.one': 'Tracking-Unternehmen',
+  'popup.trackers.other': 'Tracking-Unternehmen',
+  'popup.thirdParties.one': 'Drittanbieter-Domain',
+  'popup.thirdParties.other': 'Drittanbieter-Domains',
+  'popup.contacted': 'kontaktiert',
+  'popup.empty': 'Diese Seite hat bisher keine anderen Unternehmen kontaktiert.',
+  'popup.sentTitle': 'Was gesendet wurde',
+  'popup.trackersTitle': 'Tracking-Unternehmen',
+  'popup.othersTitle': 'Andere Drittanbieter',
+  'popup.ask': 'Diese Website fragen, was sie über dich gespeichert hat',
+  'popup.history': 'Verlauf von {site}',
+  'popup.trackerRequests.one': '{n} Tracking-Anfrage',
+  'popup.trackerRequests.other': '{n} Tracking-Anfragen',
+  'popup.paused':
+    'Die Aufzeichnung ist pausiert: Tracelight speichert nichts über die Websites, die du besuchst.',
+  'popup.resume': 'Aufzeichnung fortsetzen',
+  'popup.excluded':
+    'Du hast Tracelight gebeten, {site} nicht aufzuzeichnen: Nichts darüber wird gespeichert.',
+  'popup.include': '{site} wieder aufzeichnen',
+  'popup.exclude': 'Diese Website nicht aufzeichnen',
+  'popup.excludeConfirm':
+    '{site} nicht mehr aufzeichnen? Tracelight speichert nichts mehr darüber, bis du es dir hier oder in den Einstellungen anders überlegst.',
+  'popup.excludeKeep': 'Nicht mehr aufzeichnen, Verlauf behalten',
+  'popup.excludeDelete': 'Nicht mehr aufzeichnen und Verlauf löschen',
+  'popup.failed': 'Das hat nicht geklappt: {message}',
+
+  'row.requests.one': '{n} Anfrage',
+  'row.requests.other': '{n} Anfragen',
+  'row.sameOwner': 'gehört demselben Unternehmen wie diese Website',
+  'row.why': 'Warum steht das hier?',
+  'row.hide': 'Details ausblenden',
+  'row.whyKnown':
+    'Diese Seite hat {parties} kontaktiert. Unsere mitgelieferte Liste (third-party-web) ordnet das {name} zu ({categories}).',
+  'row.whyUnknown':
+    'Diese Seite hat {parties} kontaktiert, eine Domain, die nicht zur Website selbst gehört und in keiner unserer Listen steht.',
+  'row.whatSent': 'Was wurde gesendet?',
+  'row.whatDid': 'Was hat es getan?',
+  'row.seen': 'Gesehen {when}',
+  'time.at': 'um {time}',
+  'time.range': '{from} – {to}',
+
+  'gpc.label': 'Global Privacy Control',
+  'gpc.title': 'Überall widersprechen',
+  'gpc.enable': 'Websites bitten, meine Daten nicht zu verkaufen oder weiterzugeben',
+  'gpc.hint':
+    'Sendet das Global-Privacy-Control-Signal mit jeder Anfrage. In Kalifornien, Colorado und einigen anderen Regionen müssen Websites es als Widerspruch gegen Verkauf und Weitergabe behandeln. Tracelight prüft außerdem, ob jede besuchte Website erklärt, es zu beachten.',
+  'gpc.site': 'An {site} senden',
+  'gpc.honours': '{site} erklärt, dieses Signal zu beachten.',
+  'gpc.notHonours': '{site} erklärt nicht, dieses Signal zu beachten.',
+
+  'gpc.ignoredHere':
+    '{site} hat dein Widerspruchssignal missachtet: Die Website gab weiter an, du hättest dem Verkauf oder der Weitergabe deiner Daten nicht widersprochen.',
+
+  'count.sites.one': '{n} Website',
+  'count.sites.other': '{n} Websites',
+
+  'delete.checking': 'Es wird gezählt, was gelöscht würde …',
+  'delete.nothing': 'Es gibt nichts zu löschen.',
+  'delete.undoNote': 'Danach kannst du es einige Sekunden lang rückgängig machen.',
+  'delete.yes': 'Ja, löschen',
+  'delete.working': 'Wird gelöscht …',
+  'delete.progress': 'Wird gelöscht … bisher {done} von {total}.',
+  'delete.failed': 'Löschen fehlgeschlagen: {message}',
+
+  'undo.site': 'Aufzeichnungen zu {site} gelöscht: {visits}, {findings}.',
+  'undo.company': '{findings} von {name} auf {sites} gelöscht.',
+  'undo.range': '{visits} und {findings} vom {from} bis {to} gelöscht.',
+  'undo.rangeDay': '{visits} und {findings} vom {day} gelöscht.',
+  'undo.everything': 'Gesamter Verlauf gelöscht: {sites}, {visits}, {findings}.',
+  'undo.hint.one': 'Du kannst das {n} Sekunde lang rückgängig machen.',
+  'undo.hint.other': 'Du kannst das {n} Sekunden lang rückgängig machen.',
+  'undo.button': 'Rückgängig',
+  'undo.left': '{n} s',
+  'undo.working': 'Wird wiederhergestellt …',
+  'undo.restored': 'Wiederhergestellt: Alles Gelöschte ist zurück.',
+  'undo.final': 'Das Löschen ist endgültig.',
+  'undo.expired': 'Zu spät zum Rückgängigmachen: Das Löschen ist bereits endgültig.',
+  'undo.failed': 'Rückgängigmachen fehlgeschlagen: {message}',
+  'undo.close': 'Schließen',
+  'undo.label': 'Löschen',
+
+  'company.manageTitle': 'Deine Daten zu diesem Unternehmen',
+  'company.delete': 'Aufzeichnungen zu {name} löschen',
+  'company.deleteConfirm':
+    '{findings} von {name} auf {sites} löschen? Deine Besuche bleiben; nur, was {name} getan hat, wird entfernt. Bei {name} selbst ändert sich nichts.',
+  'company.deleted': 'Was Tracelight zu {name} aufgezeichnet hat, wurde gelöscht.',
+
+  'settings.rangeTitle': 'Einen Zeitraum löschen',
+  'settings.rangeHint':
+    'Entfernt die Besuche, die an diesen Tagen begonnen haben, mit allem, was dabei gefunden wurde.',
+  'settings.rangeFrom': 'Von',
+  'settings.rangeTo': 'Bis (einschließlich)',
+  'settings.rangeDelete': 'Diesen Zeitraum löschen …',
+  'settings.rangeInvalid': 'Wähle einen ersten Tag, der vor dem letzten Tag liegt oder gleich ist.',
+  'settings.rangeConfirm': '{visits} und {findings} auf {sites} vom {from} bis {to} löschen?',
+  'settings.rangeConfirmDay': '{visits} und {findings} auf {sites} vom {day} löschen?',
+  'settings.rangeDeleted': 'Der Zeitraum wurde gelöscht.',
+  'settings.excludedTitle': 'Nicht aufgezeichnete Websites',
+  'settings.excludedHint':
+    'Tracelight speichert nichts über diese Websites, nicht einmal, dass du sie besucht hast. Im Popup kannst du die Website hinzufügen, auf der du gerade bist.',
+  'settings.excludedNone': 'Alle Websites werden aufgezeichnet.',
+  'settings.excludeSite': 'Website',
+  'settings.excludeAdd': 'Diese Website nicht aufzeichnen',
+  'settings.excludeRemove': '{site} wieder aufzeichnen',
+  'settings.excludeAlsoDelete': 'Auch löschen, was dazu aufgezeichnet wurde',
+  'settings.excludeInvalid': 'Gib den Namen einer Website ein, etwa example.com.',
+  'settings.excludeAdded': '{site} wird nicht mehr aufgezeichnet.',
+  'settings.excludeRemoved': '{site} wird wieder aufgezeichnet.',
+
+  'nav.search': 'Suche',
+  'search.label': 'Websites, Unternehmen und Funde durchsuchen',
+  'search.placeholder': 'Website, Unternehmen oder Fund',
+  'search.title': 'Suche',
+  'search.prompt':
+    'Gib einen Teil des Namens einer Website oder eines Unternehmens ein, oder eine Art von Tracking wie „Fingerprinting“ oder „Pixel“.',
+  'search.none': 'Nichts passt zu „{q}“.',
+  'search.results': 'Ergebnisse für „{q}“',
+  'search.show': 'Anzeigen',
+  'search.all': 'Alles',
+  'search.sites': 'Websites',
+  'search.companies': 'Unternehmen',
+  'search.signals': 'Funde',
+  'search.siteLine': '{companies} · letzter Besuch {date}',
+  'search.companyLine': '{category} · auf {sites}',
+  'search.signalLine': 'Gefunden auf {sites}:',
+  'search.more.one': 'und {n} weitere',
+  'search.more.other': 'und {n} weitere',
+}

@@ -1,0 +1,138 @@
+import type { manageEn } from './manage-en'
+
+export const manageFr: Record<keyof typeof manageEn, string> = {
+  'popup.internal':
+    'Ceci est une page du navigateur ou d’une extension. Tracelight ne regarde que les sites web.',
+  'popup.notRecorded':
+    'Tracelight n’a pas vu cette page se charger. Rechargez-la pour voir quelles entreprises elle contacte.',
+  'popup.readError': 'Tracelight n’a pas pu lire ce qu’il a enregistré.',
+  'popup.retry': 'Réessayer',
+  'popup.storageError': 'Les derniers constats n’ont pas pu être enregistrés : {message}',
+  'popup.trackers.one': 'entreprise de pistage',
+  'popup.trackers.other': 'entreprises de pistage',
+  'popup.thirdParties.one': 'domaine tiers',
+  'popup.thirdParties.other': 'domaines tiers',
+  'popup.contacted': 'contactés',
+  'popup.empty': 'Cette page n’a contacté aucune autre entreprise jusqu’ici.',
+  'popup.sentTitle': 'Ce qui a été envoyé',
+  'popup.trackersTitle': 'Entreprises de pistage',
+  'popup.othersTitle': 'Autres tiers',
+  'popup.ask': 'Demander à ce site ce qu’il détient sur vous',
+  'popup.history': 'Historique de {site}',
+  'popup.trackerRequests.one': '{n} requête de pistage',
+  'popup.trackerRequests.other': '{n} requêtes de pistage',
+  'popup.paused':
+    'L’enregistrement est en pause : Tracelight n’enregistre rien sur les sites que vous visitez.',
+  'popup.resume': 'Reprendre l’enregistrement',
+  'popup.excluded':
+    'Vous avez demandé à Tracelight de ne pas enregistrer {site} : rien n’est conservé à son sujet.',
+  'popup.include': 'Enregistrer de nouveau {site}',
+  'popup.exclude': 'Ne pas enregistrer ce site',
+  'popup.excludeConfirm':
+    'Arrêter d’enregistrer {site} ? Tracelight n’enregistrera plus rien à son sujet, jusqu’à ce que vous changiez d’avis ici ou dans les réglages.',
+  'popup.excludeKeep': 'Arrêter, garder son historique',
+  'popup.excludeDelete': 'Arrêter et supprimer son historique',
+  'popup.failed': 'Cela n’a pas fonctionné : {message}',
+
+  'row.requests.one': '{n} requête',
+  'row.requests.other': '{n} requêtes',
+  'row.sameOwner': 'même propriétaire que ce site',
+  'row.why': 'Pourquoi figure-t-il ici ?',
+  'row.hide': 'Masquer les détails',
+  'row.whyKnown':
+    'Cette page a contacté {parties}, que notre liste intégrée (third-party-web) attribue à {name} ({categories}).',
+  'row.whyUnknown':
+    'Cette page a contacté {parties}, un domaine qui n’est pas le site lui-même et ne figure dans aucune de nos listes.',
+  'row.whatSent': 'Qu’est-ce qui a été envoyé ?',
+  'row.whatDid': 'Qu’a-t-il fait ?',
+  'row.seen': 'Vu {when}',
+  'time.at': 'à {time}',
+  'time.range': '{from} – {to}',
+
+  'gpc.label': 'Global Privacy Control',
+  'gpc.title': 'S’opposer partout',
+  'gpc.enable': 'Demander aux sites de ne pas vendre ni partager mes données',
+  'gpc.hint':
+    'Envoie le signal Global Privacy Control avec chaque requête. En Californie, au Colorado et dans plusieurs autres endroits, les sites doivent le traiter comme une opposition à la vente et au partage. Tracelight vérifie aussi si chaque site visité déclare le respecter.',
+  'gpc.site': 'L’envoyer à {site}',
+  'gpc.honours': '{site} déclare respecter ce signal.',
+  'gpc.notHonours': '{site} ne déclare pas respecter ce signal.',
+
+  'gpc.ignoredHere':
+    '{site} a ignoré votre signal d’opposition : le site indiquait toujours que vous ne vous étiez pas opposé à la vente ou au partage de vos données.',
+
+  'count.sites.one': '{n} site',
+  'count.sites.other': '{n} sites',
+
+  'delete.checking': 'Décompte de ce qui serait supprimé…',
+  'delete.nothing': 'Il n’y a rien à supprimer.',
+  'delete.undoNote': 'Vous pourrez annuler pendant quelques secondes.',
+  'delete.yes': 'Oui, supprimer',
+  'delete.working': 'Suppression…',
+  'delete.progress': 'Suppression… {done} sur {total} jusqu’ici.',
+  'delete.failed': 'Suppression impossible : {message}',
+
+  'undo.site': 'Supprimé ce que Tracelight avait enregistré sur {site} : {visits}, {findings}.',
+  'undo.company': 'Supprimé {findings} de {name} sur {sites}.',
+  'undo.range': 'Supprimé {visits} et {findings} du {from} au {to}.',
+  'undo.rangeDay': 'Supprimé {visits} et {findings} du {day}.',
+  'undo.everything': 'Tout l’historique a été supprimé : {sites}, {visits}, {findings}.',
+  'undo.hint.one': 'Vous pouvez annuler pendant {n} seconde.',
+  'undo.hint.other': 'Vous pouvez annuler pendant {n} secondes.',
+  'undo.button': 'Annuler',
+  'undo.left': '{n} s',
+  'undo.working': 'Restauration…',
+  'undo.restored': 'Restauré : tout ce qui avait été supprimé est revenu.',
+  'undo.final': 'La suppression est définitive.',
+  'undo.expired': 'Trop tard pour annuler : la suppression est déjà définitive.',
+  'undo.failed': 'Annulation impossible : {message}',
+  'undo.close': 'Fermer',
+  'undo.label': 'Suppression',
+
+  'company.manageTitle': 'Vos données sur cette entreprise',
+  'company.delete': 'Supprimer ce que Tracelight a enregistré sur {name}',
+  'company.deleteConfirm':
+    'Supprimer {findings} de {name} sur {sites} ? Vos visites restent ; seul ce que {name} a fait est retiré. Rien ne change chez {name}.',
+  'company.deleted': 'Ce que Tracelight avait enregistré sur {name} a été supprimé.',
+
+  'settings.rangeTitle': 'Supprimer une période',
+  'settings.rangeHint':
+    'Retire les visites commencées ces jours-là, avec tout ce qui a été constaté pendant celles-ci.',
+  'settings.rangeFrom': 'Du',
+  'settings.rangeTo': 'Au (inclus)',
+  'settings.rangeDelete': 'Supprimer cette période…',
+  'settings.rangeInvalid': 'Choisissez un premier jour antérieur ou égal au dernier.',
+  'settings.rangeConfirm': 'Supprimer {visits} et {findings} sur {sites}, du {from} au {to} ?',
+  'settings.rangeConfirmDay': 'Supprimer {visits} et {findings} sur {sites}, tous du {day} ?',
+  'settings.rangeDeleted': 'La période a été supprimée.',
+  'settings.excludedTitle': 'Sites non enregistrés',
+  'settings.excludedHint':
+    'Tracelight n’enregistre rien sur ces sites, pas même que vous les avez visités. La fenêtre de l’extension peut ajouter le site où vous êtes.',
+  'settings.excludedNone': 'Tous les sites sont enregistrés.',
+  'settings.excludeSite': 'Site',
+  'settings.excludeAdd': 'Ne pas enregistrer ce site',
+  'settings.excludeRemove': 'Enregistrer de nouveau {site}',
+  'settings.excludeAlsoDelete': 'Supprimer aussi ce qui a été enregistré',
+  'settings.excludeInvalid': 'Saisissez le nom d’un site, par exemple example.com.',
+  'settings.excludeAdded': '{site} n’est plus enregistré.',
+  'settings.excludeRemoved': '{site} est de nouveau enregistré.',
+
+  'nav.search': 'Recherche',
+  'search.label': 'Rechercher des sites, des entreprises et des constats',
+  'search.placeholder': 'Site, entreprise ou constat',
+  'search.title': 'Recherche',
+  'search.prompt':
+    'Saisissez une partie du nom d’un site ou d’une entreprise, ou un type de pistage comme « empreinte » ou « pixel ».',
+  'search.none': 'Rien ne correspond à « {q} ».',
+  'search.results': 'Résultats pour « {q} »',
+  'search.show': 'Afficher',
+  'search.all': 'Tout',
+  'search.sites': 'Sites',
+  'search.companies': 'Entreprises',
+  'search.signals': 'Constats',
+  'search.siteLine': '{companies} · dernière visite le {date}',
+  'search.companyLine': '{category} · sur {sites}',
+  'search.signalLine': 'Constaté sur {sites} :',
+  'search.more.one': 'et {n} de plus',
+  'search.more.other': 'et {n} de plus',
+}
