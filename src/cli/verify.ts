@@ -1,11 +1,31 @@
 /**
  * `npm run verify -- FILE...`: checks Tracelight evidence files (evidence.json or the export
  * zip): schema, hash chain, and the zip's SHA256SUMS. Prints OK with the chain head, or every
- * problem found; exits 1 when any file fails, 2 on a usage error.
+ * problem found; exits 1 when any file fails, 2 on a usage error. Files are read as a stream
+ * (verify-stream.ts), so an export of a million findings is checked in little memory.
  */
-import { readFileSync, statSync } from 'node:fs'
-import { openEvidenceFile } from '../evidence/bundle.ts'
-import { MAX_EVIDENCE_BYTES, verifyEvidenceText, type Problem } from '../evidence/verify.ts'
+import { createReadStream, statSync } from 'node:fs'
+import type { EvidenceHeader } from '../evidence/format.ts'
+import { verifyEvidenceChunks } from '../evidence/verify-stream.ts'
+
+/** What the file covers and whether its values are masked, in one line. */
+function scopeWords(e: EvidenceHeader): string {
+  const what = [
+    e.scope.site === null ? null : `site ${e.scope.site}`,
+    e.scope.company === null || e.scope.company === undefined ? null : `company ${e.scope.company}`,
+  ].filter((w) => w !== null)
+  const period =
+    e.scope.from === null && e.scope.to === null
+      ? ''
+      : `, visits from ${e.scope.from ?? 'the start'} to ${e.scope.to ?? 'the end'}`
+  const values =
+    e.redaction === 'none'
+      ? 'full evidence (values as recorded)'
+      : e.redaction === 'masked'
+        ? 'values masked'
+        : `values as recorded (format version ${e.version})`
+  return `${what.length === 0 ? 'all sites' : what.join(', ')}${period}; ${values}`
+}
 
 interface FileReport {
   ok: boolean
@@ -13,32 +33,28 @@ interface FileReport {
 }
 
 async function verifyFile(path: string): Promise<FileReport> {
-  let size: number
   try {
-    size = statSync(path).size
+    if (!statSync(path).isFile()) return { ok: false, lines: [`${path}: not a file.`] }
   } catch {
     return { ok: false, lines: [`${path}: no such file.`] }
   }
-  if (size > MAX_EVIDENCE_BYTES)
+  const result = await verifyEvidenceChunks(
+    createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Uint8Array>,
+  )
+  if (!result.ok)
     return {
       ok: false,
-      lines: [`${path}: too large to be an evidence file (${Math.round(size / 1048576)} MB).`],
+      lines: [`${path}: FAILED`, ...result.problems.map((p) => `  - ${p.message}`)],
     }
-  const opened = await openEvidenceFile(new Uint8Array(readFileSync(path)))
-  if ('problem' in opened)
-    return { ok: false, lines: [`${path}: FAILED`, `  - ${opened.problem.message}`] }
-  const result = await verifyEvidenceText(opened.text)
-  const problems: Problem[] = [...opened.problems, ...(result.ok ? [] : result.problems)]
-  if (problems.length > 0)
-    return { ok: false, lines: [`${path}: FAILED`, ...problems.map((p) => `  - ${p.message}`)] }
-  if (!result.ok) throw new Error('unreachable: no problems but not ok')
-  const e = result.evidence
+  const e = result.evidence.header
+  const integrity = result.evidence.integrity
   return {
     ok: true,
     lines: [
       `${path}: OK`,
-      `  ${e.integrity.records} records (${e.counts.sites} sites, ${e.counts.visits} visits, ${e.counts.findings} findings), ${e.scope.site ?? 'all sites'}, made ${e.createdAt} by ${e.generator.name} ${e.generator.version} in ${e.generator.browser.name} ${e.generator.browser.version}`,
-      `  chain head ${e.integrity.head}`,
+      `  ${integrity.records} records (${e.counts.sites} sites, ${e.counts.visits} visits, ${e.counts.findings} findings), made ${e.createdAt} by ${e.generator.name} ${e.generator.version} in ${e.generator.browser.name} ${e.generator.browser.version}`,
+      `  ${scopeWords(e)}`,
+      `  chain head ${integrity.head}`,
     ],
   }
 }

@@ -15,9 +15,11 @@ const ALL_TABLES = (db: TracelightDb) => [
   db.siteParties,
   db.siteStats,
   db.companyNames,
+  db.consent,
 ]
 
-/** Removes every row of one site from sites, visits, findings, daily, consent and the aggregates. */
+/** Removes every row of one site from sites, visits, findings, daily, consent and the
+ * aggregates. */
 export async function deleteSite(db: TracelightDb, site: string): Promise<void> {
   await db.transaction('rw', ALL_TABLES(db), async () => {
     await db.visits

@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { buildBundle, bundleName, openEvidenceFile } from './bundle'
-import { buildEvidence } from './format'
+import { buildEvidence } from './build'
 import { sha256Hex } from './integrity'
 import { input } from './test-data'
 import { verifyEvidenceText } from './verify'

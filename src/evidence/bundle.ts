@@ -1,43 +1,48 @@
 /**
- * The evidence zip: evidence.json, findings.csv, report.html and a SHA256SUMS file in the
- * format `sha256sum -c` reads, so the three can be checked without Tracelight too.
+ * The evidence zip (evidence.json, findings.csv, report.html and a SHA256SUMS file in the
+ * format `sha256sum -c` reads, so the three can be checked without Tracelight too), file
+ * names, and opening a file that may be a zip or the JSON itself.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
-import { findingsCsv } from './csv'
-import type { EvidenceExport } from './format'
-import { evidenceReport } from './html'
+import { strFromU8, unzipSync } from 'fflate'
+import { BUNDLE_FILES, fileOutput, type FileFormat } from './files'
+import type { EvidenceExport, EvidenceHeader } from './format'
 import { sha256Hex } from './integrity'
+import { replay } from './seal'
+import { scopeSlug } from './scope'
 import type { Problem } from './verify'
 
-export const BUNDLE_FILES = {
-  json: 'evidence.json',
-  csv: 'findings.csv',
-  html: 'report.html',
-  sums: 'SHA256SUMS',
-} as const
+export { BUNDLE_FILES } from './files'
+export { evidenceJson } from './json'
 
-export function evidenceJson(evidence: EvidenceExport): string {
-  return JSON.stringify(evidence, null, 2) + '\n'
+/** The files of an export already in memory (small exports, tests). */
+export async function exportFile(evidence: EvidenceExport, format: FileFormat): Promise<Blob> {
+  const out = fileOutput(format)
+  replay(evidence, out.sinks)
+  return out.finish()
 }
 
 export async function buildBundle(evidence: EvidenceExport): Promise<Uint8Array> {
-  const files: Record<string, Uint8Array> = {
-    [BUNDLE_FILES.json]: strToU8(evidenceJson(evidence)),
-    [BUNDLE_FILES.csv]: strToU8(findingsCsv(evidence)),
-    [BUNDLE_FILES.html]: strToU8(evidenceReport(evidence, { jsonName: BUNDLE_FILES.json })),
-  }
-  const sums: string[] = []
-  for (const [name, bytes] of Object.entries(files)) sums.push(`${await sha256Hex(bytes)}  ${name}`)
-  files[BUNDLE_FILES.sums] = strToU8(sums.join('\n') + '\n')
-  // A fixed time keeps the zip byte-identical for identical evidence.
-  return zipSync(files, { level: 6, mtime: new Date('2020-01-01T00:00:00Z') })
+  return new Uint8Array(await (await exportFile(evidence, 'zip')).arrayBuffer())
 }
 
-/** Suggested file name: `tracelight-evidence-<site or all>-<YYYY-MM-DD>`. */
-export function bundleName(evidence: EvidenceExport, extension: 'zip' | 'json'): string {
-  const scope = (evidence.scope.site ?? 'all').replace(/[^a-zA-Z0-9.-]/g, '_')
-  return `tracelight-evidence-${scope}-${evidence.createdAt.slice(0, 10)}.${extension}`
+/**
+ * Suggested file name: `tracelight-evidence-<site, company-<name> or all>[-<from>-to-<to>]-<made>`
+ * where the period is given as the local days the person chose.
+ */
+export function exportName(
+  header: Pick<EvidenceHeader, 'scope' | 'createdAt'>,
+  extension: FileFormat,
+  days?: { from: string; to: string },
+): string {
+  const period =
+    days === undefined || (days.from === '' && days.to === '')
+      ? ''
+      : `-${days.from === '' ? 'start' : days.from}-to-${days.to === '' ? 'now' : days.to}`
+  return `tracelight-evidence-${scopeSlug(header.scope)}${period}-${header.createdAt.slice(0, 10)}.${extension}`
 }
+
+export const bundleName = (evidence: EvidenceExport, extension: 'zip' | 'json'): string =>
+  exportName(evidence, extension)
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b
 
@@ -81,7 +86,7 @@ export async function openEvidenceFile(
           kind: 'file',
           message: `${name}, listed in ${BUNDLE_FILES.sums}, is missing from the zip.`,
         })
-      else if ((await sha256Hex(file)) !== expected)
+      else if (sha256Hex(file) !== expected)
         problems.push({
           kind: 'integrity',
           message: `${name} was changed after export: it does not match its line in ${BUNDLE_FILES.sums}.`,

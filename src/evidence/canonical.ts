@@ -16,11 +16,22 @@ export function canonicalJson(value: unknown): string {
     case 'string':
       return JSON.stringify(value)
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+      // Loops and string building rather than map/join: a million records pass through here.
+      if (Array.isArray(value)) {
+        let out = '['
+        for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i])
+        return out + ']'
+      }
+      const object = value as Record<string, unknown>
+      let out = '{'
+      let first = true
+      for (const key of Object.keys(object).sort()) {
+        const v = object[key]
+        if (v === undefined) continue
+        out += (first ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(v)
+        first = false
+      }
+      return out + '}'
     }
     default:
       throw new TypeError(`Cannot hash a value of type ${typeof value}`)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { csvCell, findingsCsv, CSV_COLUMNS } from './csv'
-import { buildEvidence } from './format'
+import { buildEvidence } from './build'
 import { input, FINDINGS } from './test-data'
 
 /** A small RFC 4180 reader, to check that what we write reads back as the same cells. */

@@ -3,7 +3,8 @@
  * they hold a comma, quote or line break). Starts with a UTF-8 byte order mark so spreadsheet
  * programs read accents and non-Latin names correctly.
  */
-import type { EvidenceExport, FindingData, VisitData } from './format'
+import type { EvidenceExport, EvidenceRecord, FindingData, VisitData } from './format'
+import { replay, type RecordSink } from './seal'
 
 export const CSV_COLUMNS = [
   'site',
@@ -35,33 +36,46 @@ export function csvCell(value: string | number | boolean | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-export function findingsCsv(evidence: EvidenceExport): string {
-  const visits = new Map<number, VisitData>()
-  for (const r of evidence.records) if (r.kind === 'visit') visits.set(r.data.id, r.data)
-  const lines = [CSV_COLUMNS.join(',')]
-  for (const r of evidence.records) {
-    if (r.kind !== 'finding') continue
-    const f: FindingData = r.data
-    const v = visits.get(f.visitId)
-    const row = [
-      f.site,
-      v?.url,
-      f.visitId,
-      v?.startedAt,
-      f.signal,
-      f.party,
-      f.company,
-      f.category,
-      f.sameCompany,
-      f.count,
-      f.firstAt,
-      f.lastAt,
-      f.mode,
-      f.evidence.urls.join('\n'),
-      f.evidence.details === undefined ? undefined : JSON.stringify(f.evidence.details),
-      r.hash,
-    ]
-    lines.push(row.map(csvCell).join(','))
+export const CSV_BOM = '\uFEFF'
+export const csvHeaderLine = () => CSV_BOM + CSV_COLUMNS.join(',') + '\r\n'
+
+/** One finding's row, with the page it was found on, ending in CRLF. */
+export function csvRow(f: FindingData, v: VisitData | undefined, hash: string): string {
+  const row = [
+    f.site,
+    v?.url,
+    f.visitId,
+    v?.startedAt,
+    f.signal,
+    f.party,
+    f.company,
+    f.category,
+    f.sameCompany,
+    f.count,
+    f.firstAt,
+    f.lastAt,
+    f.mode,
+    f.evidence.urls.join('\n'),
+    f.evidence.details === undefined ? undefined : JSON.stringify(f.evidence.details),
+    hash,
+  ]
+  return row.map(csvCell).join(',') + '\r\n'
+}
+
+/** Writes the CSV to `write` as records arrive. */
+export class CsvSink implements RecordSink {
+  constructor(private readonly write: (text: string) => void) {}
+  begin(): void {
+    this.write(csvHeaderLine())
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+  record(r: EvidenceRecord, visit: VisitData | undefined): void {
+    if (r.kind === 'finding') this.write(csvRow(r.data, visit, r.hash))
+  }
+  end(): void {}
+}
+
+export function findingsCsv(evidence: EvidenceExport): string {
+  const parts: string[] = []
+  replay(evidence, [new CsvSink((t) => parts.push(t))])
+  return parts.join('')
 }

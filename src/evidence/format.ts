@@ -1,31 +1,36 @@
 /**
- * The `tracelight-evidence` format (version 1): types and the pure builder. The JSON Schema
- * beside this file (tracelight-evidence.schema.json) and the README's "Evidence export"
- * section document every field; keep the three in step.
+ * The `tracelight-evidence` format: types, the header and the record contents. The JSON
+ * Schemas beside this file (tracelight-evidence.schema.json for version 2, the current one,
+ * and tracelight-evidence-v1.schema.json) and the README's "Evidence export" section
+ * document every field; keep them in step.
  *
  * Records are one list, each with a `kind`, so later kinds (consent timeline, data-subject
  * requests, privacy contacts) can be appended without changing the chain or older kinds.
  * Signal ids are plain strings in the format: a new detector needs no format change.
+ *
+ * Version 2 added `scope.company` and the header field `redaction`; everything else is as in
+ * version 1, and version 1 files still verify.
  */
 import type { FindingRow, RecordMode, SiteRow, VisitRow } from '@/db/schema'
 import type { DetailValue } from '@/detect/types'
 import { canonicalJson } from './canonical'
-import { chain, sha256Hex } from './integrity'
+import { sha256Hex } from './integrity'
+import { maskFinding, maskVisit, type Redaction } from './redact'
+import { scopeHeader, type Scope, type ScopeFilter } from './scope'
+
+export type { Redaction } from './redact'
+export type { Scope } from './scope'
 
 export const FORMAT = 'tracelight-evidence'
-export const FORMAT_VERSION = 1
+/** The version this code writes. */
+export const FORMAT_VERSION = 2
+/** The versions this code reads. */
+export const READABLE_VERSIONS: readonly number[] = [1, 2]
 
 export interface Generator {
   name: string
   version: string
   browser: { name: string; version: string }
-}
-
-export interface Scope {
-  /** One site (eTLD+1), or null for everything. */
-  site: string | null
-  from: string | null
-  to: string | null
 }
 
 export interface SiteData {
@@ -68,12 +73,20 @@ export type RecordContent =
 
 export type EvidenceRecord = RecordContent & { digest: string; hash: string }
 
+export interface Counts {
+  sites: number
+  visits: number
+  findings: number
+}
+
 export interface EvidenceHeader {
   format: typeof FORMAT
   version: number
   createdAt: string
   generator: Generator
   scope: Scope
+  /** Version 2: `masked` (the default) or `none` (the person chose full evidence). */
+  redaction?: Redaction
   /** Earliest and latest observation in the records (null when there are none). */
   timeRange: { from: string | null; to: string | null }
   recording: {
@@ -83,35 +96,106 @@ export interface EvidenceHeader {
     /** Distinct modes among the records: `evidence` means full URLs and values are inside. */
     modes: RecordMode[]
   }
-  counts: { sites: number; visits: number; findings: number }
+  counts: Counts
+}
+
+export interface Integrity {
+  algorithm: 'SHA-256'
+  canonicalization: 'RFC 8785'
+  genesis: string
+  head: string
+  records: number
 }
 
 export interface EvidenceExport extends EvidenceHeader {
-  integrity: {
-    algorithm: 'SHA-256'
-    canonicalization: 'RFC 8785'
-    genesis: string
-    head: string
-    records: number
-  }
+  integrity: Integrity
   records: EvidenceRecord[]
 }
 
-export interface EvidenceInput {
-  sites: SiteRow[]
-  visits: VisitRow[]
-  findings: FindingRow[]
-  settings: { evidenceMode: boolean; retentionDays: number }
-  generator: Generator
-  scope?: Partial<Scope>
-  now?: number
-  /** Called every thousand records while hashing, for a progress display. */
-  onProgress?: (done: number, total: number) => void
+/** What a reader of the database found before sealing: the header's facts. */
+export interface Survey {
+  counts: Counts
+  /** Epoch milliseconds of the earliest and latest observation, null when nothing. */
+  from: number | null
+  to: number | null
+  /** Recording modes among the visits and findings, as recorded. */
+  modes: ReadonlySet<RecordMode>
 }
 
-const iso = (at: number) => new Date(at).toISOString()
+/** Everything about an export that does not come from the records. */
+export interface ExportMeta {
+  generator: Generator
+  scope: ScopeFilter
+  redaction: Redaction
+  settings: { evidenceMode: boolean; retentionDays: number }
+  /** Creation time, epoch milliseconds. */
+  now: number
+}
 
-function findingData(f: FindingRow): FindingData {
+export const iso = (at: number) => new Date(at).toISOString()
+
+export function makeHeader(meta: ExportMeta, survey: Survey): EvidenceHeader {
+  // A masked export holds only standard-mode records (see redact.ts).
+  const modes = new Set(
+    [...survey.modes].map((m): RecordMode => (meta.redaction === 'masked' ? 'standard' : m)),
+  )
+  return {
+    format: FORMAT,
+    version: FORMAT_VERSION,
+    createdAt: iso(meta.now),
+    generator: meta.generator,
+    scope: scopeHeader(meta.scope),
+    redaction: meta.redaction,
+    timeRange:
+      survey.from === null || survey.to === null
+        ? { from: null, to: null }
+        : { from: iso(survey.from), to: iso(survey.to) },
+    recording: {
+      evidenceMode: meta.settings.evidenceMode,
+      retentionDays: meta.settings.retentionDays,
+      modes: [...modes].sort(),
+    },
+    counts: { ...survey.counts },
+  }
+}
+
+/** The header fields the genesis hash covers: everything but `integrity` and `records`. */
+export function headerOf(value: EvidenceHeader): EvidenceHeader {
+  const { format, version, createdAt, generator, scope, redaction, timeRange, recording, counts } =
+    value
+  // `redaction` is undefined in version 1 files, and canonical JSON leaves it out.
+  return { format, version, createdAt, generator, scope, redaction, timeRange, recording, counts }
+}
+
+export const genesisOf = (header: EvidenceHeader): string =>
+  sha256Hex(canonicalJson(headerOf(header)))
+
+export function siteContent(s: SiteRow): RecordContent {
+  return {
+    kind: 'site',
+    data: {
+      site: s.site,
+      firstSeen: iso(s.firstSeen),
+      lastSeen: iso(s.lastSeen),
+      visits: s.visits,
+      counts: { ...s.counts } as Record<string, number>,
+    },
+  }
+}
+
+export function visitData(v: VisitRow, redaction: Redaction): VisitData {
+  const data: VisitData = {
+    id: v.id,
+    site: v.site,
+    url: v.url,
+    tabId: v.tabId,
+    startedAt: iso(v.startedAt),
+    mode: v.mode,
+  }
+  return redaction === 'masked' ? maskVisit(data) : data
+}
+
+export function findingData(f: FindingRow, redaction: Redaction): FindingData {
   const out: FindingData = {
     visitId: f.visitId,
     signal: f.signal,
@@ -128,108 +212,17 @@ function findingData(f: FindingRow): FindingData {
   if (f.company !== undefined) out.company = f.company
   if (f.category !== undefined) out.category = f.category
   if (f.sameCompany !== undefined) out.sameCompany = f.sameCompany
-  return out
+  return redaction === 'masked' ? maskFinding(out) : out
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-/** Record contents in their fixed order: sites, visits, findings. */
-export function recordContents(input: EvidenceInput): RecordContent[] {
-  const sites = [...input.sites].sort((a, b) => byText(a.site, b.site))
-  const visits = [...input.visits].sort((a, b) => a.startedAt - b.startedAt || a.id - b.id)
-  const findings = [...input.findings].sort(
-    (a, b) => a.visitId - b.visitId || byText(a.signal, b.signal) || byText(a.party, b.party),
-  )
-  return [
-    ...sites.map((s): RecordContent => ({
-      kind: 'site',
-      data: {
-        site: s.site,
-        firstSeen: iso(s.firstSeen),
-        lastSeen: iso(s.lastSeen),
-        visits: s.visits,
-        counts: { ...s.counts } as Record<string, number>,
-      },
-    })),
-    ...visits.map((v): RecordContent => ({
-      kind: 'visit',
-      data: {
-        id: v.id,
-        site: v.site,
-        url: v.url,
-        tabId: v.tabId,
-        startedAt: iso(v.startedAt),
-        mode: v.mode,
-      },
-    })),
-    ...findings.map((f): RecordContent => ({ kind: 'finding', data: findingData(f) })),
-  ]
-}
-
-/** The header fields the genesis hash covers: everything but `integrity` and `records`. */
-export function headerOf(value: EvidenceHeader): EvidenceHeader {
-  const { format, version, createdAt, generator, scope, timeRange, recording, counts } = value
-  return { format, version, createdAt, generator, scope, timeRange, recording, counts }
-}
-
-export const genesisOf = (header: EvidenceHeader): Promise<string> =>
-  sha256Hex(canonicalJson(headerOf(header)))
-
-export async function buildEvidence(input: EvidenceInput): Promise<EvidenceExport> {
-  const contents = recordContents(input)
-  // A loop, not Math.min(...times): spreading a million values overflows the call stack.
-  let from = Infinity
-  let to = -Infinity
-  const see = (at: number) => {
-    if (at < from) from = at
-    if (at > to) to = at
-  }
-  for (const v of input.visits) see(v.startedAt)
-  for (const f of input.findings) {
-    see(f.firstAt)
-    see(f.lastAt)
-  }
-  const modes = new Set<RecordMode>([
-    ...input.visits.map((v) => v.mode),
-    ...input.findings.map((f) => f.mode),
-  ])
-  const header: EvidenceHeader = {
-    format: FORMAT,
-    version: FORMAT_VERSION,
-    createdAt: iso(input.now ?? Date.now()),
-    generator: input.generator,
-    scope: {
-      site: input.scope?.site ?? null,
-      from: input.scope?.from ?? null,
-      to: input.scope?.to ?? null,
-    },
-    timeRange: from === Infinity ? { from: null, to: null } : { from: iso(from), to: iso(to) },
-    recording: {
-      evidenceMode: input.settings.evidenceMode,
-      retentionDays: input.settings.retentionDays,
-      modes: [...modes].sort(),
-    },
-    counts: {
-      sites: input.sites.length,
-      visits: input.visits.length,
-      findings: input.findings.length,
-    },
-  }
-  const genesis = await genesisOf(header)
-  const links = await chain(genesis, contents, input.onProgress)
-  const records = contents.map((c, i) => ({ ...c, ...links[i]! }) as EvidenceRecord)
-  return {
-    ...header,
-    integrity: {
-      algorithm: 'SHA-256',
-      canonicalization: 'RFC 8785',
-      genesis,
-      head: links.at(-1)?.hash ?? genesis,
-      records: records.length,
-    },
-    records,
-  }
-}
+/** The fixed record order: sites by name, visits by start then id, findings by their key
+ * (visit, signal, party) — the order of the database's own keys and indexes. */
+export const siteOrder = (a: SiteRow, b: SiteRow) => byText(a.site, b.site)
+export const visitOrder = (a: VisitRow, b: VisitRow) => a.startedAt - b.startedAt || a.id - b.id
+export const findingOrder = (a: FindingRow, b: FindingRow) =>
+  a.visitId - b.visitId || byText(a.signal, b.signal) || byText(a.party, b.party)
 
 /** Which browser made the export, from its user agent string. */
 export function browserFromUserAgent(ua: string): Generator['browser'] {

@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom'
 import { describe, expect, it } from 'vitest'
-import { buildEvidence } from './format'
+import { buildEvidence } from './build'
 import { escapeHtml, evidenceReport } from './html'
 import { FINDINGS, input, SITES, VISITS } from './test-data'
 
@@ -58,8 +58,54 @@ describe('evidenceReport', () => {
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`)
   })
 
-  it('says when records hold full values (evidence mode)', async () => {
-    const e = await buildEvidence(input({ visits: [{ ...VISITS[0]!, mode: 'evidence' }] }))
-    expect(evidenceReport(e)).toContain('Some records were made in evidence mode')
+  it('says plainly whether values are masked or full evidence', async () => {
+    const visits = [
+      {
+        ...VISITS[0]!,
+        url: 'https://news.test/?session=Ab12Cd34Ef56Gh78',
+        mode: 'evidence' as const,
+      },
+    ]
+    const masked = evidenceReport(await buildEvidence(input({ visits })))
+    expect(masked).toContain('data-redaction="masked"')
+    expect(masked).not.toContain('Ab12Cd34Ef56Gh78')
+    const full = evidenceReport(await buildEvidence(input({ visits, redaction: 'none' })))
+    expect(full).toContain('<strong>Full evidence.</strong>')
+    expect(full).toContain('Ab12Cd34Ef56Gh78')
+    const nothingFull = evidenceReport(await buildEvidence(input({ redaction: 'none' })))
+    expect(nothingFull).toContain('every record here was made in standard mode')
+  })
+
+  it('names the scope: a company and a period', async () => {
+    const html = evidenceReport(
+      await buildEvidence(
+        input({
+          scope: {
+            company: 'Facebook',
+            from: '2026-11-30T00:00:00.000Z',
+            to: '2026-11-30T23:59:59.999Z',
+          },
+        }),
+      ),
+    )
+    expect(html).toContain('<title>Tracelight evidence report: Facebook</title>')
+    expect(html).toContain(
+      'the company Facebook, on every site; visits that began from 2026-11-30 00:00:00 UTC to 2026-11-30 23:59:59 UTC',
+    )
+  })
+
+  it('lists the first findings of a large site and says where the rest are', async () => {
+    const findings = Array.from({ length: 30 }, (_, i) => ({
+      ...FINDINGS[0]!,
+      party: `p${i}.test`,
+    }))
+    const e = await buildEvidence(input({ findings }))
+    const html = evidenceReport(e, { jsonName: 'evidence.json', maxFindingsPerSite: 10 })
+    expect(html).toContain(
+      'This report lists 10 of the 30 findings on news.test; all of them are in evidence.json and findings.csv.',
+    )
+    expect(html.match(/<td>p\d+\.test<\/td>/g)).toHaveLength(10)
+    // The summary still counts everything.
+    expect(evidenceReport(e)).not.toContain('report-cut')
   })
 })

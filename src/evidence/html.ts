@@ -3,10 +3,18 @@
  * printable. Every string from the records came from web pages, so each one goes through
  * `escapeHtml`, and a Content-Security-Policy forbids scripts even if one slipped through.
  */
-import type { EvidenceExport, FindingData, VisitData } from './format'
+import type {
+  EvidenceExport,
+  EvidenceHeader,
+  EvidenceRecord,
+  FindingData,
+  Integrity,
+  VisitData,
+} from './format'
 import { categoryLabel } from '../ui/labels'
 import { signalTitle } from '../ui/signals'
-import { summarizeSites } from './summary'
+import { replay, type RecordSink } from './seal'
+import { SummaryBuilder } from './summary'
 
 /** What a finding is, in words; the stable signal id stays beside it for precision. */
 const REQUEST_TITLES: Record<string, string> = {
@@ -44,6 +52,7 @@ h3{font-size:1.05rem;margin:1.25rem 0 .25rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #c9ced6;padding:.25rem .4rem;text-align:left;vertical-align:top}
 th{background:#eef1f5}td.num,th.num{text-align:right}code,.hash{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
 .muted{color:#57606a}.box{border:1px solid #c9ced6;background:#f6f8fa;padding:.5rem .75rem;margin:.5rem 0}
+.warn{border:2px solid #9a3412;background:#fff7ed}
 ul.urls{margin:0;padding-left:1rem}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}
 `
@@ -51,88 +60,197 @@ ul.urls{margin:0;padding-left:1rem}
 export interface ReportOptions {
   /** Name the JSON file has beside the report, for the "how to verify" note. */
   jsonName?: string
+  /** Finding rows listed per site, and in all; the summary always counts every record. */
+  maxFindingsPerSite?: number
+  maxFindings?: number
+  /** Visit rows listed per site, and in all. */
+  maxVisitsPerSite?: number
+  maxVisits?: number
 }
 
-export function evidenceReport(evidence: EvidenceExport, options: ReportOptions = {}): string {
-  const summaries = summarizeSites(evidence)
-  const visits = new Map<number, VisitData>()
-  const findings = new Map<string, FindingData[]>()
-  for (const r of evidence.records) {
-    if (r.kind === 'visit') visits.set(r.data.id, r.data)
-    if (r.kind === 'finding') {
-      const list = findings.get(r.data.site) ?? []
-      list.push(r.data)
-      findings.set(r.data.site, list)
+/** A report must open in a browser and print: a million table rows do neither. Every record
+ * is in the JSON and CSV; the report lists the first ones of each site and says so. */
+const LIMITS = {
+  maxFindingsPerSite: 250,
+  maxFindings: 10_000,
+  maxVisitsPerSite: 100,
+  maxVisits: 5_000,
+}
+
+const dash = (v: string | null | undefined) => (v === null || v === undefined ? '—' : when(v))
+
+function scopeWords(h: EvidenceHeader): string {
+  const company = h.scope.company ?? null
+  const what =
+    h.scope.site !== null && company !== null
+      ? `the company ${e(company)} on the site ${e(h.scope.site)}`
+      : h.scope.site !== null
+        ? `the site ${e(h.scope.site)}`
+        : company !== null
+          ? `the company ${e(company)}, on every site`
+          : 'every site'
+  const period =
+    h.scope.from === null && h.scope.to === null
+      ? 'the whole history kept in the browser'
+      : `visits that began from ${dash(h.scope.from)} to ${dash(h.scope.to)}`
+  return `What was asked for: ${what}; ${period}.`
+}
+
+function redactionWords(h: EvidenceHeader): string {
+  const evidence = h.recording.modes.includes('evidence')
+  if (h.redaction === 'none' && evidence)
+    return `<div class="box warn" data-testid="report-redaction" data-redaction="none"><p><strong>Full evidence.</strong> This report and the files beside it contain full page addresses, cookie values and identifiers, as recorded in evidence mode. They can identify the person who browsed and the accounts they use. Share them only with people who need them.</p></div>`
+  if (h.redaction === 'none')
+    return `<p data-testid="report-redaction" data-redaction="none">Full evidence was asked for, but every record here was made in standard mode, so page addresses and values are masked as they were recorded.</p>`
+  if (h.redaction === 'masked')
+    return `<p data-testid="report-redaction" data-redaction="masked">Masked: page addresses without their query, identifier-looking values in addresses replaced by [hidden], cookie and ID values cut to their first characters and a hash.${h.recording.evidenceMode ? ' Evidence mode was on; its full values were masked for this export.' : ''}</p>`
+  // Version 1 files have no redaction field: they hold what was recorded.
+  return `<p>${evidence ? '<strong>Some records were made in evidence mode: they contain full page addresses and values.</strong>' : 'Recorded in standard mode: page addresses without their query, and identifier-looking values replaced by [hidden].'}</p>`
+}
+
+interface KeptFinding {
+  f: FindingData
+  page: string
+}
+
+/** Builds the report as records arrive, keeping only the rows it will list. */
+export class ReportSink implements RecordSink {
+  private header: EvidenceHeader | undefined
+  private integrity: Integrity | undefined
+  private readonly summary = new SummaryBuilder()
+  private readonly findings = new Map<string, KeptFinding[]>()
+  private readonly visits = new Map<string, VisitData[]>()
+  private keptFindings = 0
+  private keptVisits = 0
+  private readonly limits: typeof LIMITS
+
+  constructor(private readonly options: ReportOptions = {}) {
+    this.limits = { ...LIMITS, ...options }
+  }
+
+  begin(header: EvidenceHeader): void {
+    this.header = header
+  }
+
+  record(r: EvidenceRecord, visit: VisitData | undefined): void {
+    if (r.kind === 'visit') {
+      this.summary.visit(r.data)
+      const list = this.visits.get(r.data.site) ?? []
+      if (list.length < this.limits.maxVisitsPerSite && this.keptVisits < this.limits.maxVisits) {
+        list.push(r.data)
+        this.visits.set(r.data.site, list)
+        this.keptVisits += 1
+      }
+    } else if (r.kind === 'finding') {
+      this.summary.finding(r.data)
+      const list = this.findings.get(r.data.site) ?? []
+      if (
+        list.length < this.limits.maxFindingsPerSite &&
+        this.keptFindings < this.limits.maxFindings
+      ) {
+        list.push({ f: r.data, page: visit?.url ?? `visit ${r.data.visitId}` })
+        this.findings.set(r.data.site, list)
+        this.keptFindings += 1
+      }
     }
   }
-  const title = evidence.scope.site === null ? 'all sites' : evidence.scope.site
-  const modes = evidence.recording.modes
-  const out: string[] = []
-  out.push(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+
+  end(integrity: Integrity): void {
+    this.integrity = integrity
+  }
+
+  html(): string {
+    const evidence = this.header
+    const integrity = this.integrity
+    if (evidence === undefined || integrity === undefined)
+      throw new Error('The report was asked for before every record was added.')
+    const summaries = this.summary.result()
+    const title =
+      evidence.scope.site ??
+      (evidence.scope.company === null || evidence.scope.company === undefined
+        ? 'all sites'
+        : evidence.scope.company)
+    const out: string[] = []
+    out.push(`<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Tracelight evidence report: ${e(title)}</title><style>${CSS}</style></head><body>`)
-  out.push(`<h1>Tracelight evidence report: ${e(title)}</h1>
+    out.push(`<h1>Tracelight evidence report: ${e(title)}</h1>
 <p class="muted">Made ${when(evidence.createdAt)} by ${e(evidence.generator.name)} ${e(evidence.generator.version)} in ${e(evidence.generator.browser.name)} ${e(evidence.generator.browser.version)}.
-Observations from ${evidence.timeRange.from === null ? '—' : when(evidence.timeRange.from)} to ${evidence.timeRange.to === null ? '—' : when(evidence.timeRange.to)}.</p>
-<p>${modes.includes('evidence') ? '<strong>Some records were made in evidence mode: they contain full page addresses and values.</strong>' : 'Recorded in standard mode: page addresses without their query, and identifier-looking values replaced by [hidden].'}</p>`)
+Observations from ${dash(evidence.timeRange.from)} to ${dash(evidence.timeRange.to)}.</p>
+<p data-testid="report-scope">${scopeWords(evidence)}</p>
+${redactionWords(evidence)}`)
 
-  out.push(`<h2>Summary</h2>`)
-  if (summaries.length === 0) out.push('<p>Nothing was recorded in this period.</p>')
-  else {
-    out.push(
-      `<table data-testid="report-summary"><thead><tr><th>Site</th><th class="num">Visits</th><th>Tracking companies</th><th>Other third parties</th><th class="num">Fingerprinting</th><th class="num">Identifiers</th><th class="num">Ad pixels</th><th class="num">Click ids</th><th class="num">Before consent</th></tr></thead><tbody>`,
-    )
-    for (const s of summaries)
+    out.push(`<h2>Summary</h2>`)
+    if (summaries.length === 0) out.push('<p>Nothing was recorded in this period.</p>')
+    else {
       out.push(
-        `<tr><td>${e(s.site)}</td><td class="num">${s.visits}</td><td>${e(s.trackers.join(', ')) || '—'}</td><td>${e(s.thirdParties.join(', ')) || '—'}</td><td class="num">${s.fingerprinting}</td><td class="num">${s.identifiers}</td><td class="num">${s.pixels}</td><td class="num">${s.linkDecoration}</td><td class="num">${s.beforeConsent}</td></tr>`,
+        `<table data-testid="report-summary"><thead><tr><th>Site</th><th class="num">Visits</th><th>Tracking companies</th><th>Other third parties</th><th class="num">Fingerprinting</th><th class="num">Identifiers</th><th class="num">Ad pixels</th><th class="num">Click ids</th><th class="num">Typed input sent</th><th class="num">Before consent</th></tr></thead><tbody>`,
       )
-    out.push('</tbody></table>')
-  }
-
-  for (const s of summaries) {
-    out.push(`<h2>${e(s.site)}</h2>`)
-    const list = findings.get(s.site) ?? []
-    const byCompany = new Map<string, FindingData[]>()
-    for (const f of list) {
-      const key = f.company ?? f.party
-      const group = byCompany.get(key)
-      if (group === undefined) byCompany.set(key, [f])
-      else group.push(f)
-    }
-    for (const [company, rows] of [...byCompany].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      out.push(
-        `<h3>${e(company)}</h3><table><thead><tr><th>What</th><th>Domain</th><th>Page</th><th class="num">Count</th><th>First</th><th>Last</th><th>Evidence</th></tr></thead><tbody>`,
-      )
-      for (const f of rows) {
-        const v = visits.get(f.visitId)
-        const details =
-          f.evidence.details === undefined
-            ? ''
-            : `<div class="muted"><code>${e(JSON.stringify(f.evidence.details))}</code></div>`
+      for (const s of summaries)
         out.push(
-          `<tr><td>${e(signalWords(f.signal))}<div class="muted"><code>${e(f.signal)}</code>${f.category === undefined ? '' : ` · ${e(categoryLabel(f.category))}`}</div></td><td>${e(f.party)}</td><td><code>${e(v?.url ?? `visit ${f.visitId}`)}</code></td><td class="num">${f.count}</td><td>${when(f.firstAt)}</td><td>${when(f.lastAt)}</td><td><ul class="urls">${f.evidence.urls.map((u) => `<li><code>${e(u)}</code></li>`).join('')}</ul>${details}</td></tr>`,
+          `<tr><td>${e(s.site)}</td><td class="num">${s.visits}</td><td>${e(s.trackers.join(', ')) || '—'}</td><td>${e(s.thirdParties.join(', ')) || '—'}</td><td class="num">${s.fingerprinting}</td><td class="num">${s.identifiers}</td><td class="num">${s.pixels}</td><td class="num">${s.linkDecoration}</td><td class="num">${s.inputExfiltration}</td><td class="num">${s.beforeConsent}</td></tr>`,
         )
+      out.push('</tbody></table>')
+    }
+    const whereAll =
+      this.options.jsonName === undefined
+        ? 'all of them are in the JSON and CSV exports'
+        : `all of them are in ${e(this.options.jsonName)} and findings.csv`
+
+    for (const s of summaries) {
+      out.push(`<h2>${e(s.site)}</h2>`)
+      const list = this.findings.get(s.site) ?? []
+      if (list.length < s.findings)
+        out.push(
+          `<p class="box" data-testid="report-cut">This report lists ${list.length} of the ${s.findings} findings on ${e(s.site)}; ${whereAll}.</p>`,
+        )
+      const byCompany = new Map<string, KeptFinding[]>()
+      for (const k of list) {
+        const key = k.f.company ?? k.f.party
+        const group = byCompany.get(key)
+        if (group === undefined) byCompany.set(key, [k])
+        else group.push(k)
       }
-      out.push('</tbody></table>')
-    }
-    const siteVisits = [...visits.values()].filter((v) => v.site === s.site)
-    if (siteVisits.length > 0) {
-      out.push(
-        `<h3>Timeline of visits</h3><table><thead><tr><th>When</th><th>Page</th><th>Recorded in</th></tr></thead><tbody>`,
-      )
-      for (const v of siteVisits)
+      for (const [company, rows] of [...byCompany].sort(([a], [b]) => (a < b ? -1 : 1))) {
         out.push(
-          `<tr><td>${when(v.startedAt)}</td><td><code>${e(v.url)}</code></td><td>${v.mode === 'evidence' ? 'evidence mode' : 'standard mode'}</td></tr>`,
+          `<h3>${e(company)}</h3><table><thead><tr><th>What</th><th>Domain</th><th>Page</th><th class="num">Count</th><th>First</th><th>Last</th><th>Evidence</th></tr></thead><tbody>`,
         )
-      out.push('</tbody></table>')
+        for (const { f, page } of rows) {
+          const details =
+            f.evidence.details === undefined
+              ? ''
+              : `<div class="muted"><code>${e(JSON.stringify(f.evidence.details))}</code></div>`
+          out.push(
+            `<tr><td>${e(signalWords(f.signal))}<div class="muted"><code>${e(f.signal)}</code>${f.category === undefined ? '' : ` · ${e(categoryLabel(f.category))}`}</div></td><td>${e(f.party)}</td><td><code>${e(page)}</code></td><td class="num">${f.count}</td><td>${when(f.firstAt)}</td><td>${when(f.lastAt)}</td><td><ul class="urls">${f.evidence.urls.map((u) => `<li><code>${e(u)}</code></li>`).join('')}</ul>${details}</td></tr>`,
+          )
+        }
+        out.push('</tbody></table>')
+      }
+      const siteVisits = this.visits.get(s.site) ?? []
+      if (siteVisits.length > 0) {
+        out.push(
+          `<h3>Timeline of visits</h3>${siteVisits.length < s.visits ? `<p class="muted">The first ${siteVisits.length} of ${s.visits} visits; ${whereAll}.</p>` : ''}<table><thead><tr><th>When</th><th>Page</th><th>Recorded in</th></tr></thead><tbody>`,
+        )
+        for (const v of siteVisits)
+          out.push(
+            `<tr><td>${when(v.startedAt)}</td><td><code>${e(v.url)}</code></td><td>${v.mode === 'evidence' ? 'evidence mode' : 'standard mode'}</td></tr>`,
+          )
+        out.push('</tbody></table>')
+      }
     }
-  }
 
-  out.push(`<h2>Integrity</h2><div class="box">
-<p>${evidence.integrity.records} records, each hashed with ${e(evidence.integrity.algorithm)} over its canonical JSON (${e(evidence.integrity.canonicalization)}) and chained to the one before.</p>
-<p>Chain head: <span class="hash" data-testid="report-head">${e(evidence.integrity.head)}</span></p>
-<p>How to verify: run <code>npm run verify -- ${e(options.jsonName ?? 'evidence.json')}</code> in a Tracelight checkout, or use "Check an evidence file" on Tracelight's dashboard. Any edited, removed or reordered record is reported. Note the chain head somewhere else (a message, a printout): a file whose chain was entirely recomputed would name a different head.</p>
+    out.push(`<h2>Integrity</h2><div class="box">
+<p>${integrity.records} records, each hashed with ${e(integrity.algorithm)} over its canonical JSON (${e(integrity.canonicalization)}) and chained to the one before.</p>
+<p>Chain head: <span class="hash" data-testid="report-head">${e(integrity.head)}</span></p>
+<p>How to verify: run <code>npm run verify -- ${e(this.options.jsonName ?? 'evidence.json')}</code> in a Tracelight checkout, or use "Check an evidence file" on Tracelight's dashboard. Any edited, removed or reordered record is reported. Note the chain head somewhere else (a message, a printout): a file whose chain was entirely recomputed would name a different head.</p>
 </div></body></html>`)
-  return out.join('\n')
+    return out.join('\n')
+  }
+}
+
+export function evidenceReport(evidence: EvidenceExport, options: ReportOptions = {}): string {
+  const sink = new ReportSink(options)
+  replay(evidence, [sink])
+  return sink.html()
 }

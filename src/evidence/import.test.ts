@@ -2,7 +2,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDb, type TracelightDb } from '@/db/schema'
 import { evidenceJson } from './bundle'
-import { buildEvidence, type EvidenceExport } from './format'
+import { buildEvidence } from './build'
+import type { EvidenceExport } from './format'
 import { exportFromDb } from './from-db'
 import { importEvidence } from './import'
 import { FINDINGS, input, VISITS } from './test-data'
@@ -79,8 +80,8 @@ describe('importEvidence', () => {
     const before = await snapshot()
     const good = await text()
     const cases = [
-      good.replace('"count": 3', '"count": 4'),
-      good.replace('"version": 1', '"version": 2'),
+      good.replace('"count":3', '"count":4'),
+      good.replace('"version": 2', '"version": 3'),
       JSON.stringify({ format: 'something-else' }),
       good.slice(0, good.length - 100),
     ]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildEvidence } from './format'
+import { buildEvidence } from './build'
 import { EVIDENCE_SCHEMA, KNOWN_KEYWORDS, validate, type Schema } from './schema'
 import { input } from './test-data'
 

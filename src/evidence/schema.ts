@@ -6,6 +6,7 @@
  * `validate` throw, so the schema cannot silently outgrow it (a unit test walks the file).
  */
 import schemaFile from './tracelight-evidence.schema.json' with { type: 'json' }
+import schemaV1File from './tracelight-evidence-v1.schema.json' with { type: 'json' }
 
 export interface Schema {
   $ref?: string
@@ -25,7 +26,19 @@ export interface Schema {
   $defs?: Record<string, Schema>
 }
 
+/** The current version's schema (version 2). */
 export const EVIDENCE_SCHEMA = schemaFile as Schema
+/** Version 1, kept so that files written before version 2 still verify. */
+export const EVIDENCE_SCHEMA_V1 = schemaV1File as Schema
+
+/** The schema for a file's `version` (the current one for anything else). */
+export function schemaFor(value: unknown): Schema {
+  const version =
+    typeof value === 'object' && value !== null
+      ? (value as { version?: unknown }).version
+      : undefined
+  return version === 1 ? EVIDENCE_SCHEMA_V1 : EVIDENCE_SCHEMA
+}
 
 const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description'])
 export const KNOWN_KEYWORDS = new Set([
@@ -87,7 +100,7 @@ const join = (path: string, key: string | number) =>
 
 export function validate(
   value: unknown,
-  schema: Schema = EVIDENCE_SCHEMA,
+  schema: Schema = schemaFor(value),
   root: Schema = schema,
   path = '',
   errors: SchemaError[] = [],

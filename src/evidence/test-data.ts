@@ -1,6 +1,6 @@
 /** Rows shaped like the recorder's, for the evidence unit tests. */
 import type { FindingRow, SiteRow, VisitRow } from '@/db/schema'
-import type { EvidenceInput } from './format'
+import type { EvidenceInput } from './build'
 
 const T0 = Date.UTC(2026, 10, 30, 9, 0, 0)
 

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { buildEvidence, type EvidenceExport } from './format'
+import { buildEvidence } from './build'
+import type { EvidenceExport } from './format'
 import { input } from './test-data'
 import { verifyEvidence, verifyEvidenceText } from './verify'
 
@@ -33,7 +35,9 @@ describe('buildEvidence', () => {
       to: '2026-11-30T09:02:00.500Z',
     })
     expect(e.recording).toEqual({ evidenceMode: false, retentionDays: 90, modes: ['standard'] })
-    expect(e.scope).toEqual({ site: null, from: null, to: null })
+    expect(e.scope).toEqual({ site: null, company: null, from: null, to: null })
+    expect(e.redaction).toBe('masked')
+    expect(e.version).toBe(2)
   })
 
   it('is deterministic: the same rows in another order give the same chain', async () => {
@@ -44,7 +48,7 @@ describe('buildEvidence', () => {
     expect(b.integrity.head).toBe(a.integrity.head)
   })
 
-  it('reports hashing progress every thousand records, and copes with many rows', async () => {
+  it('reports progress after each batch of records, and copes with many rows', async () => {
     const findings = Array.from({ length: 2500 }, (_, i) => ({
       ...input().findings[0]!,
       party: `p${i}.test`,
@@ -53,9 +57,12 @@ describe('buildEvidence', () => {
     const e = await buildEvidence(
       input({ findings, onProgress: (done, total) => calls.push([done, total]) }),
     )
+    // Two sites, three visits, then the findings in batches of 2,000.
     expect(calls).toEqual([
-      [1000, 2505],
-      [2000, 2505],
+      [2, 2505],
+      [5, 2505],
+      [2005, 2505],
+      [2505, 2505],
     ])
     expect((await verifyEvidence(e)).ok).toBe(true)
   })
@@ -153,16 +160,18 @@ describe('verifyEvidence catches tampering', () => {
 
 describe('verifyEvidence refuses foreign and other-version files', () => {
   it('a newer version, with advice', async () => {
-    const e: Record<string, unknown> = { ...(await fresh()), version: 2 }
+    const e: Record<string, unknown> = { ...(await fresh()), version: 3 }
     const problems = await problemsOf(e)
     expect(problems).toEqual([
       {
         kind: 'version',
         message: expect.stringMatching(
-          /version 2 .*newer than this Tracelight reads \(version 1\)/,
+          /version 3 .*newer than this Tracelight reads \(version 2\)/,
         ),
       },
     ])
+    const old = await problemsOf({ ...(await fresh()), version: 0 })
+    expect(old[0]?.message).toMatch(/version is 0; this Tracelight reads versions 1 and 2/)
   })
 
   it('a file that is not an export', async () => {
@@ -194,5 +203,40 @@ describe('verifyEvidence refuses foreign and other-version files', () => {
     expect(problems[0]?.message).toBe(
       'records[0] has an unknown kind "cookie" (expected "site", "visit", "finding").',
     )
+  })
+})
+
+describe('version 1 files (written before scope.company and redaction)', () => {
+  const v1 = readFileSync(new URL('./fixtures/v1-news.test.json', import.meta.url), 'utf8')
+
+  it('still verify, with their own schema', async () => {
+    const r = await verifyEvidenceText(v1)
+    expect(r.ok).toBe(true)
+    if (r.ok) {
+      expect(r.evidence.version).toBe(1)
+      expect(r.evidence.scope).toEqual({ site: 'news.test', from: null, to: null })
+      expect(r.evidence.redaction).toBeUndefined()
+    }
+  })
+
+  it('still show an edit, and refuse version 2 fields', async () => {
+    const edited = JSON.parse(v1) as EvidenceExport
+    const finding = edited.records.find((r) => r.kind === 'finding')!
+    if (finding.kind === 'finding') finding.data.count += 1
+    expect((await problemsOf(edited))[0]?.message).toMatch(/was changed after export/)
+    const mixed = { ...(JSON.parse(v1) as EvidenceExport), redaction: 'masked' }
+    expect((await problemsOf(mixed))[0]?.message).toBe(
+      '(top level) has an unexpected field "redaction".',
+    )
+  })
+
+  it('a version 2 file must say its redaction and company filter', async () => {
+    const e = await fresh()
+    delete (e as Partial<EvidenceExport>).redaction
+    delete (e.scope as Partial<EvidenceExport['scope']>).company
+    expect((await problemsOf(e)).map((p) => p.message)).toEqual([
+      '(top level) is missing "redaction".',
+      'scope is missing "company".',
+    ])
   })
 })

@@ -8,10 +8,13 @@ import {
   FORMAT,
   FORMAT_VERSION,
   genesisOf,
+  READABLE_VERSIONS,
   type EvidenceExport,
+  type EvidenceHeader,
   type EvidenceRecord,
+  type Integrity,
 } from './format'
-import { validate } from './schema'
+import { validate, type SchemaError } from './schema'
 
 export type ProblemKind = 'file' | 'version' | 'schema' | 'integrity'
 
@@ -72,108 +75,127 @@ export async function verifyEvidenceText(text: string): Promise<VerifyResult> {
   return verifyEvidence(parsed.value)
 }
 
-export async function verifyEvidence(value: unknown): Promise<VerifyResult> {
+/** Whether a parsed value is a Tracelight export of a version this code reads. */
+export function formatProblem(value: unknown): Problem | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return {
-      ok: false,
-      problems: [
-        {
-          kind: 'file',
-          message: 'This is not a Tracelight evidence file: it holds no JSON object.',
-        },
-      ],
+      kind: 'file',
+      message: 'This is not a Tracelight evidence file: it holds no JSON object.',
     }
   const v = value as Record<string, unknown>
   if (v.format !== FORMAT)
     return {
-      ok: false,
-      problems: [
-        {
-          kind: 'file',
-          message: `This is not a Tracelight evidence file: its "format" is ${JSON.stringify(v.format) ?? 'missing'}, not "${FORMAT}".`,
-        },
-      ],
+      kind: 'file',
+      message: `This is not a Tracelight evidence file: its "format" is ${JSON.stringify(v.format) ?? 'missing'}, not "${FORMAT}".`,
     }
-  if (v.version !== FORMAT_VERSION)
+  if (typeof v.version !== 'number' || !READABLE_VERSIONS.includes(v.version))
     return {
-      ok: false,
-      problems: [
-        {
-          kind: 'version',
-          message:
-            typeof v.version === 'number' && v.version > FORMAT_VERSION
-              ? `This file uses version ${v.version} of the evidence format, newer than this Tracelight reads (version ${FORMAT_VERSION}). Update Tracelight to check it.`
-              : `This file's format version is ${JSON.stringify(v.version) ?? 'missing'}; this Tracelight reads version ${FORMAT_VERSION}.`,
-        },
-      ],
+      kind: 'version',
+      message:
+        typeof v.version === 'number' && v.version > FORMAT_VERSION
+          ? `This file uses version ${v.version} of the evidence format, newer than this Tracelight reads (version ${FORMAT_VERSION}). Update Tracelight to check it.`
+          : `This file's format version is ${JSON.stringify(v.version) ?? 'missing'}; this Tracelight reads versions ${READABLE_VERSIONS.join(' and ')}.`,
     }
+  return null
+}
+
+export function schemaProblem(e: SchemaError): Problem {
+  const record = /^records\[(\d+)\]/.exec(e.path)?.[1]
+  const p: Problem = { kind: 'schema', message: `${e.path} ${e.message}.` }
+  if (record !== undefined) p.record = Number(record) + 1
+  return p
+}
+
+export async function verifyEvidence(value: unknown): Promise<VerifyResult> {
+  const wrong = formatProblem(value)
+  if (wrong !== null) return { ok: false, problems: [wrong] }
   const schemaErrors = validate(value)
-  if (schemaErrors.length > 0)
-    return {
-      ok: false,
-      problems: schemaErrors.map((e) => {
-        const record = /^records\[(\d+)\]/.exec(e.path)?.[1]
-        const p: Problem = { kind: 'schema', message: `${e.path} ${e.message}.` }
-        if (record !== undefined) p.record = Number(record) + 1
-        return p
-      }),
-    }
+  if (schemaErrors.length > 0) return { ok: false, problems: schemaErrors.map(schemaProblem) }
   const evidence = value as EvidenceExport
-  const problems = await checkIntegrity(evidence)
+  const problems = checkIntegrity(evidence)
   return problems.length === 0 ? { ok: true, evidence } : { ok: false, problems }
 }
 
-async function checkIntegrity(e: EvidenceExport): Promise<Problem[]> {
-  const problems: Problem[] = []
-  const add = (p: Problem) => {
-    if (problems.length < MAX_INTEGRITY_PROBLEMS) problems.push(p)
+/**
+ * The chain and count checks, one record at a time, so that a file can be checked as it is
+ * read. Record 1 links to the genesis, which a streamed file names only at its end, so that
+ * one link is checked in `finish`; the problems come out in the same order either way.
+ */
+export class IntegrityCheck {
+  private readonly problems: Problem[] = []
+  private first: { digest: string; hash: string; what: string } | null = null
+  private previous: string | null = null
+  private n = 0
+  private readonly kinds = { sites: 0, visits: 0, findings: 0 }
+
+  private add(p: Problem): void {
+    if (this.problems.length < MAX_INTEGRITY_PROBLEMS) this.problems.push(p)
   }
-  if ((await genesisOf(e)) !== e.integrity.genesis)
-    add({
-      kind: 'integrity',
-      message:
-        'The header (generator, scope, time range, settings or counts) was changed after export: it no longer matches the genesis hash.',
-    })
-  let previous = e.integrity.genesis
-  for (const [i, r] of e.records.entries()) {
-    const n = i + 1
+
+  /** A record that passed the schema. */
+  record(r: EvidenceRecord): void {
+    const n = ++this.n
     const what = describeRecord(r)
-    const digest = await digestOf({ kind: r.kind, data: r.data })
-    if (digest !== r.digest)
-      add({
+    if (digestOf({ kind: r.kind, data: r.data }) !== r.digest)
+      this.add({
         kind: 'integrity',
         record: n,
         message: `Record ${n} (${what}) was changed after export: its content no longer matches its digest.`,
       })
-    else if ((await link(previous, r.digest)) !== r.hash)
-      add({
+    else if (n === 1) this.first = { digest: r.digest, hash: r.hash, what }
+    else if (link(this.previous!, r.digest) !== r.hash)
+      this.add({
         kind: 'integrity',
         record: n,
-        message: `Record ${n} (${what}) does not follow record ${n - 1 === 0 ? '0 (the header)' : n - 1} in the chain: records were removed, inserted or reordered before it, or its hash was edited.`,
+        message: `Record ${n} (${what}) does not follow record ${n - 1} in the chain: records were removed, inserted or reordered before it, or its hash was edited.`,
       })
-    previous = r.hash
+    this.previous = r.hash
+    this.kinds[`${r.kind}s`] += 1
   }
-  if (e.records.length !== e.integrity.records)
-    add({
-      kind: 'integrity',
-      message: `The header says ${e.integrity.records} records but the file holds ${e.records.length}: records were ${e.records.length < e.integrity.records ? 'removed' : 'added'}.`,
-    })
-  if (previous !== e.integrity.head)
-    add({
-      kind: 'integrity',
-      message:
-        'The last record is not the chain head named in the header: records at the end were removed or added, or the head was edited.',
-    })
-  const kinds = { sites: 0, visits: 0, findings: 0 }
-  for (const r of e.records) kinds[`${r.kind}s`] += 1
-  for (const key of ['sites', 'visits', 'findings'] as const) {
-    if (kinds[key] !== e.counts[key])
-      add({
+
+  /** Every problem, once the header and `integrity` are known. */
+  finish(e: EvidenceHeader & { integrity: Integrity }): Problem[] {
+    const out: Problem[] = []
+    if (genesisOf(e) !== e.integrity.genesis)
+      out.push({
         kind: 'integrity',
-        message: `The header counts ${e.counts[key]} ${key} but the file holds ${kinds[key]}.`,
+        message:
+          'The header (generator, scope, redaction, time range, settings or counts) was changed after export: it no longer matches the genesis hash.',
       })
+    const first = this.first
+    if (first !== null && link(e.integrity.genesis, first.digest) !== first.hash)
+      out.push({
+        kind: 'integrity',
+        record: 1,
+        message: `Record 1 (${first.what}) does not follow record 0 (the header) in the chain: records were removed, inserted or reordered before it, or its hash was edited.`,
+      })
+    out.push(...this.problems)
+    if (this.n !== e.integrity.records)
+      out.push({
+        kind: 'integrity',
+        message: `The header says ${e.integrity.records} records but the file holds ${this.n}: records were ${this.n < e.integrity.records ? 'removed' : 'added'}.`,
+      })
+    if ((this.previous ?? e.integrity.genesis) !== e.integrity.head)
+      out.push({
+        kind: 'integrity',
+        message:
+          'The last record is not the chain head named in the header: records at the end were removed or added, or the head was edited.',
+      })
+    for (const key of ['sites', 'visits', 'findings'] as const) {
+      if (this.kinds[key] !== e.counts[key])
+        out.push({
+          kind: 'integrity',
+          message: `The header counts ${e.counts[key]} ${key} but the file holds ${this.kinds[key]}.`,
+        })
+    }
+    return out.slice(0, MAX_INTEGRITY_PROBLEMS)
   }
-  return problems
+}
+
+function checkIntegrity(e: EvidenceExport): Problem[] {
+  const check = new IntegrityCheck()
+  for (const r of e.records) check.record(r)
+  return check.finish(e)
 }
 
 export function formatProblems(problems: readonly Problem[]): string {

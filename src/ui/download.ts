@@ -1,6 +1,6 @@
 /** Saves bytes as a file through a Blob and an `<a download>`: a plain page feature, so the
  * extension needs no "downloads" permission. */
-export function saveFile(bytes: Uint8Array | string, name: string, type: string): void {
+export function saveFile(bytes: Uint8Array | string | Blob, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }))
   const a = document.createElement('a')
   a.href = url

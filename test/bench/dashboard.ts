@@ -9,15 +9,16 @@ import type { SignalId } from '../../src/detect/signals.ts'
 import type { FindingRow, VisitRow } from '../../src/db/schema.ts'
 import { Aggregator, putRows, storedCompanyIds, type Rows } from './seed.ts'
 
-const SITES = 5_000
+export const SITES = 5_000
 const VISITS_PER_SITE = 20
 const FINDINGS_PER_VISIT = 10 // 5,000 × 20 × 10 = 1 M
 const COMPANIES = 2_000
 const DAYS = 90
 const ROUNDS = 3
 
-/** The same rows as before v4 (same generator and seed), written with their aggregates. */
-async function seed(page: Page): Promise<{ findings: number; daily: number }> {
+/** The same rows as before v4 (same generator and seed), written with their aggregates; the
+ * export bench seeds with it too. */
+export async function seed(page: Page): Promise<{ findings: number; daily: number }> {
   const now = Date.now()
   const DAY = 86_400_000
   let state = 12345

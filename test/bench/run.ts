@@ -5,6 +5,7 @@
  */
 import { benchClassify, checkClassify, classifyTargets } from './classify.ts'
 import { benchDashboard, dashboardTargets } from './dashboard.ts'
+import { benchExport, exportTargets } from './export.ts'
 import { benchPageLoad, pageLoadTargets } from './pageload.ts'
 import { benchPopupScale, popupScaleTargets } from './popup-scale.ts'
 import { benchProbes, probeTargets } from './probes.ts'
@@ -50,6 +51,13 @@ const benchmarks: Benchmark[] = [
       'dashboard overview and site page with 1 M findings over 5,000 sites (seeding takes minutes)',
     run: benchDashboard,
     targets: dashboardTargets,
+  },
+  {
+    name: 'export',
+    description:
+      'evidence export of 1 M findings from the dashboard as JSON and zip: time, peak heap, longest main-thread task, cancel (seeding takes minutes)',
+    run: benchExport,
+    targets: exportTargets,
   },
 ]
 

@@ -1,8 +1,9 @@
 /**
  * Evidence export in real Chromium: browse the fixture sites with the built extension, export
- * from the dashboard (capturing the real download), verify the files, detect tampering in the
- * CLI and in the dashboard, open the HTML report, and run `npm run audit` against the fixture
- * server.
+ * from the dashboard (capturing the real download) everything, a site, a company and a
+ * period, masked or as full evidence; verify the files, detect tampering in the CLI and in
+ * the dashboard, open the HTML report, and import into a fresh profile. The audit command
+ * has its own file (audit-chromium.test.ts).
  */
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
@@ -24,7 +25,6 @@ import { visitChromium, warmUpChromium } from './setup.ts'
 let server: FixtureServer
 let session: ChromiumSession
 let work: string
-const RULES = 'MAP * 127.0.0.1, EXCLUDE localhost'
 
 const visit = visitChromium
 
@@ -143,7 +143,10 @@ void describe('Chromium: evidence export', () => {
 
     const ok = await run(['src/cli/verify.ts', path])
     assert.equal(ok.code, 0, ok.stderr)
-    assert.match(ok.stdout, new RegExp(`: OK\\n.*\\n  chain head ${e.integrity.head}`))
+    assert.match(
+      ok.stdout,
+      new RegExp(`: OK\\n.*\\n  all sites; values masked\\n  chain head ${e.integrity.head}`),
+    )
 
     const tampered = structuredClone(e)
     const index = tampered.records.findIndex(
@@ -214,6 +217,141 @@ void describe('Chromium: evidence export', () => {
     const pdf = await report.pdf().catch(() => null)
     if (pdf !== null) assert.ok(pdf.length > 1000, 'the report prints')
     await report.close()
+  })
+})
+
+/** Today as a date input writes it (local time). */
+const today = () => {
+  const d = new Date()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+void describe('Chromium: what an export covers, and what it reveals', () => {
+  void it('exports one company for a period from the company page', async () => {
+    const page = await dashboard('#/company/Google')
+    await page.getByTestId('company-page').waitFor()
+    assert.equal(await page.getByTestId('export-button').textContent(), 'Export this company')
+    await page.locator('[data-testid="export-options"] > summary').click()
+    await page.getByTestId('export-from').fill(today())
+    await page.getByTestId('export-to').fill(today())
+    const { path, name } = await exportFrom(page, 'json')
+    assert.match(
+      name,
+      /^tracelight-evidence-company-Google-(\d{4}-\d{2}-\d{2})-to-\1-\d{4}-\d{2}-\d{2}\.json$/,
+    )
+    const text = readFileSync(path, 'utf8')
+    assert.deepEqual(validate(JSON.parse(text)), [])
+    const verified = await verifyEvidenceText(text)
+    assert.ok(verified.ok, JSON.stringify(verified))
+    const e = verified.evidence
+    assert.equal(e.scope.company, 'Google')
+    assert.equal(e.scope.site, null)
+    const start = new Date(`${today()}T00:00:00`).getTime()
+    assert.equal(e.scope.from, new Date(start).toISOString())
+    assert.ok(e.scope.to !== null && Date.parse(e.scope.to) > start)
+    const dump = await readDb(await session.extensionPage())
+    const google = dump.findings.filter((f) => f.company === 'Google')
+    assert.equal(e.counts.findings, google.length)
+    assert.ok(findings(e).every((f) => f.company === 'Google'))
+    const visitIds = new Set(google.map((f) => f.visitId))
+    assert.deepEqual(
+      e.records.flatMap((r) => (r.kind === 'visit' ? [r.data.id] : [])).sort(),
+      [...visitIds].sort(),
+    )
+
+    // A period with no visits gives an empty, still verifiable, file.
+    await page.getByTestId('export-from').fill('2001-01-01')
+    await page.getByTestId('export-to').fill('2001-01-31')
+    const empty = await exportFrom(page, 'json')
+    const none = await verifyEvidenceText(readFileSync(empty.path, 'utf8'))
+    assert.ok(none.ok)
+    assert.deepEqual(none.evidence.counts, { sites: 0, visits: 0, findings: 0 })
+    // A period that ends before it starts is refused in words.
+    await page.getByTestId('export-from').fill('2001-02-01')
+    await page.getByTestId('export-button').click()
+    await page.locator('[data-testid="export-status"][data-state="failed"]').waitFor()
+    assert.equal(
+      await page.getByTestId('export-status').textContent(),
+      'The period ends before it starts.',
+    )
+    await page.close()
+  })
+
+  void it('masks what evidence mode recorded unless full evidence is chosen, and says so', async () => {
+    // The setting is a controlled checkbox: it shows the new state once the background saved it.
+    const settings = await dashboard('#/settings')
+    await settings.getByTestId('settings-page').waitFor()
+    await settings.getByTestId('evidence-mode').click()
+    await poll(
+      () => settings.getByTestId('evidence-mode').isChecked(),
+      (on) => on,
+      { what: 'evidence mode to be saved' },
+    )
+    await settings.close()
+    const secret = 'Zq81Lm27Xp64Rt93'
+    const browse = await session.context.newPage()
+    const url = `${server.origin('news.test')}/article/7?session=${secret}`
+    await visit(browse, url)
+    const ext = await session.extensionPage()
+    await poll(
+      () => readDb(ext),
+      (d) => d.visits.some((v) => v.url === url),
+      { what: 'the evidence-mode visit to be stored with its full address' },
+    )
+    await browse.close()
+
+    const page = await dashboard('#/site/news.test')
+    await page.getByTestId('site-page').waitFor()
+    const masked = await exportFrom(page, 'json')
+    const m = await verifyEvidenceText(readFileSync(masked.path, 'utf8'))
+    assert.ok(m.ok)
+    assert.equal(m.evidence.redaction, 'masked')
+    assert.equal(m.evidence.recording.evidenceMode, true)
+    assert.deepEqual(m.evidence.recording.modes, ['standard'])
+    assert.ok(!readFileSync(masked.path, 'utf8').includes(secret), 'the identifier is masked')
+    assert.equal(
+      await page.getByTestId('export-redaction').getAttribute('data-redaction'),
+      'masked',
+    )
+
+    await page.locator('[data-testid="export-options"] > summary').click()
+    await page.getByTestId('export-full').check()
+    assert.match(
+      (await page.getByTestId('export-full-hint').textContent()) ?? '',
+      /can identify you and the accounts you use/,
+    )
+    await page.screenshot({ path: 'test/screenshots/evidence-export-full-chromium.png' })
+    const full = await exportFrom(page, 'zip')
+    const f = await openZip(full.path)
+    assert.equal(f.redaction, 'none')
+    assert.deepEqual(f.recording.modes, ['evidence', 'standard'])
+    assert.ok(
+      f.records.some((r) => r.kind === 'visit' && r.data.url === url),
+      'the full address is in',
+    )
+    assert.match(
+      (await page.getByTestId('export-redaction').textContent()) ?? '',
+      /full evidence: complete addresses and values/,
+    )
+    const report = strFromU8(unzipSync(new Uint8Array(readFileSync(full.path)))['report.html']!)
+    assert.match(report, /<strong>Full evidence\.<\/strong>/)
+    await page.close()
+
+    const back = await dashboard('#/settings')
+    await back.getByTestId('settings-page').waitFor()
+    await poll(
+      () => back.getByTestId('evidence-mode').isChecked(),
+      (on) => on,
+      { what: 'the settings to show evidence mode on' },
+    )
+    await back.getByTestId('evidence-mode').click()
+    await poll(
+      () => back.getByTestId('evidence-mode').isChecked(),
+      (on) => !on,
+      { what: 'evidence mode to be turned off again' },
+    )
+    await back.close()
   })
 })
 
@@ -307,66 +445,5 @@ void describe('Chromium: evidence import', () => {
     } finally {
       await fresh.close()
     }
-  })
-})
-
-void describe('npm run audit', () => {
-  void it('audits the fixture sites into a zip whose findings match the fixtures', async () => {
-    const out = join(work, 'audit')
-    const r = await run([
-      'src/cli/audit.ts',
-      '--out',
-      out,
-      '--resolve',
-      RULES,
-      '--json',
-      `${server.origin('news.test')}/`,
-      `${server.origin('shop.test')}/`,
-    ])
-    assert.equal(r.code, 0, r.stderr)
-    assert.match(r.stderr, /\[1\/2\] https:\/\/news\.test:\d+\/: done/)
-    const result = JSON.parse(r.stdout) as {
-      zip: string
-      head: string
-      sites: { site: string; trackers: string[]; thirdParties: string[]; pixels: number }[]
-    }
-    const e = await openZip(result.zip)
-    assert.equal(e.integrity.head, result.head)
-    const trackers = Object.fromEntries(
-      findings(e)
-        .filter((f) => f.site === 'news.test' && f.signal === 'tracker.request')
-        .map((f) => [f.party, f.company]),
-    )
-    assert.deepEqual(trackers, NEWS_EXPECTED.trackers)
-    const news = result.sites.find((s) => s.site === 'news.test')
-    assert.deepEqual(news?.trackers, ['Facebook', 'Google'])
-    assert.deepEqual(news?.thirdParties, NEWS_EXPECTED.others)
-    const shop = result.sites.find((s) => s.site === 'shop.test')
-    assert.ok(shop !== undefined && shop.pixels > 0, JSON.stringify(shop))
-  })
-
-  void it('exits non-zero with a clear message for an unreachable host or a bad address', async () => {
-    const unreachable = await run([
-      'src/cli/audit.ts',
-      '--out',
-      join(work, 'none'),
-      '--resolve',
-      'MAP *.test 127.0.0.1',
-      'https://nowhere.invalid/',
-    ])
-    assert.equal(unreachable.code, 1)
-    assert.match(unreachable.stderr, /nowhere\.invalid\/: the host name could not be found/)
-    assert.doesNotMatch(unreachable.stderr, /\n\s+at /, 'no stack trace')
-    const bad = await run(['src/cli/audit.ts', 'ftp://news.test/'])
-    assert.equal(bad.code, 2)
-    assert.match(bad.stderr, /"ftp:\/\/news\.test\/" is not an http or https address/)
-    const browser = await run([
-      'src/cli/audit.ts',
-      '--browser',
-      '/nonexistent/chromium',
-      'https://news.test/',
-    ])
-    assert.equal(browser.code, 2)
-    assert.match(browser.stderr, /No browser at \/nonexistent\/chromium/)
   })
 })

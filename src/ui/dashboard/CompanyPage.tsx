@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks'
+import { ExportButton } from '@/ui/components/ExportButton'
 import { siteHash } from '@/ui/state/route'
 import { useDashboard } from './context'
 import { FindingWhy } from './FindingWhy'
@@ -33,6 +34,7 @@ export function CompanyPage({ name }: { name: string }) {
         {' · '}
         {c.tracker ? t('company.isTracker') : t('company.notTracker')}
       </p>
+      <ExportButton target={{ company: c.name }} />
       <div class="facts">
         <div>
           <strong data-testid="company-sites">{num(c.sites.length)}</strong>

@@ -28,7 +28,7 @@ export function Overview({ route }: { route: OverviewRoute }) {
   return (
     <article data-testid="overview">
       <h1>{t('overview.title')}</h1>
-      <ExportButton site={null} />
+      <ExportButton target={{}} />
       <EvidenceCheck />
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label>

@@ -45,7 +45,7 @@ export function SitePage({ site }: { site: string }) {
   return (
     <article data-testid="site-page">
       <h1 data-testid="site-title">{row.site}</h1>
-      <ExportButton site={row.site} />
+      <ExportButton target={{ site: row.site }} />
       <AskLink site={row.site} />
       <div class="facts">
         <div>

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 // rendered from fixture data here only need them present (export is tested in src/evidence
 // and in the evidence e2e test).
 vi.mock('@/ui/state/evidence-api', () => ({
-  dashboardEvidenceApi: { build: () => Promise.reject(new Error('not here')), save: () => {} },
+  dashboardEvidenceApi: { run: () => Promise.reject(new Error('not here')), save: () => {} },
   dashboardImporter: () => Promise.reject(new Error('not here')),
 }))
 import { parseRoute } from '@/ui/state/route'
@@ -82,6 +82,27 @@ describe('dashboard pages from fixture data', () => {
     expect(evidence).toContain('https://www.facebook.com/tr?id=[hidden]&ev=Purchase')
   })
 
+  it('site page: the consent timeline in plain words', async () => {
+    show('#/site/news.test')
+    const history = await screen.findByTestId('consent-history')
+    const moments = within(history).getAllByTestId('consent-moment')
+    expect(moments.map((m) => m.dataset.key)).toEqual([
+      'consent.shown',
+      'consent.answeredRefused',
+      'consent.platform',
+    ])
+    expect(moments[1]?.textContent).toContain('You answered: no to personalised ads.')
+    expect(moments[1]?.textContent).toContain('read from the site’s consent tool')
+    expect(moments[2]?.textContent).toContain('The banner is run by OneTrust.')
+    expect(moments[2]?.textContent).toContain('read from the site’s cookie')
+  })
+
+  it('site page: no consent section for a site without a consent timeline', async () => {
+    show('#/site/shop.test')
+    await screen.findByTestId('site-page')
+    expect(screen.queryByTestId('consent-history')).toBeNull()
+  })
+
   it('site page: shows the newest visits first and reads older ones on demand', async () => {
     const data = sampleData(NOW)
     const news = data.sites.find((s) => s.site === 'news.test')
@@ -135,27 +156,6 @@ describe('dashboard pages from fixture data', () => {
       .getAllByTestId('timeline-visit')
       .map((v) => v.querySelector('code')?.textContent)
     expect(new Set(urls).size).toBe(72)
-  })
-
-  it('site page: the consent timeline in plain words', async () => {
-    show('#/site/news.test')
-    const history = await screen.findByTestId('consent-history')
-    const moments = within(history).getAllByTestId('consent-moment')
-    expect(moments.map((m) => m.dataset.key)).toEqual([
-      'consent.shown',
-      'consent.answeredRefused',
-      'consent.platform',
-    ])
-    expect(moments[1]?.textContent).toContain('You answered: no to personalised ads.')
-    expect(moments[1]?.textContent).toContain('read from the site’s consent tool')
-    expect(moments[2]?.textContent).toContain('The banner is run by OneTrust.')
-    expect(moments[2]?.textContent).toContain('read from the site’s cookie')
-  })
-
-  it('site page: no consent section for a site without a consent timeline', async () => {
-    show('#/site/shop.test')
-    await screen.findByTestId('site-page')
-    expect(screen.queryByTestId('consent-history')).toBeNull()
   })
 
   it('site page: deleting asks first, then sends the deletion', async () => {

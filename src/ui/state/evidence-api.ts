@@ -1,18 +1,72 @@
-/** What the dashboard's evidence components use by default: this browser's database, read
- * directly as extension pages may (DESIGN.md §1), a Blob download, and the background for
- * the one write (an import). */
+/** What the dashboard's evidence components use by default: exports run in a worker over
+ * this browser's database (extension pages and their workers may read it directly,
+ * DESIGN.md §1), a Blob download, and the background for the one write (an import). */
 import { openDb, type TracelightDb } from '@/db/schema'
-import { exportFromDb } from '@/evidence/from-db'
+import type { FromWorker, ToWorker } from '@/evidence/export-worker'
+import { exportFilesFromDb } from '@/evidence/from-db'
 import { sendMessage } from '@/platform/runtime'
 import { saveFile } from '@/ui/download'
 import type { EvidenceApi, Importer } from './evidence-store'
 
 let db: TracelightDb | undefined
 
+const aborted = () => new DOMException('The export was cancelled.', 'AbortError')
+
+/** The same export on the page's own thread, where a worker cannot be started. */
+const inPage: EvidenceApi['run'] = (request, onProgress, signal) =>
+  exportFilesFromDb((db ??= openDb()), request, navigator.userAgent, { signal, onProgress })
+
 export const dashboardEvidenceApi: EvidenceApi = {
-  build: (site, onProgress) =>
-    exportFromDb((db ??= openDb()), site, navigator.userAgent, onProgress),
-  save: saveFile,
+  run(request, onProgress, signal) {
+    if (signal.aborted) return Promise.reject(aborted())
+    let worker: Worker
+    try {
+      worker = new Worker(new URL('../../evidence/export-worker.ts', import.meta.url), {
+        type: 'module',
+      })
+    } catch {
+      return inPage(request, onProgress, signal)
+    }
+    return new Promise((resolve, reject) => {
+      let answered = false
+      const stop = () => {
+        worker.terminate()
+        signal.removeEventListener('abort', onAbort)
+      }
+      const onAbort = () => {
+        stop()
+        reject(aborted())
+      }
+      signal.addEventListener('abort', onAbort)
+      worker.onmessage = (event: MessageEvent<FromWorker>) => {
+        answered = true
+        const m = event.data
+        if (m.type === 'progress') onProgress(m.progress)
+        else if (m.type === 'done') {
+          stop()
+          resolve(m.result)
+        } else {
+          stop()
+          const error = new Error(m.message)
+          error.name = m.name
+          reject(error)
+        }
+      }
+      worker.onerror = (event) => {
+        event.preventDefault()
+        stop()
+        // The worker's script did not load: do the work here instead.
+        if (!answered) inPage(request, onProgress, signal).then(resolve, reject)
+        else reject(new Error(event.message || 'The export stopped unexpectedly.'))
+      }
+      worker.postMessage({
+        type: 'run',
+        request,
+        userAgent: navigator.userAgent,
+      } satisfies ToWorker)
+    })
+  },
+  save: (file, name) => saveFile(file, name, file.type),
 }
 
 export const dashboardImporter: Importer = (text) => sendMessage({ type: 'evidence.import', text })

@@ -1,158 +1,240 @@
 /**
- * Export and check of evidence files for the dashboard. The store does the work; the
- * components only show its state. `api` reads the database and saves files, so tests can
- * pass fakes.
+ * Export and check of evidence files for the dashboard. The stores do the work and keep
+ * their state as data; the components put it into words (i18n). `api` runs the export (in a
+ * worker, off the page's thread) and saves files, so tests can pass fakes.
  */
 import { signal } from '@preact/signals'
-import { buildBundle, bundleName, evidenceJson, openEvidenceFile } from '@/evidence/bundle'
-import { findingsCsv } from '@/evidence/csv'
+import { exportName, openEvidenceFile } from '@/evidence/bundle'
+import type { ExportResult } from '@/evidence/export'
+import type { FileFormat } from '@/evidence/files'
+import type { Counts } from '@/evidence/format'
+import type { ExportRequest } from '@/evidence/from-db'
 import type { ImportResult } from '@/evidence/import'
-import type { EvidenceExport } from '@/evidence/format'
-import { evidenceReport } from '@/evidence/html'
-import { MAX_EVIDENCE_BYTES, verifyEvidenceText, type Problem } from '@/evidence/verify'
-import { plural } from '@/ui/labels'
+import { MAX_IMPORT_CHARS } from '@/evidence/import-limit'
+import type { Redaction } from '@/evidence/redact'
+import type { Progress } from '@/evidence/seal'
+import { EVERYTHING, periodFromDays, type ScopeFilter } from '@/evidence/scope'
+import type { Problem } from '@/evidence/verify'
+import { blobChunks, verifyEvidenceChunks } from '@/evidence/verify-stream'
 
-export type ExportFormat = 'zip' | 'json' | 'csv' | 'html'
+export type ExportFormat = FileFormat
 
 export interface EvidenceApi {
-  build(
-    site: string | null,
-    onProgress: (done: number, total: number) => void,
-  ): Promise<EvidenceExport>
-  save(bytes: Uint8Array | string, name: string, type: string): void
+  /** Runs an export; rejects with an AbortError when `signal` aborts. */
+  run(
+    request: ExportRequest,
+    onProgress: (p: Progress) => void,
+    signal: AbortSignal,
+  ): Promise<ExportResult>
+  save(file: Blob, name: string): void
 }
 
-export type TaskState =
-  | { kind: 'idle' }
-  | { kind: 'working'; message: string }
-  | { kind: 'done'; message: string; head?: string }
-  | { kind: 'failed'; message: string; problems?: Problem[] }
+/** What an export panel is for: everything, one site or one company. */
+export type ExportTarget = { site?: string; company?: string }
 
-const describe = (e: EvidenceExport) =>
-  `${plural(e.counts.sites, 'site', 'sites')}, ${plural(e.counts.visits, 'visit', 'visits')}, ${plural(e.counts.findings, 'finding', 'findings')}`
+export interface ExportChoice {
+  format: ExportFormat
+  /** Local days (YYYY-MM-DD) as date inputs give them; empty for no limit. */
+  from: string
+  to: string
+  full: boolean
+}
+
+export type ExportState =
+  | { kind: 'idle' }
+  | { kind: 'invalid'; reason: 'invalid' | 'order' }
+  | { kind: 'working'; progress: Progress | null }
+  | {
+      kind: 'done'
+      name: string
+      counts: Counts
+      head: string
+      redaction: Redaction
+      /** Whether any record holds values recorded in evidence mode. */
+      fullValues: boolean
+    }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
+const isAbort = (e: unknown) =>
+  typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError'
 
 export function createExportStore(api: EvidenceApi) {
-  const state = signal<TaskState>({ kind: 'idle' })
+  const state = signal<ExportState>({ kind: 'idle' })
+  let controller: AbortController | null = null
 
-  async function run(site: string | null, format: ExportFormat): Promise<void> {
+  async function run(target: ExportTarget, choice: ExportChoice): Promise<void> {
     if (state.value.kind === 'working') return
-    state.value = { kind: 'working', message: 'Preparing the evidence file…' }
+    const period = periodFromDays(choice.from, choice.to)
+    if (!period.ok) {
+      state.value = { kind: 'invalid', reason: period.error }
+      return
+    }
+    const scope: ScopeFilter = {
+      ...EVERYTHING,
+      site: target.site ?? null,
+      company: target.company ?? null,
+      from: period.from,
+      to: period.to,
+    }
+    const request: ExportRequest = {
+      format: choice.format,
+      scope,
+      redaction: choice.full ? 'none' : 'masked',
+    }
+    const mine = (controller = new AbortController())
+    state.value = { kind: 'working', progress: null }
     try {
-      const evidence = await api.build(site, (done, total) => {
-        state.value = {
-          kind: 'working',
-          message: `Sealing ${total.toLocaleString()} records: ${Math.floor((done / total) * 100)} %…`,
-        }
-      })
-      state.value = { kind: 'working', message: 'Writing the files…' }
-      const base = bundleName(evidence, 'json').replace(/\.json$/, '')
-      let name: string
-      if (format === 'zip') {
-        name = `${base}.zip`
-        api.save(await buildBundle(evidence), name, 'application/zip')
-      } else if (format === 'json') {
-        name = `${base}.json`
-        api.save(evidenceJson(evidence), name, 'application/json')
-      } else if (format === 'csv') {
-        name = `${base}.csv`
-        api.save(findingsCsv(evidence), name, 'text/csv;charset=utf-8')
-      } else {
-        name = `${base}.html`
-        api.save(evidenceReport(evidence), name, 'text/html;charset=utf-8')
-      }
+      const result = await api.run(
+        request,
+        (progress) => {
+          if (controller === mine) state.value = { kind: 'working', progress }
+        },
+        mine.signal,
+      )
+      const name = exportName(result.header, choice.format, { from: choice.from, to: choice.to })
+      api.save(result.blob, name)
       state.value = {
         kind: 'done',
-        message: `Saved ${name}: ${describe(evidence)}.`,
-        head: evidence.integrity.head,
+        name,
+        counts: result.header.counts,
+        head: result.integrity.head,
+        redaction: result.header.redaction ?? 'masked',
+        fullValues: result.header.recording.modes.includes('evidence'),
       }
     } catch (e) {
-      state.value = { kind: 'failed', message: `The export failed: ${errorText(e)}` }
+      state.value = isAbort(e) ? { kind: 'cancelled' } : { kind: 'failed', message: errorText(e) }
+    } finally {
+      if (controller === mine) controller = null
     }
   }
-  return { state, run }
+
+  function cancel(): void {
+    controller?.abort()
+  }
+
+  return { state, run, cancel }
 }
 
 /** Sends verified JSON text to the background, which checks it again and writes it. */
 export type Importer = (text: string) => Promise<ImportResult>
 
-export function createCheckStore(importer?: Importer) {
-  const state = signal<TaskState>({ kind: 'idle' })
-  const importState = signal<TaskState>({ kind: 'idle' })
-  /** The last file that passed every check: the only one that may be imported. */
-  const verified = signal<{ name: string; text: string } | null>(null)
+export type CheckState =
+  | { kind: 'idle' }
+  | { kind: 'tooLarge'; name: string; megabytes: number }
+  | { kind: 'working'; name: string; done: number; total: number }
+  | { kind: 'failed'; name: string; problems: Problem[] }
+  | { kind: 'unreadable'; name: string; message: string }
+  | {
+      kind: 'done'
+      name: string
+      counts: Counts
+      made: string
+      generator: string
+      head: string
+      /** Small enough to be added to this browser's history. */
+      importable: boolean
+      megabytes: number
+    }
 
-  async function check(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }) {
-    if (file.size > MAX_EVIDENCE_BYTES) {
-      state.value = {
-        kind: 'failed',
-        message: `${file.name} is too large to be an evidence file (${Math.round(file.size / 1048576)} MB).`,
-      }
+export type ImportState =
+  | { kind: 'idle' }
+  | { kind: 'working'; name: string }
+  | { kind: 'failed'; name: string; problems: Problem[] }
+  | { kind: 'error'; name: string; message: string }
+  | { kind: 'done'; name: string; visits: number; findings: number; duplicates: number }
+
+/** A file chosen in the page (a File is a Blob with a name). */
+export type CheckFile = Blob & { name: string }
+
+/** Files are checked as they are read, so only absurd sizes are refused outright. */
+export const MAX_CHECK_BYTES = 16 * 1024 * 1024 * 1024
+/** Read in pieces this size: each is checked in a few milliseconds, so the page stays
+ * responsive while a large file is checked. */
+const CHECK_CHUNK = 256 * 1024
+
+export function createCheckStore(importer?: Importer) {
+  const state = signal<CheckState>({ kind: 'idle' })
+  const importState = signal<ImportState>({ kind: 'idle' })
+  /** The last file that passed every check: the only one that may be imported. */
+  const verified = signal<{ name: string; file: CheckFile } | null>(null)
+
+  async function check(file: CheckFile): Promise<void> {
+    const name = file.name
+    const megabytes = Math.round(file.size / 1048576)
+    if (file.size > MAX_CHECK_BYTES) {
+      state.value = { kind: 'tooLarge', name, megabytes }
       return
     }
     verified.value = null
     importState.value = { kind: 'idle' }
-    state.value = { kind: 'working', message: `Checking ${file.name}…` }
-    try {
-      const opened = await openEvidenceFile(new Uint8Array(await file.arrayBuffer()))
-      if ('problem' in opened) {
-        state.value = {
-          kind: 'failed',
-          message: `${file.name} cannot be trusted.`,
-          problems: [opened.problem],
+    state.value = { kind: 'working', name, done: 0, total: file.size }
+    let shown = 0
+    async function* chunks() {
+      let done = 0
+      for await (const chunk of blobChunks(file, CHECK_CHUNK)) {
+        done += chunk.length
+        if (done - shown >= file.size / 100 || done === file.size) {
+          shown = done
+          state.value = { kind: 'working', name, done, total: file.size }
         }
+        yield chunk
+      }
+    }
+    try {
+      const result = await verifyEvidenceChunks(chunks())
+      if (!result.ok) {
+        state.value = { kind: 'failed', name, problems: result.problems }
         return
       }
-      const result = await verifyEvidenceText(opened.text)
-      const problems = [...opened.problems, ...(result.ok ? [] : result.problems)]
-      if (!result.ok || problems.length > 0) {
-        state.value = { kind: 'failed', message: `${file.name} cannot be trusted.`, problems }
-        return
-      }
-      verified.value = { name: file.name, text: opened.text }
+      const { header, integrity } = result.evidence
+      verified.value = { name, file }
       state.value = {
         kind: 'done',
-        message: `${file.name} is intact: ${describe(result.evidence)}, made ${result.evidence.createdAt.slice(0, 10)} by ${result.evidence.generator.name} ${result.evidence.generator.version}.`,
-        head: result.evidence.integrity.head,
+        name,
+        counts: header.counts,
+        made: header.createdAt.slice(0, 10),
+        generator: `${header.generator.name} ${header.generator.version}`,
+        head: integrity.head,
+        importable: file.size <= MAX_IMPORT_CHARS,
+        megabytes,
       }
     } catch (e) {
-      state.value = { kind: 'failed', message: `${file.name} could not be read: ${errorText(e)}` }
+      state.value = { kind: 'unreadable', name, message: errorText(e) }
     }
   }
+
   async function importVerified(): Promise<void> {
-    const file = verified.value
-    if (importer === undefined || file === null || importState.value.kind === 'working') return
-    importState.value = {
-      kind: 'working',
-      message: `Adding ${file.name} to this browser's history…`,
-    }
+    const chosen = verified.value
+    if (importer === undefined || chosen === null || importState.value.kind === 'working') return
+    const name = chosen.name
+    if (chosen.file.size > MAX_IMPORT_CHARS) return
+    importState.value = { kind: 'working', name }
     try {
-      const r = await importer(file.text)
+      const opened = await openEvidenceFile(new Uint8Array(await chosen.file.arrayBuffer()))
+      if ('problem' in opened) {
+        importState.value = { kind: 'failed', name, problems: [opened.problem] }
+        return
+      }
+      const r = await importer(opened.text)
       if (!r.ok) {
-        importState.value = {
-          kind: 'failed',
-          message: `Nothing was imported from ${file.name}.`,
-          problems: r.problems,
-        }
+        importState.value = { kind: 'failed', name, problems: r.problems }
         return
       }
       verified.value = null
-      const already =
-        r.duplicateVisits === 0
-          ? ''
-          : ` ${plural(r.duplicateVisits, 'visit was', 'visits were')} already here and not added again.`
       importState.value = {
         kind: 'done',
-        message: `Added ${plural(r.visits, 'visit', 'visits')} and ${plural(r.findings, 'finding', 'findings')} from ${file.name}.${already}`,
+        name,
+        visits: r.visits,
+        findings: r.findings,
+        duplicates: r.duplicateVisits,
       }
     } catch (e) {
-      importState.value = {
-        kind: 'failed',
-        message: `Nothing was imported from ${file.name}: ${errorText(e)}`,
-      }
+      importState.value = { kind: 'error', name, message: errorText(e) }
     }
   }
+
   return { state, importState, verified, check, importVerified }
 }
 
