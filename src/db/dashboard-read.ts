@@ -75,20 +75,22 @@ export function visitPage(
     .toArray()
 }
 
-/** Every finding of these visits (one key range each). */
-export async function findingsOfVisits(
+/** Every finding of these visits: one key range each, all in one read transaction. */
+export function findingsOfVisits(
   db: TracelightDb,
   visitIds: readonly number[],
 ): Promise<FindingRow[]> {
-  const lists = await Promise.all(
-    visitIds.map((id) =>
-      db.findings
-        .where('[visitId+signal+party]')
-        .between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey], true, true)
-        .toArray(),
-    ),
-  )
-  return lists.flat()
+  return db.transaction('r', db.findings, async () => {
+    const lists = await Promise.all(
+      visitIds.map((id) =>
+        db.findings
+          .where('[visitId+signal+party]')
+          .between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey], true, true)
+          .toArray(),
+      ),
+    )
+    return lists.flat()
+  })
 }
 
 /**
