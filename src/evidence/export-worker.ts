@@ -17,8 +17,9 @@ export type FromWorker =
   | { type: 'done'; result: ExportResult }
   | { type: 'failed'; name: string; message: string }
 
-/** Progress messages at most this often (and at each change of phase). */
-const PROGRESS_MS = 100
+/** Progress messages at most this often (and at each change of phase): each one re-renders
+ * the panel on the page, which should have little else to do. */
+const PROGRESS_MS = 250
 
 const worker = self as unknown as {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null
