@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { FindingRow } from '@/db/schema'
+import type { ConsentRow, FindingRow } from '@/db/schema'
 import type { ConsentEvent } from '@/detect/probe-events'
 import { gppString, tcString } from '../../test/fixtures/consent-strings'
 import { createConsentTimeline } from './consent-timeline'
@@ -26,7 +26,8 @@ function row(signal: FindingRow['signal'], company: string, firstAt: number, las
   } as FindingRow
 }
 
-function setup(rows: FindingRow[]) {
+function setup(rows: FindingRow[], declared = false, stored: ConsentRow[] = []) {
+  const saved: ConsentRow[] = []
   let now = START
   const added: Observation[] = []
   const visit = {
@@ -49,6 +50,9 @@ function setup(rows: FindingRow[]) {
     mode: () => 'standard',
     visitRows: async () => [...rows, ...added.map((o) => row(o.signal, 'Self', o.at))],
     now: () => now,
+    gpcDeclared: async () => declared,
+    saveConsent: (r) => saved.push(r),
+    loadConsent: async () => stored,
     settleMs: 3000,
     unansweredMs: 20_000,
   })
@@ -60,7 +64,7 @@ function setup(rows: FindingRow[]) {
     )
   }
   const before = () => added.filter((o) => o.signal === 'consent.before')
-  return { timeline, added, send, before }
+  return { timeline, added, send, before, visit, saved }
 }
 
 const tcf = (event: string, text = ''): Omit<ConsentEvent, 'pageAt'> => ({
@@ -175,5 +179,199 @@ describe('consent timeline', () => {
     expect(t.timeline.events(base, [{ ...tcf('cmpuishown'), pageAt: START - 500 }])).toBe(1)
     await t.timeline.visitEnded(3)
     expect(t.before()[0]?.detail).toMatchObject({ bannerAfterMs: 0 })
+  })
+})
+
+const refusedCookie = (at = 0) => ({
+  signal: 'consent.cmp' as const,
+  cookie: 'OptanonConsent',
+  cmp: 'OneTrust',
+  answered: true,
+  adsAllowed: false,
+  detail: {
+    cmp: 'OneTrust',
+    allowed: ['strictly necessary'],
+    refused: ['targeting (advertising)'],
+    at,
+  },
+})
+
+describe('consent read from the site’s cookies', () => {
+  it('a refusal kept from an earlier visit: ad tracking on this visit is flagged', async () => {
+    const t = setup([row('pixel.facebook', 'Facebook', START + 500, START + 900)])
+    t.timeline.cookies(3, t.visit, START + 10, true, [refusedCookie()])
+    expect(t.added.find((o) => o.signal === 'consent.cmp')?.detail).toMatchObject({
+      source: 'cookie',
+      cookie: 'OptanonConsent',
+      cmp: 'OneTrust',
+    })
+    await vi.advanceTimersByTimeAsync(20_000)
+    expect(t.before()[0]?.detail).toMatchObject({
+      afterRefusal: ['Facebook'],
+      refusedEarlier: true,
+      companies: [],
+    })
+  })
+
+  it('a refusal saved during the visit dates the answer from the first request carrying it', async () => {
+    const t = setup([row('tracker.request', 'Google', START + 100, START + 100)])
+    t.timeline.cookies(3, t.visit, START + 4000, false, [refusedCookie()])
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(t.before()[0]?.detail).toMatchObject({
+      companies: ['Google'],
+      answered: true,
+      answeredAfterMs: 4000,
+    })
+  })
+
+  it('a cookie the banner set before any answer changes nothing', async () => {
+    const t = setup([row('tracker.request', 'Google', START + 100)])
+    t.timeline.cookies(3, t.visit, START + 4000, false, [
+      { ...refusedCookie(), answered: false, adsAllowed: true },
+    ])
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(t.before()).toHaveLength(0)
+    await t.timeline.visitEnded(3)
+    expect(t.before()).toHaveLength(0)
+  })
+
+  it('the same cookie on the page request and later is the earlier choice, not a new answer', async () => {
+    const t = setup([{ ...row('tracker.request', 'Google', START + 100), category: 'analytics' }])
+    t.timeline.cookies(3, t.visit, START + 10, true, [refusedCookie()])
+    t.timeline.cookies(3, t.visit, START + 4000, false, [refusedCookie()])
+    await t.timeline.visitEnded(3)
+    // Analytics is not advertising: with the refusal known from the start nothing counts.
+    expect(t.before()).toHaveLength(0)
+    expect(t.added.filter((o) => o.signal === 'consent.cmp')).toHaveLength(1)
+  })
+})
+
+describe('consent platform named by its page object', () => {
+  it('records known platforms only', () => {
+    const t = setup([])
+    t.send(START + 100, { api: 'consent.cmp', event: 'global', text: 'OneTrust' })
+    t.send(START + 200, { api: 'consent.cmp', event: 'global', text: 'jQuery' })
+    const found = t.added.filter((o) => o.signal === 'consent.cmp')
+    expect(found.map((o) => o.detail)).toEqual([
+      { source: 'page', cmp: 'OneTrust', pageObject: 'window.OneTrust' },
+    ])
+  })
+})
+
+describe('GPC ignored', () => {
+  const usp = (optedOut: boolean) =>
+    ({
+      ...row('consent.usp', 'Google', START + 300),
+      evidence: { urls: [], details: [{ optedOut, usPrivacy: optedOut ? '1YYN' : '1YNN' }] },
+    }) as FindingRow
+
+  it('a site that tells companies you did not opt out, after GPC was sent', async () => {
+    const t = setup([usp(false)])
+    t.timeline.gpcSent(3, t.visit)
+    t.timeline.gpcSent(3, t.visit) // once per visit
+    await vi.advanceTimersByTimeAsync(20_000)
+    const ignored = t.added.filter((o) => o.signal === 'gpc.ignored')
+    expect(ignored).toHaveLength(1)
+    expect(ignored[0]?.detail).toMatchObject({
+      toldNotOptedOut: ['Google'],
+      declaredHonours: false,
+    })
+  })
+
+  it('a site that passes the opt-out on: nothing, also when the visit ends first', async () => {
+    const t = setup([usp(true)], true)
+    t.timeline.gpcSent(3, t.visit)
+    await t.timeline.visitEnded(3)
+    await vi.advanceTimersByTimeAsync(20_000)
+    expect(t.added.filter((o) => o.signal === 'gpc.ignored')).toHaveLength(0)
+  })
+
+  it('no verdict without GPC on the page request', async () => {
+    const t = setup([usp(false)])
+    await vi.advanceTimersByTimeAsync(30_000)
+    await t.timeline.visitEnded(3)
+    expect(t.added.filter((o) => o.signal === 'gpc.ignored')).toHaveLength(0)
+  })
+})
+
+describe('a new visit of the same tab', () => {
+  it('is not judged when the tab’s earlier visit ends', async () => {
+    const t = setup([
+      {
+        ...row('consent.usp', 'Google', START + 300),
+        evidence: { urls: [], details: [{ optedOut: false, usPrivacy: '1YNN' }] },
+      } as FindingRow,
+    ])
+    t.timeline.gpcSent(3, t.visit)
+    // The page request of the new visit came first; then the tab's earlier visits end.
+    await t.timeline.visitEnded(3, t.visit.visitId)
+    expect(t.added.filter((o) => o.signal === 'gpc.ignored')).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(20_000)
+    expect(t.added.filter((o) => o.signal === 'gpc.ignored')).toHaveLength(1)
+  })
+})
+
+describe('the consent table', () => {
+  it('keeps the banner, the answer and the choice, in order, for the visit', async () => {
+    const t = setup([])
+    t.send(START + 200, tcf('cmpuishown'))
+    t.send(START + 2000, tcf('useractioncomplete', REJECT))
+    t.send(START + 2100, tcf('useractioncomplete', REJECT)) // repeated: not kept twice
+    expect(t.saved.map((r) => [r.framework, r.event, r.at - START, r.adsAllowed])).toEqual([
+      ['tcf', 'shown', 100, undefined],
+      ['tcf', 'answered', 1900, false],
+    ])
+    expect(t.saved[1]).toMatchObject({ visitId: 7, site: 'cmp.test', source: 'page' })
+    expect(t.saved[1]?.state).toMatchObject({ adsRefused: true, purposes: [] })
+  })
+
+  it('reads the timeline back when the worker was stopped during the visit', async () => {
+    // This worker started after the visit: the banner and the refusal are in the table.
+    const stored: ConsentRow[] = [
+      {
+        visitId: 7,
+        site: 'cmp.test',
+        at: START + 200,
+        source: 'page',
+        framework: 'tcf',
+        event: 'shown',
+        state: {},
+      },
+      {
+        visitId: 7,
+        site: 'cmp.test',
+        at: START + 2000,
+        source: 'page',
+        framework: 'tcf',
+        event: 'answered',
+        adsAllowed: false,
+        state: {},
+      },
+    ]
+    const t = setup([row('pixel.facebook', 'Facebook', START + 80, START + 9000)], false, stored)
+    // The visit began before this worker: START is its boot time in setup, so move the visit.
+    t.visit.startedAt = START - 60_000
+    t.send(START + 5000, { api: 'consent.usp', event: 'getUSPData', text: '1YNN' })
+    await vi.advanceTimersByTimeAsync(3000)
+    const detail = t.before()[0]?.detail
+    expect(detail).toMatchObject({ answered: true, afterRefusal: ['Facebook'] })
+  })
+})
+
+describe('a banner seen on screen (no IAB interface)', () => {
+  it('dates when it was shown, and an unanswered banner is judged', async () => {
+    const t = setup([row('tracker.request', 'Google', START + 50)])
+    t.send(START + 900, { api: 'consent.cmp', event: 'banner', text: 'onetrust' })
+    t.send(START + 950, { api: 'consent.cmp', event: 'banner', text: 'not-a-platform' })
+    expect(t.added.filter((o) => o.signal === 'consent.cmp').map((o) => o.detail)).toEqual([
+      { source: 'page', cmp: 'OneTrust', banner: 'shown' },
+    ])
+    await vi.advanceTimersByTimeAsync(20_000)
+    expect(t.before()[0]?.detail).toMatchObject({
+      answered: false,
+      companies: ['Google'],
+      bannerAfterMs: 800,
+    })
+    expect(t.saved.map((r) => r.event)).toEqual(['shown', 'platform'])
   })
 })

@@ -6,7 +6,7 @@
  */
 import { trackerData } from '@/data/trackers'
 import { openDb, type RecordMode } from '@/db/schema'
-import { lastFindingAt, visitFindings } from '@/db/read'
+import { lastFindingAt, siteFindings, visitFindings } from '@/db/read'
 import { applyRetention, deleteEverything, deleteSite } from '@/db/manage'
 import { readSetting, writeSetting } from '@/db/settings'
 import { applyBatch } from '@/db/write'
@@ -76,10 +76,10 @@ const tabs = createTabState({
       mode,
     })
     void setBadgeCount(tabId, 0)
+    // The tab's previous visit is over: a banner it left unanswered is judged now.
+    void consent.visitEnded(tabId, visit.visitId)
     network.visitStarted(tabId, visit)
     gpc.visitStarted(visit)
-    // The tab's previous visit is over: a banner it left unanswered is judged now.
-    void consent.visitEnded(tabId)
   },
 })
 
@@ -91,6 +91,13 @@ const traffic = createTrafficObserver({
   partyRows: async (party) => {
     await recorder.flush()
     return partyFindings(db, party)
+  },
+  consentCookies: (tabId, visit, at, onPageRequest, found) =>
+    consent.cookies(tabId, visit, at, onPageRequest, found),
+  gpcSent: (tabId, visit) => consent.gpcSent(tabId, visit),
+  gpcOurs: (site) => {
+    const state = gpc.state()
+    return state.enabled && !state.exceptions.includes(site)
   },
 })
 
@@ -140,6 +147,16 @@ const consent = createConsentTimeline({
   recorder,
   mode: () => mode,
   visitRows: (visitId) => visitFindings(db, visitId),
+  // Best effort, like the recorder: a full or broken database must not stop detection.
+  saveConsent: (row) => {
+    if (!paused) void db.consent.add(row).catch(() => undefined)
+  },
+  loadConsent: (visitId) => db.consent.where('visitId').equals(visitId).toArray(),
+  gpcDeclared: async (site) => {
+    const rows = await siteFindings(db, site, 'gpc.support')
+    const newest = rows.sort((a, b) => b.lastAt - a.lastAt)[0]
+    return newest?.evidence.details?.some((d) => d.honours === true) ?? false
+  },
   now: () => Date.now(),
   settleMs: 3000,
   // Before a Chrome worker with nothing to do is stopped (30 s idle), and long enough for
@@ -191,9 +208,12 @@ observeRequests({
   beforeRedirect: afterReady((event, to) => tabs.redirected(event.tabId, event.requestId, to)),
   responseStarted: afterReady((event) => tabs.responded(event.tabId, event.requestId)),
   failed: afterReady((event) => tabs.failed(event.tabId, event.requestId)),
-  sendHeaders: afterReady((event, cookies) => {
-    // Without cookies a request matters here only for Firefox's canonical-name check.
-    if (cookies.length > 0 || canResolveDns()) network.headers(event, 'sent', cookies)
+  sendHeaders: afterReady((event, cookies, gpc) => {
+    // Without cookies a request matters here only for Firefox's canonical-name check, and a
+    // page request for the GPC signal it carried.
+    const gpcPage = gpc && event.type === 'main_frame'
+    if (cookies.length > 0 || gpcPage || canResolveDns())
+      network.headers(event, 'sent', cookies, gpcPage)
   }),
   setCookies: afterReady((event, values) => network.headers(event, 'set', values)),
 })

@@ -11,7 +11,7 @@ import type { Classification } from '@/detect/classifier'
 
 /** A request, or its headers when `cookies` is set (Cookie sent or Set-Cookie received). */
 export type Observed = RequestEvent & {
-  cookies?: { direction: 'set' | 'sent'; values: string[] }
+  cookies?: { direction: 'set' | 'sent'; values: string[]; gpc?: boolean }
 }
 
 /** What reads cookies, identifiers and host names across a visit (traffic.ts). */
@@ -128,9 +128,11 @@ export function createNetworkObserver(deps: NetworkDeps) {
       route(event)
     },
 
-    /** Cookies a request sends or its response sets: given to the visit the request is in. */
-    headers(event: RequestEvent, direction: 'set' | 'sent', values: string[]): void {
-      const observed: Observed = { ...event, cookies: { direction, values } }
+    /** Cookies a request sends or its response sets (and whether it sent Sec-GPC: 1): given to
+     * the visit the request is in. */
+    headers(event: RequestEvent, direction: 'set' | 'sent', values: string[], gpc = false): void {
+      const cookies = gpc ? { direction, values, gpc } : { direction, values }
+      const observed: Observed = { ...event, cookies }
       if (event.type === 'main_frame' && !event.prerender) {
         if (event.tabId < 0) return
         const tab = deps.tabs.get(event.tabId)

@@ -1,6 +1,7 @@
 import type { RecordMode } from '@/db/schema'
 import type { Classification, Classifier } from '@/detect/classifier'
 import { detectCnameDns } from '@/detect/cname-cloaked'
+import { consentCookie, type ConsentCookie } from '@/detect/consent-cookies'
 import { detectCookies, cookiesOf } from '@/detect/cookies'
 import { hostOf } from '@/detect/host'
 import { cookieIdentifier, detectIdSync, urlIdentifiers, type Sighting } from '@/detect/id-sync'
@@ -20,6 +21,17 @@ export interface TrafficDeps {
   canonicalName?: (host: string) => Promise<string | undefined>
   /** Stored findings about one party, after the recorder's pending writes. */
   partyRows(party: string): Promise<PartyRow[]>
+  /** Consent choices found in the site's own cookies (consent timeline). */
+  consentCookies?(
+    tabId: number,
+    visit: TabVisit,
+    at: number,
+    onPageRequest: boolean,
+    found: ConsentCookie[],
+  ): void
+  /** The page itself was requested with Sec-GPC: 1. `ours`: Tracelight's setting covers the site. */
+  gpcSent?(tabId: number, visit: TabVisit): void
+  gpcOurs?(site: string): boolean
 }
 
 /** Values remembered per tab for ID syncing; hashes only, and only for the current visit. */
@@ -155,6 +167,23 @@ export function createTrafficObserver(
       if (host === null) return
       const thirdParty = c.info.site !== visit.site
       if (!thirdParty && host !== visit.site) cname(visit, event, host)
+      const page = event.type === 'main_frame'
+      if (page && cookies.gpc === true) {
+        store(visit, event, [
+          {
+            signal: 'gpc.sent',
+            party: visit.site,
+            detail: {
+              header: 'Sec-GPC: 1',
+              sentBy:
+                deps.gpcOurs?.(visit.site) === true
+                  ? 'Tracelight'
+                  : 'your browser or another extension',
+            },
+          },
+        ])
+        deps.gpcSent?.(tabId, visit)
+      }
       if (cookies.values.length === 0) return
       const evidence = deps.mode() === 'evidence'
       const input = {
@@ -168,7 +197,16 @@ export function createTrafficObserver(
         ...company(c),
       }
       store(visit, event, detectCookies(input))
-      if (!thirdParty) return
+      if (!thirdParty) {
+        const found: ConsentCookie[] = []
+        for (const cookie of cookiesOf(input)) {
+          const decoded = consentCookie(cookie)
+          if (decoded !== null) found.push(decoded)
+        }
+        if (found.length > 0)
+          deps.consentCookies?.(tabId, visit, Math.round(event.timeStamp), page, found)
+        return
+      }
       for (const cookie of cookiesOf(input).slice(0, 20)) {
         const id = cookieIdentifier(cookie.name, cookie.value, cookies.direction, evidence)
         if (id !== null) sighted(tabId, visit, event, { ...id, party: c.info.site, ...company(c) })

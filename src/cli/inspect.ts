@@ -2,12 +2,13 @@
  * Looking inside the running extension from Node (tests, `npm start`, audit): its database
  * and the popup, read from its own pages through Playwright's or Puppeteer's `evaluate`.
  */
-import type { FindingRow, SiteRow, VisitRow } from '../db/schema.ts'
+import type { ConsentRow, FindingRow, SiteRow, VisitRow } from '../db/schema.ts'
 
 export interface DbDump {
   visits: VisitRow[]
   findings: FindingRow[]
   sites: SiteRow[]
+  consent: ConsentRow[]
 }
 
 /** Anything with Playwright's or Puppeteer's `evaluate`. */
@@ -31,7 +32,12 @@ const READ_DB = `(async () => {
     r.onsuccess = () => resolve(r.result)
     r.onerror = () => reject(r.error)
   })
-  const out = { visits: await all('visits'), findings: await all('findings'), sites: await all('sites') }
+  const out = {
+    visits: await all('visits'),
+    findings: await all('findings'),
+    sites: await all('sites'),
+    consent: await all('consent'),
+  }
   db.close()
   return out
 })()`

@@ -149,11 +149,15 @@ async function runFirefox(server: FixtureServer): Promise<void> {
 
 async function main(): Promise<number> {
   console.log('Building Tracelight…')
+  // The bundler's own notes (plugin timings, an option the crxjs plugin sets that Vite 8
+  // ignores) are for developers: shown only when the build fails.
   const build = spawnSync('npm', ['run', '--silent', 'build'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
   })
   if (build.status !== 0) {
-    console.error('The build failed (see above).')
+    process.stderr.write(`${build.stdout}${build.stderr}`)
+    console.error('The build failed (its output is above).')
     return 1
   }
   const server = await startFixtureServer()

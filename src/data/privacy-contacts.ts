@@ -1,10 +1,17 @@
 /**
- * Privacy contacts of the largest tracking companies, written by us from each company's
- * published privacy policy (the `source` of every entry, which the product links so a person
- * can check it). Compiled in November 2026 without network access on the build machine: web
- * forms move, so the UI always shows the source next to the contact. An email address is
- * listed only where the company's policy publishes one for privacy requests; many route
- * requests through a web form instead.
+ * Privacy contacts of the largest tracking companies. Each entry's contact was checked in
+ * November 2026 against the company's own privacy policy (its `source`, which the product links
+ * next to the contact so a person can check it) and against independent records of the same
+ * contact; an entry whose contact could not be confirmed is left out rather than guessed, and
+ * the user then finds or types the address (contacts.ts). Web forms move: the source is always
+ * shown. An email address is listed only where the policy publishes one for privacy requests;
+ * most route them through a web form instead.
+ *
+ * Left out for want of a confirmed contact (November 2026): Amazon (no privacy-request channel
+ * for its advertising services could be confirmed; the general customer-service page is not
+ * one), The Trade Desk (sources disagree between privacy@, dpo@ and dsr@), Hotjar (a processor
+ * for the site that uses it: requests go to the site; no contact of its own confirmed).
+ * Oracle closed its advertising business in 2024; its form stays for data it may still hold.
  *
  * `names` match third-party-web's entity and company names (what findings carry as `company`);
  * `domains` match the registrable domain of a finding's party.
@@ -64,15 +71,6 @@ export const PRIVACY_CONTACTS: readonly BundledContact[] = [
     source: 'https://privacy.microsoft.com/privacystatement',
   },
   {
-    id: 'amazon',
-    name: 'Amazon.com, Inc. / Amazon Europe Core S.à r.l.',
-    names: ['Amazon', 'Amazon Ads'],
-    domains: ['amazon-adsystem.com', 'amazon.com', 'assoc-amazon.com'],
-    formUrl: 'https://www.amazon.com/gp/help/customer/contact-us',
-    policyUrl: 'https://advertising.amazon.com/legal/privacy-notice',
-    source: 'https://advertising.amazon.com/legal/privacy-notice',
-  },
-  {
     id: 'tiktok',
     name: 'TikTok Technology Limited / TikTok Inc.',
     names: ['TikTok', 'ByteDance Ltd'],
@@ -125,22 +123,5 @@ export const PRIVACY_CONTACTS: readonly BundledContact[] = [
     email: 'dpo@criteo.com',
     policyUrl: 'https://www.criteo.com/privacy/',
     source: 'https://www.criteo.com/privacy/',
-  },
-  {
-    id: 'the-trade-desk',
-    name: 'The Trade Desk, Inc.',
-    names: ['The Trade Desk'],
-    domains: ['adsrvr.org', 'thetradedesk.com'],
-    email: 'privacy@thetradedesk.com',
-    policyUrl: 'https://www.thetradedesk.com/general/privacy',
-    source: 'https://www.thetradedesk.com/general/privacy',
-  },
-  {
-    id: 'hotjar',
-    name: 'Hotjar Ltd',
-    names: ['Hotjar'],
-    domains: ['hotjar.com', 'hotjar.io'],
-    policyUrl: 'https://www.hotjar.com/legal/policies/privacy/',
-    source: 'https://www.hotjar.com/legal/policies/privacy/',
   },
 ]

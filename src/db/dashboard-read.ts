@@ -1,19 +1,50 @@
 import Dexie from 'dexie'
-import type { DailyRow, FindingRow, SiteRow, TracelightDb } from './schema'
-import { localDay } from './write'
+import type {
+  CompanyNameRow,
+  FindingRow,
+  SitePartyRow,
+  SiteRow,
+  SiteStatsRow,
+  TracelightDb,
+  VisitRow,
+} from './schema'
 
-/** Read-only queries of the dashboard (overview, company page, graph). */
+/** Read-only queries of the dashboard (overview, site page, company page, graph). Each is
+ * bounded by an index: none reads every finding (DESIGN.md §9). */
 
 /** Sites seen at or after `since` (every site when `since` is 0). */
 export function sitesSince(db: TracelightDb, since: number): Promise<SiteRow[]> {
   return since <= 0 ? db.sites.toArray() : db.sites.where('lastSeen').aboveOrEqual(since).toArray()
 }
 
-/** Daily counts from the local day of `since` on. */
-export function dailySince(db: TracelightDb, since: number): Promise<DailyRow[]> {
+/** The overview's compact per-site rows of sites seen at or after `since`. */
+export function statsSince(db: TracelightDb, since: number): Promise<SiteStatsRow[]> {
   return since <= 0
-    ? db.daily.toArray()
-    : db.daily.where('day').aboveOrEqual(localDay(since)).toArray()
+    ? db.siteStats.toArray()
+    : db.siteStats.where('lastSeen').aboveOrEqual(since).toArray()
+}
+
+/** Every company name with its small id (the stats rows hold ids). */
+export function companyNames(db: TracelightDb): Promise<CompanyNameRow[]> {
+  return db.companyNames.toArray()
+}
+
+/** Third-party domains matched by a search, at most this many. */
+const SEARCH_PARTIES = 500
+
+/** Sites that contacted a third-party domain containing `text` (case-insensitive). */
+export async function sitesWithParty(db: TracelightDb, text: string): Promise<string[]> {
+  const q = text.trim().toLowerCase()
+  if (q === '') return []
+  const parties = (await db.siteParties.orderBy('party').uniqueKeys()) as string[]
+  const matched = parties.filter((p) => p.includes(q)).slice(0, SEARCH_PARTIES)
+  if (matched.length === 0) return []
+  const keys = (await db.siteParties.where('party').anyOf(matched).primaryKeys()) as unknown as [
+    string,
+    string,
+    string,
+  ][]
+  return [...new Set(keys.map(([site]) => site))]
 }
 
 /** How many visits started at or after `since`. */
@@ -21,23 +52,62 @@ export function visitCountSince(db: TracelightDb, since: number): Promise<number
   return since <= 0 ? db.visits.count() : db.visits.where('startedAt').aboveOrEqual(since).count()
 }
 
-/** Every finding of a site, across visits and signals. */
-export function allSiteFindings(db: TracelightDb, site: string): Promise<FindingRow[]> {
-  return db.findings
-    .where('[site+signal]')
-    .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
+/** One site's findings folded over its visits: one row per signal and party. */
+export function siteParties(db: TracelightDb, site: string): Promise<SitePartyRow[]> {
+  return db.siteParties
+    .where('[site+signal+party]')
+    .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey], true, true)
     .toArray()
 }
 
-/** Findings sent to any of these third-party domains, at most `limit`. */
-export function partyFindings(
+/** A page of a site's visits, newest first: up to `limit` that started at or before `before`. */
+export function visitPage(
   db: TracelightDb,
-  parties: readonly string[],
+  site: string,
+  before: number,
   limit: number,
-): Promise<FindingRow[]> {
-  return db.findings
-    .where('party')
-    .anyOf([...parties])
+): Promise<VisitRow[]> {
+  return db.visits
+    .where('[site+startedAt]')
+    .between([site, Dexie.minKey], [site, before], true, true)
+    .reverse()
     .limit(limit)
     .toArray()
+}
+
+/** Every finding of these visits (one key range each). */
+export async function findingsOfVisits(
+  db: TracelightDb,
+  visitIds: readonly number[],
+): Promise<FindingRow[]> {
+  const lists = await Promise.all(
+    visitIds.map((id) =>
+      db.findings
+        .where('[visitId+signal+party]')
+        .between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey], true, true)
+        .toArray(),
+    ),
+  )
+  return lists.flat()
+}
+
+/**
+ * One company's rows on every site, at most `limit`: by company name, and by domain for a
+ * domain in no list (its page is named after the domain).
+ */
+export async function companyParties(
+  db: TracelightDb,
+  name: string,
+  limit: number,
+): Promise<SitePartyRow[]> {
+  const [listed, unlisted] = await Promise.all([
+    db.siteParties.where('company').equals(name).limit(limit).toArray(),
+    db.siteParties
+      .where('party')
+      .equals(name)
+      .filter((r) => r.company === undefined)
+      .limit(limit)
+      .toArray(),
+  ])
+  return listed.concat(unlisted).slice(0, limit)
 }

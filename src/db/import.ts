@@ -1,4 +1,4 @@
-import { applyBatch, type FindingDelta } from './write'
+import { applyBatch, writeTables, type FindingDelta } from './write'
 import type { FindingRow, TracelightDb, VisitRow } from './schema'
 
 /** Write repository for imported evidence (only the background calls it). */
@@ -21,7 +21,7 @@ export function mergeImport(
   db: TracelightDb,
   rows: { visits: VisitRow[]; findings: FindingRow[] },
 ): Promise<ImportOutcome> {
-  return db.transaction('rw', [db.visits, db.findings, db.sites, db.daily], async () => {
+  return db.transaction('rw', writeTables(db), async () => {
     const last = await db.visits.orderBy('id').last()
     // A reduce, not Math.max(...ids): spreading many ids overflows the call stack.
     let nextId = rows.visits.reduce((max, v) => Math.max(max, v.id), last?.id ?? 0) + 1

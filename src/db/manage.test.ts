@@ -52,6 +52,21 @@ async function seed() {
       finding(4, 'old.test', NOW - 120 * DAY, 'ga.test'),
     ],
   })
+  const consent = (visitId: number, site: string, at: number) => ({
+    visitId,
+    site,
+    at,
+    source: 'page' as const,
+    framework: 'tcf' as const,
+    event: 'shown',
+    state: {},
+  })
+  await db.consent.bulkAdd([
+    consent(1, 'news.test', NOW - 200 * DAY),
+    consent(2, 'news.test', NOW - DAY),
+    consent(3, 'shop.test', NOW - DAY),
+    consent(4, 'old.test', NOW - 120 * DAY),
+  ])
   await writeSetting(db, 'retentionDays', 30)
 }
 
@@ -60,6 +75,7 @@ const sitesOf = async () => ({
   visits: (await db.visits.toArray()).map((r) => r.site).sort(),
   findings: (await db.findings.toArray()).map((r) => r.site).sort(),
   daily: [...new Set((await db.daily.toArray()).map((r) => r.site))].sort(),
+  consent: (await db.consent.toArray()).map((r) => r.site).sort(),
 })
 
 describe('deleteSite', () => {
@@ -71,6 +87,7 @@ describe('deleteSite', () => {
       visits: ['old.test', 'shop.test'],
       findings: ['old.test', 'shop.test'],
       daily: ['old.test', 'shop.test'],
+      consent: ['old.test', 'shop.test'],
     })
     expect(await db.settings.get('retentionDays')).toEqual({ key: 'retentionDays', value: 30 })
   })
@@ -80,7 +97,13 @@ describe('deleteEverything', () => {
   it('empties the history and keeps the settings', async () => {
     await seed()
     await deleteEverything(db)
-    expect(await sitesOf()).toEqual({ sites: [], visits: [], findings: [], daily: [] })
+    expect(await sitesOf()).toEqual({
+      sites: [],
+      visits: [],
+      findings: [],
+      daily: [],
+      consent: [],
+    })
     expect(await db.settings.count()).toBe(1)
   })
 })
@@ -94,6 +117,7 @@ describe('applyRetention', () => {
       visits: ['news.test', 'shop.test'],
       findings: ['news.test', 'shop.test'],
       daily: ['news.test', 'shop.test'],
+      consent: ['news.test', 'shop.test'],
     })
     const news = await db.sites.get('news.test')
     expect(news).toMatchObject({

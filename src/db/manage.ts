@@ -1,13 +1,25 @@
 import Dexie from 'dexie'
 import type { SignalId } from '@/detect/signals'
 import type { CompanySeen, SiteRow, TracelightDb } from './schema'
-import { localDay, mergeCompanies } from './write'
+import { loadCompanyIds, localDay, mergeCompanies, saveCompanyIds } from './write'
+import { groupVisitsOf, sitePartiesOf, siteStatsOf } from './aggregate'
 
 /** Deletions the person asks for and retention: background only, like every write. */
 
-const ALL_TABLES = (db: TracelightDb) => [db.sites, db.visits, db.findings, db.daily]
+const ALL_TABLES = (db: TracelightDb) => [
+  db.sites,
+  db.visits,
+  db.findings,
+  db.daily,
+  db.consent,
+  db.siteParties,
+  db.siteStats,
+  db.companyNames,
+  db.consent,
+]
 
-/** Removes every row of one site from sites, visits, findings and daily. */
+/** Removes every row of one site from sites, visits, findings, daily, consent and the
+ * aggregates. */
 export async function deleteSite(db: TracelightDb, site: string): Promise<void> {
   await db.transaction('rw', ALL_TABLES(db), async () => {
     await db.visits
@@ -22,6 +34,15 @@ export async function deleteSite(db: TracelightDb, site: string): Promise<void> 
       .where('[site+day+signal]')
       .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey], true, true)
       .delete()
+    await db.consent
+      .where('[site+at]')
+      .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
+      .delete()
+    await db.siteParties
+      .where('[site+signal+party]')
+      .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey], true, true)
+      .delete()
+    await db.siteStats.delete(site)
     await db.sites.delete(site)
   })
 }
@@ -45,8 +66,15 @@ export async function applyRetention(db: TracelightDb, days: number, now: number
   const cutoff = now - days * DAY_MS
   return db.transaction('rw', ALL_TABLES(db), async () => {
     const old = await db.visits.where('startedAt').below(cutoff).toArray()
+    // Sites whose old daily counts go: their overview stats are rebuilt too.
+    const oldDays = (await db.daily
+      .where('day')
+      .below(localDay(cutoff))
+      .primaryKeys()) as unknown as [string, string, string][]
+    const statsOnly = new Set(oldDays.map(([site]) => site))
     if (old.length === 0) {
       await db.daily.where('day').below(localDay(cutoff)).delete()
+      for (const site of statsOnly) await rebuildSite(db, site)
       return 0
     }
     for (const v of old) {
@@ -55,22 +83,31 @@ export async function applyRetention(db: TracelightDb, days: number, now: number
         .between([v.id, Dexie.minKey, Dexie.minKey], [v.id, Dexie.maxKey, Dexie.maxKey])
         .delete()
     }
+    await db.consent
+      .where('visitId')
+      .anyOf(old.map((v) => v.id))
+      .delete()
     await db.visits.bulkDelete(old.map((v) => v.id))
     await db.daily.where('day').below(localDay(cutoff)).delete()
-    const touched = [...new Set(old.map((v) => v.site))]
+    const touched = new Set([...old.map((v) => v.site), ...statsOnly])
     for (const site of touched) await rebuildSite(db, site)
     return old.length
   })
 }
 
-/** Recomputes a site's summary from the rows that remain. */
+/** Recomputes a site's summary and aggregates from the rows that remain. */
 async function rebuildSite(db: TracelightDb, site: string): Promise<void> {
   const visits = await db.visits
     .where('[site+startedAt]')
     .between([site, Dexie.minKey], [site, Dexie.maxKey])
     .toArray()
+  await db.siteParties
+    .where('[site+signal+party]')
+    .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey], true, true)
+    .delete()
   if (visits.length === 0) {
     await db.sites.delete(site)
+    await db.siteStats.delete(site)
     return
   }
   const findings = await db.findings
@@ -98,6 +135,22 @@ async function rebuildSite(db: TracelightDb, site: string): Promise<void> {
         },
       })
   }
-  const row: SiteRow = { site, firstSeen, lastSeen, visits: visits.length, counts, companies }
+  const row: SiteRow = {
+    site,
+    firstSeen,
+    lastSeen,
+    visits: visits.length,
+    counts,
+    companies,
+    groupVisits: groupVisitsOf(findings),
+  }
+  const daily = await db.daily
+    .where('[site+day+signal]')
+    .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey], true, true)
+    .toArray()
   await db.sites.put(row)
+  await db.siteParties.bulkPut(sitePartiesOf(findings))
+  const ids = await loadCompanyIds(db, [row])
+  await db.siteStats.put(siteStatsOf(row, daily, ids))
+  await saveCompanyIds(db, ids)
 }

@@ -1,6 +1,13 @@
 import Dexie from 'dexie'
 import type { SignalId } from '@/detect/signals'
-import type { FindingRow, SiteRow, TracelightDb, VisitRow } from './schema'
+import type {
+  ConsentRow,
+  FindingRow,
+  SitePartyRow,
+  SiteRow,
+  TracelightDb,
+  VisitRow,
+} from './schema'
 
 /** Read-only repositories: what extension pages and the background may read. */
 
@@ -38,6 +45,16 @@ export function siteFindings(
   return db.findings.where('[site+signal]').equals([site, signal]).toArray()
 }
 
+/** A site's consent timeline, newest first, bounded. */
+export function siteConsent(db: TracelightDb, site: string, limit = 300): Promise<ConsentRow[]> {
+  return db.consent
+    .where('[site+at]')
+    .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
+    .reverse()
+    .limit(limit)
+    .toArray()
+}
+
 /** Sites ordered by last visit, newest first. */
 export function recentSites(db: TracelightDb, limit = 100): Promise<SiteRow[]> {
   return db.sites.orderBy('lastSeen').reverse().limit(limit).toArray()
@@ -58,12 +75,16 @@ export async function lastFindingAt(
   site: string,
   signal: SignalId,
 ): Promise<number | undefined> {
-  const rows = await db.findings.where('[site+signal]').equals([site, signal]).toArray()
+  const rows = await db.siteParties
+    .where('[site+signal+party]')
+    .between([site, signal, Dexie.minKey], [site, signal, Dexie.maxKey], true, true)
+    .toArray()
   return rows.length === 0 ? undefined : Math.max(...rows.map((r) => r.lastAt))
 }
 
-/** Findings about one party on every site (thirdparty.learned reads these), newest 500. */
-export async function partyFindings(db: TracelightDb, party: string): Promise<FindingRow[]> {
-  const rows = await db.findings.where('party').equals(party).limit(2000).toArray()
+/** What is known about one party on every site (thirdparty.learned reads these), one row per
+ * site and signal over all visits, newest 500. */
+export async function partyFindings(db: TracelightDb, party: string): Promise<SitePartyRow[]> {
+  const rows = await db.siteParties.where('party').equals(party).limit(2000).toArray()
   return rows.sort((a, b) => b.lastAt - a.lastAt).slice(0, 500)
 }

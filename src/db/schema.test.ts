@@ -34,8 +34,8 @@ const request = (over: Partial<RequestRow>): RequestRow => ({
   ...over,
 })
 
-describe('schema upgrade v1 → v2', () => {
-  it('keeps every v1 row and adds the requests and contacts tables', async () => {
+describe('schema upgrade from v1', () => {
+  it('keeps every v1 row and adds the requests, contacts and consent tables', async () => {
     const indexedDB = new IDBFactory()
     const old = new Dexie(DB_NAME, { indexedDB, IDBKeyRange })
     old.version(1).stores(SHIPPED_V1)
@@ -75,7 +75,9 @@ describe('schema upgrade v1 → v2', () => {
 
     const db = openDb(indexedDB, IDBKeyRange)
     await db.open()
-    expect(db.verno).toBe(2)
+    // Every later version runs too (v3 adds the consent table, v4 the aggregates).
+    expect(db.verno).toBe(4)
+    expect(await db.consent.count()).toBe(0)
     expect(await db.sites.get('news.test')).toMatchObject({
       visits: 1,
       counts: { 'tracker.request': 3 },

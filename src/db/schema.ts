@@ -1,4 +1,5 @@
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type Transaction } from 'dexie'
+import { groupVisitsOf, memoryCompanyIds, sitePartiesOf, siteStatsOf } from './aggregate'
 import type { SignalId } from '@/detect/signals'
 import type { DetailValue } from '@/detect/types'
 
@@ -16,6 +17,8 @@ export interface SiteRow {
   /** Third-party companies (or unlisted domains) contacted from this site, by name: a small
    * per-site aggregate so the overview and graph need not scan findings. Not indexed. */
   companies?: Record<string, CompanySeen>
+  /** Distinct visits per company group of the site page (`groupKey(signal, company)`). */
+  groupVisits?: Record<string, number>
 }
 
 export interface CompanySeen {
@@ -61,6 +64,39 @@ export interface FindingRow {
   lastAt: number
   evidence: FindingEvidence
   mode: RecordMode
+}
+
+/** One site × signal × party over every visit (DESIGN.md §9): what the site page summarises and
+ * the company page lists, without reading every finding. `visitId`, `evidence` and the
+ * descriptive fields are those of the latest visit's finding. */
+export interface SitePartyRow extends FindingRow {
+  /** Visits with this finding (finding rows folded in). */
+  visits: number
+}
+
+/** The overview's compact per-site row (DESIGN.md §9): typed arrays rather than many small
+ * objects and strings, so 5,000 sites load in one short query and are summed without garbage. */
+export interface SiteStatsRow {
+  site: string
+  lastSeen: number
+  visits: number
+  /** Days with anything recorded, as day numbers (days since 1970-01-01), ascending. */
+  days: Uint32Array
+  /** `STAT_FIELDS.length` counts per entry of `days` (see aggregate.ts). */
+  perDay: Uint32Array
+  /** Tracking companies contacted from the site (ids of `companyNames`), with the day (day
+   * number) each was last seen there and its requests there. */
+  trackerIds: Uint32Array
+  trackerLastDay: Uint32Array
+  trackerRequests: Uint32Array
+}
+
+/** A small id for each company name, so the stats rows hold numbers. */
+export interface CompanyNameRow {
+  name: string
+  id: number
+  /** Category when the company was first seen. */
+  category: string
 }
 
 export interface DailyRow {
@@ -122,6 +158,25 @@ export interface ContactRow {
   foundAt: number
 }
 
+/** One moment of a visit's consent timeline (DESIGN.md §4 `consent`): what the site's consent
+ * tool reported, or what its cookie or the request headers said, decoded. */
+export interface ConsentRow {
+  id?: number
+  visitId: number
+  site: string
+  at: number
+  /** Where it was read: the page's consent API, the site's own cookie, or the request itself. */
+  source: 'page' | 'cookie' | 'wire'
+  /** tcf, gpp, usp (IAB frameworks), cmp (the consent platform), gpc. */
+  framework: 'tcf' | 'gpp' | 'usp' | 'cmp' | 'gpc'
+  /** shown (banner), answered, loaded (the choice the tool had on load), stored (a choice from
+   * an earlier visit, in the cookie the page request carried), choice, platform, sent. */
+  event: string
+  /** What the choice allowed for advertising, when it says. */
+  adsAllowed?: boolean
+  state: Record<string, DetailValue>
+}
+
 export interface SettingRow {
   key: string
   value: unknown
@@ -132,9 +187,13 @@ export type TracelightDb = Dexie & {
   visits: EntityTable<VisitRow, 'id'>
   findings: Dexie.Table<FindingRow, [number, SignalId, string]>
   daily: Dexie.Table<DailyRow, [string, string, SignalId]>
+  siteParties: Dexie.Table<SitePartyRow, [string, SignalId, string]>
+  siteStats: EntityTable<SiteStatsRow, 'site'>
+  companyNames: EntityTable<CompanyNameRow, 'name'>
   settings: EntityTable<SettingRow, 'key'>
   requests: EntityTable<RequestRow, 'id'>
   contacts: EntityTable<ContactRow, 'site'>
+  consent: EntityTable<ConsentRow, 'id'>
 }
 
 export const DB_NAME = 'tracelight'
@@ -159,5 +218,50 @@ export function openDb(indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): T
     requests: '++id, [site+status], dueAt, site',
     contacts: 'site',
   })
+  // v3 (consent timeline): adds a table only; visits recorded before it simply have none.
+  db.version(3).stores({
+    consent: '++id, visitId, [site+at]',
+  })
+  // v4 (scale, DESIGN.md §9): per site × party and
+  // per-site overview aggregates, computed here from the rows already stored; findings lose the
+  // indexes no query uses any more ([site+lastAt], signal) or that moved to siteParties (party).
+  db.version(4)
+    .stores({
+      findings: '[visitId+signal+party], [site+signal]',
+      siteParties: '[site+signal+party], party, company',
+      siteStats: 'site, lastSeen',
+      companyNames: 'name, &id',
+    })
+    .upgrade(buildAggregates)
   return db as TracelightDb
+}
+
+/** Fills siteParties and siteStats, and each site's group visits, one site at a time. */
+export async function buildAggregates(tx: Transaction): Promise<void> {
+  const sites = tx.table<SiteRow, string>('sites')
+  const findings = tx.table<FindingRow>('findings')
+  const daily = tx.table<DailyRow>('daily')
+  const siteNames = (await sites.toCollection().primaryKeys()) as string[]
+  const ids = memoryCompanyIds()
+  for (const name of siteNames) {
+    const [row, rows, days] = await Promise.all([
+      sites.get(name),
+      findings
+        .where('[site+signal]')
+        .between([name, Dexie.minKey], [name, Dexie.maxKey], true, true)
+        .toArray(),
+      daily
+        .where('[site+day+signal]')
+        .between([name, Dexie.minKey, Dexie.minKey], [name, Dexie.maxKey, Dexie.maxKey], true, true)
+        .toArray(),
+    ])
+    if (row === undefined) continue
+    const site: SiteRow = { ...row, groupVisits: groupVisitsOf(rows) }
+    await Promise.all([
+      sites.put(site),
+      tx.table('siteParties').bulkPut(sitePartiesOf(rows)),
+      tx.table('siteStats').put(siteStatsOf(site, days, ids)),
+    ])
+  }
+  await tx.table('companyNames').bulkPut(ids.rows())
 }

@@ -109,6 +109,7 @@ describe('applyBatch', () => {
       lastSeen: DAY1 + 20,
       visits: 1,
       counts: { 'tracker.request': 2, 'thirdparty.request': 1 },
+      groupVisits: { 'tracker.request Google': 1, 'thirdparty.request widgets.test': 1 },
       companies: {
         Google: {
           tracker: true,
@@ -209,6 +210,7 @@ describe('applyBatch', () => {
       lastSeen: DAY2 + 200,
       visits: 3,
       counts: { 'tracker.request': 5, 'cookie.identifier': 4 },
+      groupVisits: { 'tracker.request Google': 3 },
       // Only requests feed the per-site company summary, merged across batches.
       companies: {
         Google: {
@@ -227,6 +229,7 @@ describe('applyBatch', () => {
       lastSeen: DAY2 + 1,
       visits: 1,
       counts: { 'tracker.request': 7 },
+      groupVisits: { 'tracker.request Google': 1 },
       companies: {
         Google: {
           tracker: true,

@@ -1,3 +1,4 @@
+import Dexie from 'dexie'
 import type { SignalId } from '@/detect/signals'
 import type { DetailValue } from '@/detect/types'
 import type {
@@ -5,10 +6,20 @@ import type {
   DailyRow,
   FindingRow,
   RecordMode,
+  SitePartyRow,
   SiteRow,
   TracelightDb,
   VisitRow,
 } from './schema'
+import {
+  foldSiteParty,
+  groupKey,
+  memoryCompanyIds,
+  mergeSiteStats,
+  localDay,
+  REQUEST_SIGNALS,
+  trackerNames,
+} from './aggregate'
 
 /** Observations aggregated in memory for one visit × signal × party, not yet stored. */
 export interface FindingDelta {
@@ -36,16 +47,10 @@ export interface Batch {
 /** Request URLs kept per finding: enough to answer "why", small enough to stay bounded. */
 export const EVIDENCE_URLS = 5
 
-export function localDay(at: number): string {
-  const d = new Date(at)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
+export { localDay } from './aggregate'
 
 /** Domains remembered per company and site, in the site's small company aggregate. */
 export const COMPANY_PARTIES = 8
-
-const REQUEST_SIGNALS: ReadonlySet<SignalId> = new Set(['tracker.request', 'thirdparty.request'])
 
 /** Merges one site's company aggregates; `into` is changed in place. */
 export function mergeCompanies(
@@ -108,12 +113,43 @@ function evidenceOf(
     : { urls: [...urls], details: [...details] }
 }
 
+/** Every table a batch writes: callers that wrap `applyBatch` in their own transaction
+ * (the evidence import) must include them all. */
+export const writeTables = (db: TracelightDb) => [
+  db.visits,
+  db.findings,
+  db.sites,
+  db.daily,
+  db.siteParties,
+  db.siteStats,
+  db.companyNames,
+]
+
+/** Company ids for these sites' tracking companies: stored ones, and new ones to store with
+ * `saveCompanyIds`. */
+export async function loadCompanyIds(db: TracelightDb, sites: readonly SiteRow[]) {
+  const names = [...new Set(sites.flatMap(trackerNames))]
+  const known = (await db.companyNames.bulkGet(names)).filter((r) => r !== undefined)
+  const last = known.length < names.length ? await db.companyNames.orderBy('id').last() : undefined
+  return memoryCompanyIds(known, last?.id ?? 0)
+}
+
+export async function saveCompanyIds(
+  db: TracelightDb,
+  ids: Awaited<ReturnType<typeof loadCompanyIds>>,
+): Promise<void> {
+  const added = ids.added()
+  if (added.length > 0) await db.companyNames.bulkAdd(added)
+}
+
 /**
  * Writes one batch in a single transaction, so a worker stopped mid-write leaves either all of
- * it or none of it: nothing is half-counted, and nothing is counted twice.
+ * it or none of it: nothing is half-counted, and nothing is counted twice. The aggregates the
+ * dashboard reads (site summary, site × party rows, daily counts, overview stats) are kept
+ * current in the same transaction.
  */
 export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> {
-  await db.transaction('rw', [db.visits, db.findings, db.sites, db.daily], async () => {
+  await db.transaction('rw', writeTables(db), async () => {
     if (batch.visits.length > 0) await db.visits.bulkPut(batch.visits)
 
     const keys = batch.findings.map(
@@ -139,7 +175,9 @@ export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> 
         ),
       }
     })
+    const groupVisits = await newGroupVisits(db, batch.findings, existing)
     await db.findings.bulkPut(rows)
+    await foldSiteParties(db, batch.findings, rows, existing)
 
     const siteDeltas = new Map<string, SiteRow>()
     const touch = (site: string, at: number): SiteRow => {
@@ -175,31 +213,36 @@ export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> 
       if (d === undefined) daily.set(key, { site: f.site, day, signal: f.signal, count: f.count })
       else d.count += f.count
     }
+    for (const [site, counts] of groupVisits) {
+      const row = siteDeltas.get(site)
+      if (row !== undefined) row.groupVisits = counts
+    }
 
     const siteList = [...siteDeltas.values()]
     const oldSites = await db.sites.bulkGet(siteList.map((s) => s.site))
-    await db.sites.bulkPut(
-      siteList.map((delta, i) => {
-        const old = oldSites[i]
-        if (old === undefined) return delta
-        const counts = { ...old.counts }
-        const companies =
-          delta.companies === undefined
-            ? old.companies
-            : mergeCompanies({ ...old.companies }, delta.companies)
-        for (const [signal, n] of Object.entries(delta.counts) as [SignalId, number][]) {
-          counts[signal] = (counts[signal] ?? 0) + n
-        }
-        return {
-          site: old.site,
-          firstSeen: Math.min(old.firstSeen, delta.firstSeen),
-          lastSeen: Math.max(old.lastSeen, delta.lastSeen),
-          visits: old.visits + delta.visits,
-          counts,
-          ...(companies === undefined ? {} : { companies }),
-        }
-      }),
-    )
+    const merged = siteList.map((delta, i) => {
+      const old = oldSites[i]
+      if (old === undefined) return delta
+      const counts = { ...old.counts }
+      const companies =
+        delta.companies === undefined
+          ? old.companies
+          : mergeCompanies({ ...old.companies }, delta.companies)
+      for (const [signal, n] of Object.entries(delta.counts) as [SignalId, number][]) {
+        counts[signal] = (counts[signal] ?? 0) + n
+      }
+      const visits = addCounts(old.groupVisits, delta.groupVisits)
+      return {
+        site: old.site,
+        firstSeen: Math.min(old.firstSeen, delta.firstSeen),
+        lastSeen: Math.max(old.lastSeen, delta.lastSeen),
+        visits: old.visits + delta.visits,
+        counts,
+        ...(companies === undefined ? {} : { companies }),
+        ...(visits === undefined ? {} : { groupVisits: visits }),
+      }
+    })
+    await db.sites.bulkPut(merged)
 
     const dailyList = [...daily.values()]
     const oldDaily = await db.daily.bulkGet(
@@ -208,5 +251,92 @@ export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> 
     await db.daily.bulkPut(
       dailyList.map((d, i) => ({ ...d, count: d.count + (oldDaily[i]?.count ?? 0) })),
     )
+
+    const oldStats = await db.siteStats.bulkGet(merged.map((s) => s.site))
+    const ids = await loadCompanyIds(db, merged)
+    await db.siteStats.bulkPut(
+      merged.map((site, i) =>
+        mergeSiteStats(
+          oldStats[i],
+          site,
+          dailyList.filter((d) => d.site === site.site),
+          ids,
+        ),
+      ),
+    )
+    await saveCompanyIds(db, ids)
   })
+}
+
+function addCounts(
+  a: Record<string, number> | undefined,
+  b: Record<string, number> | undefined,
+): Record<string, number> | undefined {
+  if (b === undefined) return a
+  const out = { ...a }
+  for (const [k, n] of Object.entries(b)) out[k] = (out[k] ?? 0) + n
+  return out
+}
+
+/**
+ * Company groups (request signal × company) that this batch shows on a visit for the first
+ * time, counted per site: a new finding row of a listed company counts unless another domain
+ * of the same company was already stored for that visit, or earlier in the batch.
+ */
+async function newGroupVisits(
+  db: TracelightDb,
+  deltas: readonly FindingDelta[],
+  existing: readonly (FindingRow | undefined)[],
+): Promise<Map<string, Record<string, number>>> {
+  const fresh = deltas.filter((f, i) => existing[i] === undefined && REQUEST_SIGNALS.has(f.signal))
+  const present = new Map<string, Set<string>>()
+  const toRead = new Map<string, [number, SignalId]>()
+  for (const f of fresh) {
+    if (f.company !== undefined) toRead.set(`${f.visitId}\u0000${f.signal}`, [f.visitId, f.signal])
+  }
+  await Promise.all(
+    [...toRead].map(async ([key, [visitId, signal]]) => {
+      const stored = await db.findings
+        .where('[visitId+signal+party]')
+        .between([visitId, signal, Dexie.minKey], [visitId, signal, Dexie.maxKey], true, true)
+        .toArray()
+      present.set(key, new Set(stored.map((r) => r.company ?? r.party)))
+    }),
+  )
+  const out = new Map<string, Record<string, number>>()
+  for (const f of fresh) {
+    const name = f.company ?? f.party
+    const key = `${f.visitId}\u0000${f.signal}`
+    let names = present.get(key)
+    if (names === undefined) present.set(key, (names = new Set()))
+    if (names.has(name)) continue
+    names.add(name)
+    let counts = out.get(f.site)
+    if (counts === undefined) out.set(f.site, (counts = {}))
+    const group = groupKey(f.signal, name)
+    counts[group] = (counts[group] ?? 0) + 1
+  }
+  return out
+}
+
+/** Folds the batch's finding rows into their site × signal × party aggregates. */
+async function foldSiteParties(
+  db: TracelightDb,
+  deltas: readonly FindingDelta[],
+  rows: readonly FindingRow[],
+  existing: readonly (FindingRow | undefined)[],
+): Promise<void> {
+  const keys = new Map<string, [string, SignalId, string]>()
+  for (const f of deltas)
+    keys.set(`${f.site}\u0000${f.signal}\u0000${f.party}`, [f.site, f.signal, f.party])
+  const list = [...keys]
+  const stored = await db.siteParties.bulkGet(list.map(([, k]) => k))
+  const folded = new Map<string, SitePartyRow | undefined>(list.map(([k], i) => [k, stored[i]]))
+  deltas.forEach((f, i) => {
+    const row = rows[i]
+    if (row === undefined) return
+    const key = `${f.site}\u0000${f.signal}\u0000${f.party}`
+    folded.set(key, foldSiteParty(folded.get(key), row, f, existing[i] === undefined))
+  })
+  await db.siteParties.bulkPut([...folded.values()].filter((r) => r !== undefined))
 }

@@ -58,8 +58,39 @@ describe('tracking before consent', () => {
     expect(detail).toMatchObject({ companies: [], afterRefusal: ['Facebook', 'Google'] })
   })
 
+  it('flags ad tracking on a return visit after a refusal kept in the consent cookie', () => {
+    const ad = row({ party: 'doubleclick.net', category: 'ad', firstAt: 1_100, lastAt: 1_900 })
+    const analytics = row({ firstAt: 1_050 })
+    const detail = consentBefore(START, { stored: { adsAllowed: false } }, [ad, analytics])
+    expect(detail).toEqual({
+      companies: [],
+      signals: [],
+      answered: false,
+      afterRefusal: ['Google'],
+      refusedEarlier: true,
+    })
+  })
+
+  it('stops counting an earlier refusal once the person accepts ads during the visit', () => {
+    const rows = [row({ party: 'doubleclick.net', category: 'ad', firstAt: 5_000, lastAt: 6_000 })]
+    const timeline = { stored: { adsAllowed: false }, answeredAt: 4_000, adsAllowed: true }
+    expect(consentBefore(START, timeline, rows)).toBeNull()
+    const early = [row({ party: 'doubleclick.net', category: 'ad', firstAt: 2_000, lastAt: 6_000 })]
+    expect(consentBefore(START, timeline, early)).toMatchObject({ afterRefusal: ['Google'] })
+  })
+
   it.each([
     ['no consent banner or API on the page', {}, [row({})]],
+    [
+      'a return visit where ads were accepted earlier',
+      { stored: { adsAllowed: true } },
+      [row({ party: 'doubleclick.net', category: 'ad' })],
+    ],
+    [
+      'a return visit after a refusal, with analytics only',
+      { stored: { adsAllowed: false } },
+      [row({ firstAt: 1_100 })],
+    ],
     [
       'tracking only after an accepting answer',
       { shownAt: 1_100, answeredAt: 1_150, adsAllowed: true },

@@ -26,6 +26,9 @@ export interface ConsentTimeline {
   answeredAt?: number
   /** What the answer allowed: false when it refused personalised ads or opted out of sale. */
   adsAllowed?: boolean
+  /** A choice made on an earlier visit, which the site kept in its consent cookie and so knew
+   * from the moment the page loaded. */
+  stored?: { adsAllowed: boolean }
 }
 
 export interface TrackingRow {
@@ -57,18 +60,23 @@ export function consentBefore(
   consent: ConsentTimeline,
   rows: readonly TrackingRow[],
 ): Record<string, DetailValue> | null {
-  const { shownAt, answeredAt, adsAllowed } = consent
-  if (shownAt === undefined && answeredAt === undefined) return null
+  const { shownAt, answeredAt, adsAllowed, stored } = consent
+  if (shownAt === undefined && answeredAt === undefined && stored === undefined) return null
   const cutoff = answeredAt ?? Number.POSITIVE_INFINITY
-  const before = rows.filter((r) => isTracking(r) && r.firstAt < cutoff)
-  const afterRefusal =
-    answeredAt !== undefined && adsAllowed === false
-      ? rows.filter(
-          (r) =>
-            r.lastAt > answeredAt &&
-            (ADVERTISING.test(r.signal) || (r.signal === 'tracker.request' && r.category === 'ad')),
-        )
-      : []
+  // With a stored choice the site knew the answer from the start: nothing came "before" it.
+  const before = stored === undefined ? rows.filter((r) => isTracking(r) && r.firstAt < cutoff) : []
+  // While a refusal stood: from an earlier visit's refusal until a new answer that allows ads,
+  // and from a refusal given during this visit on.
+  const windows: [number, number][] = []
+  if (stored?.adsAllowed === false)
+    windows.push([visitStartedAt, adsAllowed === true ? cutoff : Number.POSITIVE_INFINITY])
+  if (answeredAt !== undefined && adsAllowed === false)
+    windows.push([answeredAt, Number.POSITIVE_INFINITY])
+  const afterRefusal = rows.filter(
+    (r) =>
+      (ADVERTISING.test(r.signal) || (r.signal === 'tracker.request' && r.category === 'ad')) &&
+      windows.some(([from, to]) => r.lastAt > from && r.firstAt < to),
+  )
   if (before.length === 0 && afterRefusal.length === 0) return null
   const since = (at: number) => Math.max(0, Math.round(at - visitStartedAt))
   const detail: Record<string, DetailValue> = {
@@ -80,5 +88,6 @@ export function consentBefore(
   if (shownAt !== undefined) detail.bannerAfterMs = since(shownAt)
   if (answeredAt !== undefined) detail.answeredAfterMs = since(answeredAt)
   if (afterRefusal.length > 0) detail.afterRefusal = list(afterRefusal.map(who).sort())
+  if (stored?.adsAllowed === false) detail.refusedEarlier = true
   return detail
 }

@@ -73,6 +73,8 @@ export interface GppState {
   sections: string[]
   /** From the US sections: which opt-outs the person made. */
   optedOut: string[]
+  /** From the US sections: opt-outs the string says the person did not make. */
+  notOptedOut: string[]
   /** The TCF purposes agreed to, when a tcfeuv2 section is present. */
   purposes?: number[]
 }
@@ -92,7 +94,7 @@ export function decodeGpp(value: string): GppState | null {
   }
   try {
     const model = new GppModel(text)
-    const state: GppState = { sections: [], optedOut: [] }
+    const state: GppState = { sections: [], optedOut: [], notOptedOut: [] }
     const sections = model.toObject() as Record<string, unknown>
     for (const [name, section] of Object.entries(sections)) {
       state.sections.push(name)
@@ -103,6 +105,7 @@ export function decodeGpp(value: string): GppState | null {
       }
       for (const [field, label] of Object.entries(US_OPT_OUTS)) {
         if (fields[field] === 1 && !state.optedOut.includes(label)) state.optedOut.push(label)
+        if (fields[field] === 2 && !state.notOptedOut.includes(label)) state.notOptedOut.push(label)
       }
     }
     return state.sections.length > 0 ? state : null

@@ -68,6 +68,7 @@ describe('GPP string decoding (made with the IAB encoder)', () => {
     expect(decodeGpp(gpp)).toEqual({
       sections: ['usnat'],
       optedOut: ['sale', 'targeted advertising'],
+      notOptedOut: ['sharing'],
     })
   })
 

@@ -96,6 +96,7 @@ export const detectConsent: RequestDetector = safely((input) => {
   const gpp = gppText === undefined ? null : decodeGpp(gppText)
   if (gpp !== null) {
     const detail: Detail = { sections: gpp.sections, optedOut: gpp.optedOut }
+    if (gpp.notOptedOut.length > 0) detail.notOptedOut = gpp.notOptedOut
     if (gpp.purposes !== undefined) {
       detail.purposes = gpp.purposes.map(String)
       detail.adsRefused = AD_PURPOSES.some((p) => !gpp.purposes?.includes(p))

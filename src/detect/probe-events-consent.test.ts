@@ -18,6 +18,11 @@ describe('consent events from the page', () => {
     )
     expect(parseConsentEvent('consent.gpp', '5 signalStatus:not_ready')?.text).toBe('')
     expect(parseConsentEvent('consent.usp', '5 getUSPData 1YYN')?.text).toBe('1YYN')
+    expect(parseConsentEvent('consent.cmp', '5 global OneTrust')?.text).toBe('OneTrust')
+    expect(parseConsentEvent('consent.cmp', '5 banner google-privacy-messaging')).toMatchObject({
+      event: 'banner',
+      text: 'google-privacy-messaging',
+    })
     expect(parseProbeEvent(['consent.tcf', '', 0, `9 tcloaded ${TC}`])?.detail).toBe(
       `9 tcloaded ${TC}`,
     )
@@ -37,6 +42,9 @@ describe('consent events from the page', () => {
     ['a USP string of the wrong form', 'consent.usp', '1 getUSPData 2YYN'],
     ['a USP event with another name', 'consent.usp', '1 ping 1YYN'],
     ['a number', 'consent.usp', 17],
+    ['a platform event of its own', 'consent.cmp', '1 shown onetrust'],
+    ['a banner slug with markup', 'consent.cmp', '1 banner one<b>trust'],
+    ['a banner slug with a space', 'consent.cmp', '1 banner one trust'],
     ['an object', 'consent.tcf', { toString: () => `1 tcloaded ${TC}` }],
   ])('rejects %s', (_what, api, detail) => {
     expect(parseConsentEvent(api as 'consent.tcf', detail)).toBeNull()

@@ -7,7 +7,7 @@ import type { DetailValue } from './types'
 import type { SignalId } from './signals'
 
 /** The page's consent APIs (src/content/probes/consent.ts): events of its CMP, not calls. */
-export const CONSENT_APIS = ['consent.tcf', 'consent.gpp', 'consent.usp'] as const
+export const CONSENT_APIS = ['consent.tcf', 'consent.gpp', 'consent.usp', 'consent.cmp'] as const
 export type ConsentApi = (typeof CONSENT_APIS)[number]
 /** Consent events carry a consent string: real TC strings with many vendors run to a few KB. */
 export const MAX_CONSENT_DETAIL = 4100
@@ -132,9 +132,9 @@ export interface ConsentEvent {
   /** Page clock (ms since epoch) when the CMP called back: checked against ours before use. */
   pageAt: number
   /** tcloaded | cmpuishown | useractioncomplete (TCF); cmpDisplayStatus:visible … (GPP);
-   * getUSPData (USP). */
+   * getUSPData (USP); global (CMP). */
   event: string
-  /** The consent string the CMP handed over ('' when none). */
+  /** The consent string the CMP handed over ('' when none); the property name for `global`. */
   text: string
 }
 
@@ -143,6 +143,9 @@ const CONSENT_SHAPES: Record<ConsentApi, RegExp> = {
   'consent.gpp':
     /^(\d{1,15}) (cmpDisplayStatus:(?:visible|hidden|disabled)|signalStatus:(?:ready|not_ready))(?: (DB[\w.~-]{2,4000}))?$/,
   'consent.usp': /^(\d{1,15}) (getUSPData) (1[YN-]{3})$/i,
+  // A consent platform's object on window (src/data/cmps.ts), by its property name.
+  // …or its banner on screen, by the platform's slug.
+  'consent.cmp': /^(\d{1,15}) (global|banner) ([A-Za-z_$][\w$-]{2,40})$/,
 }
 
 /** The wire detail of a consent event, strictly checked; null for anything else. */

@@ -13,6 +13,7 @@ const HELPERS = new Set([
   'types',
   'request-fields',
   'consent-strings',
+  'consent-cookies',
   'identifier-value',
   'cookie-parse',
   'probe-events',

@@ -1,7 +1,9 @@
 import type { RequestDetector } from './types'
 import { detector as consent, detectConsent } from './consent'
 import { detector as consentBefore } from './consent-before'
+import { detector as consentCmp, detectCmpRequest } from './consent-cmp'
 import { detector as gpc } from './gpc'
+import { detector as gpcHonoured } from './gpc-honoured'
 import type { ScriptDetector } from './probe-events'
 import { detector as fpAudio, detectAudio } from './fingerprint-audio'
 import { detector as fpCanvas, detectCanvas } from './fingerprint-canvas'
@@ -31,7 +33,9 @@ export const DETECTORS = [
   linkDecoration,
   consent,
   consentBefore,
+  consentCmp,
   gpc,
+  gpcHonoured,
   cookies,
   idSync,
   personalization,
@@ -58,6 +62,7 @@ export const REQUEST_DETECTORS: readonly RequestDetector[] = [
   detectPersonalization,
   detectCnameByPath,
   detectSessionRecordingRequest,
+  detectCmpRequest,
 ]
 
 /** Detectors that read what one script did in a frame, run by the background's probe intake. */

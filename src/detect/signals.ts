@@ -26,6 +26,7 @@ export const SIGNAL_IDS = [
   'consent.tcf',
   'consent.usp',
   'consent.gpp',
+  'consent.cmp',
   'consent.before',
   'gpc.sent',
   'gpc.support',

@@ -61,6 +61,15 @@ describe('storage.identifier', () => {
     ['an IndexedDB open (no value)', [set('storage.indexedDB', 'keyval-store')]],
     ['a cookie deletion', [set('storage.cookie', '_fp_vid=')]],
     ['a write without a name', [set('storage.local', '=a1B2c3D4e5F6g7H8i9J0kLmN')]],
+    [
+      'a consent record with its consent id',
+      [
+        set(
+          'storage.cookie',
+          'OptanonConsent=isGpcEnabled=0&consentId=6f1c0a2e-1111-4000-8000-000000000001&groups=C0001%3A1',
+        ),
+      ],
+    ],
   ])('ignores %s', (_what, calls) => {
     expect(run(calls)).toEqual([])
   })

@@ -1,3 +1,4 @@
+import { NOT_IDENTIFIER_COOKIES } from '@/data/cookie-names'
 import { callsOf, type ScriptActivity, type ScriptFinding } from './probe-events'
 import type { SignalId } from './signals'
 
@@ -12,7 +13,9 @@ import type { SignalId } from './signals'
  *  - ≥12 characters of letters and digits mixing ≥2 of lower case, upper case and digits, with
  *    Shannon entropy ≥3 bits per character (random ids; words and dates fall below), or
  *  - ≥13 digits that are not a Unix time in milliseconds (13 digits) of this century.
- * Ten-digit numbers are skipped: they are mostly Unix times in seconds.
+ * Ten-digit numbers are skipped: they are mostly Unix times in seconds. Names that are never
+ * identifiers whatever their value (consent records such as OptanonConsent, whose consent id
+ * is how the site proves your choice; bot checks) are skipped, as for cookies on the wire.
  * Fixtures: test/fixtures/sites/fp.test/fingerprintjs.html, storage.html; clean: forms.html.
  */
 export const detector = {
@@ -54,6 +57,8 @@ const WHERE: Record<string, string> = {
 }
 
 /** Evidence keeps the name and a masked value: its first 4 characters and its length. */
+const NOT_IDENTIFIER = new Set(NOT_IDENTIFIER_COOKIES)
+
 const mask = (v: string) => `${v.slice(0, 4)}… (${v.length} characters)`
 
 export function detectStorageIdentifier(activity: ScriptActivity): ScriptFinding[] {
@@ -63,6 +68,7 @@ export function detectStorageIdentifier(activity: ScriptActivity): ScriptFinding
       const text = String(c.detail)
       const eq = text.indexOf('=')
       if (eq <= 0) continue
+      if (NOT_IDENTIFIER.has(text.slice(0, eq).trim())) continue
       const value = text.slice(eq + 1)
       if (looksLikeIdentifier(value))
         found.push(`${WHERE[api]}: ${text.slice(0, Math.min(eq, 40))} = ${mask(value)}`)

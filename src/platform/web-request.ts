@@ -1,4 +1,5 @@
 import { browser, type WebRequest } from './browser'
+import { sendsGpc } from '@/detect/gpc-honoured'
 import { headerValues, type HttpHeader } from './headers'
 
 /** A request as the background sees it, the same in Chrome and Firefox. */
@@ -31,8 +32,9 @@ export interface RequestHandlers {
   beforeRedirect(event: RequestEvent, redirectUrl: string): void
   responseStarted(event: RequestEvent): void
   failed(event: RequestEvent): void
-  /** Headers about to be sent; `cookies` are the values of its Cookie headers (maybe none). */
-  sendHeaders(event: RequestEvent, cookies: string[]): void
+  /** Headers about to be sent; `cookies` are the values of its Cookie headers (maybe none),
+   * `gpc` whether it carries Sec-GPC: 1 (whoever added it). */
+  sendHeaders(event: RequestEvent, cookies: string[], gpc: boolean): void
   /** Response headers arrived and set cookies: the values of its Set-Cookie headers. */
   setCookies(event: RequestEvent, setCookies: string[]): void
 }
@@ -160,7 +162,11 @@ export function observeRequests(handlers: RequestHandlers): void {
   wr.onSendHeaders.addListener(
     (d) => {
       const raw = d as AnyDetails
-      handlers.sendHeaders(toRequestEvent(raw), headerValues(raw.requestHeaders, 'cookie'))
+      handlers.sendHeaders(
+        toRequestEvent(raw),
+        headerValues(raw.requestHeaders, 'cookie'),
+        sendsGpc(raw.requestHeaders),
+      )
     },
     FILTER,
     ['requestHeaders', ...extra] as WebRequest.OnSendHeadersOptions[],

@@ -6,27 +6,33 @@ import { cleanAddress } from './send'
 describe('bundled privacy contacts', () => {
   it('cover the largest tracking companies, each with a source and a way to reach them', () => {
     const ids = PRIVACY_CONTACTS.map((c) => c.id)
-    for (const id of [
-      'google',
-      'meta',
-      'microsoft',
-      'amazon',
-      'tiktok',
-      'x',
-      'linkedin',
-      'adobe',
-      'oracle',
-      'criteo',
-      'the-trade-desk',
-      'hotjar',
-    ])
-      expect(ids).toContain(id)
+    expect([...ids].sort()).toEqual(
+      [
+        'adobe',
+        'criteo',
+        'google',
+        'linkedin',
+        'meta',
+        'microsoft',
+        'oracle',
+        'tiktok',
+        'x',
+      ].sort(),
+    )
     expect(new Set(ids).size).toBe(ids.length)
     for (const c of PRIVACY_CONTACTS) {
       expect(new URL(c.source).protocol, c.id).toBe('https:')
       expect(new URL(c.policyUrl).protocol, c.id).toBe('https:')
       if (c.formUrl !== undefined) expect(new URL(c.formUrl).protocol, c.id).toBe('https:')
       if (c.email !== undefined) expect(cleanAddress(c.email), c.id).toBe(c.email)
+      // Every entry gives a way to reach the company: an entry without one is not kept.
+      expect(c.email !== undefined || c.formUrl !== undefined, c.id).toBe(true)
+      // The source is the company's own page, on one of its own domains.
+      const host = new URL(c.source).hostname
+      expect(
+        c.domains.some((d) => host === d || host.endsWith(`.${d}`)),
+        `${c.id}: ${host}`,
+      ).toBe(true)
     }
   })
   it('never claim one domain for two companies', () => {
@@ -40,7 +46,10 @@ describe('bundled privacy contacts', () => {
   it('match findings by company name or domain', () => {
     expect(bundledContact('Facebook')?.id).toBe('meta')
     expect(bundledContact('ByteDance Ltd')?.id).toBe('tiktok')
-    expect(bundledContact('Whoever', ['adsrvr.org'])?.id).toBe('the-trade-desk')
+    expect(bundledContact('Whoever', ['licdn.com'])?.id).toBe('linkedin')
+    // Left out for want of a confirmed contact: the user looks it up.
+    expect(bundledContact('Amazon', ['amazon-adsystem.com'])).toBeUndefined()
+    expect(bundledContact('The Trade Desk', ['adsrvr.org'])).toBeUndefined()
     expect(bundledContact('news.test', ['news.test'])).toBeUndefined()
   })
 })
@@ -53,13 +62,13 @@ describe('recipientFor', () => {
       source: 'user',
       foundAt: 1,
     })
-    expect(r).toEqual({ name: 'Google', email: 'me@example.org', from: 'Saved by you' })
+    expect(r).toEqual({ name: 'Google', email: 'me@example.org', origin: { kind: 'user' } })
   })
   it('falls back to the bundled contact with its source', () => {
     const r = recipientFor('Criteo', [], undefined)
     expect(r?.email).toBe('dpo@criteo.com')
     expect(r?.source).toBe('https://www.criteo.com/privacy/')
-    expect(r?.from).toBe("From Criteo SA's privacy policy")
+    expect(r?.origin).toEqual({ kind: 'bundled', company: 'Criteo SA' })
   })
   it('has nothing for an unknown site: the user types it', () => {
     expect(recipientFor('news.test', ['news.test'], undefined)).toBeNull()

@@ -10,8 +10,9 @@ export interface Recipient {
   email?: string
   formUrl?: string
   policyUrl?: string
-  /** Plain words on where it came from, shown next to it. */
-  from: string
+  /** Where it came from, shown next to it: saved by the user, found on a page, or bundled
+   * from the company's privacy policy. */
+  origin: { kind: 'user' } | { kind: 'found'; where: string } | { kind: 'bundled'; company: string }
   /** Link to check it, when there is one. */
   source?: string
 }
@@ -38,7 +39,7 @@ export function recipientFor(
       ...(saved.email === undefined ? {} : { email: saved.email }),
       ...(saved.formUrl === undefined ? {} : { formUrl: saved.formUrl }),
       ...(saved.policyUrl === undefined ? {} : { policyUrl: saved.policyUrl }),
-      from: saved.source === 'user' ? 'Saved by you' : `Found on ${saved.source}`,
+      origin: saved.source === 'user' ? { kind: 'user' } : { kind: 'found', where: saved.source },
     }
   const b = bundledContact(company, domains)
   if (b === undefined) return null
@@ -47,7 +48,7 @@ export function recipientFor(
     ...(b.email === undefined ? {} : { email: b.email }),
     ...(b.formUrl === undefined ? {} : { formUrl: b.formUrl }),
     policyUrl: b.policyUrl,
-    from: `From ${b.name.split(' / ')[0] ?? b.name}'s privacy policy`,
+    origin: { kind: 'bundled', company: b.name.split(' / ')[0] ?? b.name },
     source: b.source,
   }
 }

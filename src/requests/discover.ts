@@ -11,8 +11,8 @@ export interface Candidate {
   email: string
   /** Page it was found on. */
   url: string
-  /** Plain words on how it was found. */
-  how: string
+  /** How it was found: a mailto link, the page's text, or text written to fool robots. */
+  how: FoundHow
 }
 
 const POLICY_WORDS =
@@ -69,12 +69,14 @@ export function policyLinks(html: string, base: string): string[] {
   return out
 }
 
+export type FoundHow = 'link' | 'text' | 'obfuscated'
+
 const EMAIL = /[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/gi
 
 /** Email addresses on a page: mailto links, plain text and common obfuscations. */
-export function emailsIn(html: string): { email: string; how: string }[] {
-  const found = new Map<string, string>()
-  const put = (email: string, how: string) => {
+export function emailsIn(html: string): { email: string; how: FoundHow }[] {
+  const found = new Map<string, FoundHow>()
+  const put = (email: string, how: FoundHow) => {
     const e = email.toLowerCase().replace(/\.$/, '')
     if (!found.has(e)) found.set(e, how)
   }
@@ -86,15 +88,15 @@ export function emailsIn(html: string): { email: string; how: string }[] {
     } catch {
       // keep as written
     }
-    for (const e of address.match(EMAIL) ?? []) put(e, 'a mail link')
+    for (const e of address.match(EMAIL) ?? []) put(e, 'link')
   }
   const text = stripTags(decoded.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' '))
-  for (const e of text.match(EMAIL) ?? []) put(e, 'the page text')
+  for (const e of text.match(EMAIL) ?? []) put(e, 'text')
   const deobfuscated = text
     .replace(/\s*[[({]\s*(?:at|ät|arobase|arroba)\s*[\])}]\s*/gi, '@')
     .replace(/\s+(?:at)\s+(?=[a-z0-9-]+\s*[[({]\s*dot)/gi, '@')
     .replace(/\s*[[({]\s*(?:dot|punkt|point|punto)\s*[\])}]\s*/gi, '.')
-  for (const e of deobfuscated.match(EMAIL) ?? []) put(e, 'the page text (written to fool robots)')
+  for (const e of deobfuscated.match(EMAIL) ?? []) put(e, 'obfuscated')
   return [...found].map(([email, how]) => ({ email, how }))
 }
 

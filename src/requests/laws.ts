@@ -54,10 +54,6 @@ export interface Law {
   name: string
   /** Short name for the subject line and lists. */
   short: string
-  /** Where it applies, in plain words, for the chooser. */
-  region: string
-  /** One plain sentence for people choosing a law. */
-  explain: string
   /** The provision a letter cites for each kind; a kind missing here is not offered. */
   cites: Partial<Record<KindId, string>>
   /** Time to respond, counted from the date the request was sent. */
@@ -76,9 +72,26 @@ export interface Law {
   authority: string
   /** Provision for the complaint, if any. */
   complaintCite?: string
-  /** Set when LEGAL.md marks something about this law "(verify)". */
-  verify?: string
+  /** Set when LEGAL.md marks something about this law "(verify)": the UI words the note. */
+  verify?: VerifyNote
+  /** US state laws: the state, the statute's own (English) title and its code citation, from
+   * which other languages build the law's name; whether opt-out signals must be honoured. */
+  state?: {
+    name: string
+    title: string
+    code?: string
+    signal: OptOutSignal
+    /** Days to appeal a refusal, where LEGAL.md gives them. */
+    appealDays?: number
+  }
 }
+
+/** What LEGAL.md marks "(verify)" about a law. */
+export type VerifyNote = 'state-law' | 'uk-clock' | 'quebec-extension'
+
+/** Whether a US state requires companies to honour opt-out signals such as GPC (LEGAL.md). */
+export type OptOutSignal =
+  { rule: 'not-required' } | { rule: 'required'; gpc?: true; since?: string } | { rule: 'unsure' }
 
 const GDPR_CITES: Law['cites'] = {
   access: 'Article 15(1)(a)-(h), 15(2) and 15(3)',
@@ -105,23 +118,38 @@ const US_STATE_CITES: Law['cites'] = {
   complaint: 'the 45-day response period',
 }
 
-function usState(id: LawId, state: string, statute: string, gpc: string, appeal?: string): Law {
+function usState(
+  id: LawId,
+  state: string,
+  title: string,
+  code: string | null,
+  signal: OptOutSignal,
+  appealDays?: number,
+): Law {
+  const statute = code === null ? title : `${title} (${code})`
   return {
     id,
     family: 'us',
     name: `the ${state} ${statute}`,
     short: `${state} privacy law`,
-    region: `${state}, United States`,
-    explain: `For people living in ${state}. You can see, correct and delete what companies hold, and stop targeted ads, sale of your data and profiling. ${gpc}`,
     cites: US_STATE_CITES,
     respond: { unit: 'days', amount: 45 },
     respondCite: 'the 45-day response period',
     extension: { unit: 'days', amount: 45 },
     identity: 'Companies may ask for reasonable proof of who you are.',
     authority: `the ${state} Attorney General`,
-    verify: `Section numbers, dates and the appeal process of ${state}'s law${appeal === undefined ? '' : ` (appeal within ${appeal})`}: check the current law.`,
+    state: {
+      name: state,
+      title,
+      ...(code === null ? {} : { code }),
+      signal,
+      ...(appealDays === undefined ? {} : { appealDays }),
+    },
+    verify: 'state-law',
   }
 }
+
+const REQUIRED: OptOutSignal = { rule: 'required' }
 
 export const LAWS: readonly Law[] = [
   {
@@ -129,9 +157,6 @@ export const LAWS: readonly Law[] = [
     family: 'gdpr',
     name: 'the General Data Protection Regulation (EU) 2016/679 (GDPR)',
     short: 'GDPR',
-    region: 'European Union and EEA',
-    explain:
-      'If you are in the EU (or the company is): you can see, correct and delete what it holds, object to tracking and withdraw consent. It must answer within one month, free of charge.',
     cites: GDPR_CITES,
     respond: { unit: 'months', amount: 1 },
     respondCite: 'Article 12(3)',
@@ -145,9 +170,6 @@ export const LAWS: readonly Law[] = [
     family: 'gdpr',
     name: 'the UK General Data Protection Regulation (UK GDPR) and the Data Protection Act 2018',
     short: 'UK GDPR',
-    region: 'United Kingdom',
-    explain:
-      'If you are in the UK: the same rights as the EU GDPR, one month to answer. The clock may start only once any reasonably required proof of identity arrives.',
     cites: GDPR_CITES,
     respond: { unit: 'months', amount: 1 },
     respondCite: 'Article 12(3)',
@@ -155,17 +177,13 @@ export const LAWS: readonly Law[] = [
     identity: GDPR_IDENTITY,
     authority: "the Information Commissioner's Office (ICO)",
     complaintCite: 'Article 77',
-    verify:
-      'The 2025 amendments let the clock stop while the scope is clarified (Art. 12A): check the current law.',
+    verify: 'uk-clock',
   },
   {
     id: 'ccpa',
     family: 'us',
     name: 'the California Consumer Privacy Act as amended by the California Privacy Rights Act (CCPA/CPRA)',
     short: 'CCPA/CPRA',
-    region: 'California, United States',
-    explain:
-      'For California residents: you can learn what a company collected, have it deleted or corrected, and stop it selling or sharing your data. 45 days to answer; opt-outs within 15 business days and without proof of identity.',
     cites: {
       access: 'Civil Code §1798.100, §1798.110 and §1798.115 (right to know)',
       identifiers: 'Civil Code §1798.110 (right to know)',
@@ -198,61 +216,41 @@ export const LAWS: readonly Law[] = [
   usState(
     'us-va',
     'Virginia',
-    'Consumer Data Protection Act (Va. Code §59.1-575 ff.)',
-    'Companies need not honour Global Privacy Control.',
-    '60 days',
+    'Consumer Data Protection Act',
+    'Va. Code §59.1-575 ff.',
+    { rule: 'not-required' },
+    60,
   ),
   usState(
     'us-co',
     'Colorado',
-    'Privacy Act (C.R.S. §6-1-1301 ff.)',
-    'Global Privacy Control must be honoured since 1 July 2024.',
-    '45 days',
+    'Privacy Act',
+    'C.R.S. §6-1-1301 ff.',
+    { rule: 'required', gpc: true, since: '2024-07-01' },
+    45,
   ),
   usState(
     'us-ct',
     'Connecticut',
-    'Data Privacy Act (Public Act 22-15)',
-    'Opt-out signals must be honoured since 1 January 2025.',
-    '60 days',
+    'Data Privacy Act',
+    'Public Act 22-15',
+    { rule: 'required', since: '2025-01-01' },
+    60,
   ),
-  usState(
-    'us-tx',
-    'Texas',
-    'Data Privacy and Security Act (Bus. & Com. Code ch. 541)',
-    'Opt-out signals must be honoured.',
-  ),
-  usState(
-    'us-or',
-    'Oregon',
-    'Consumer Privacy Act (ORS 646A.570 ff.)',
-    'Opt-out signals must be honoured.',
-  ),
-  usState('us-mt', 'Montana', 'Consumer Data Privacy Act', 'Opt-out signals must be honoured.'),
-  usState('us-de', 'Delaware', 'Personal Data Privacy Act', 'Opt-out signals must be honoured.'),
-  usState('us-md', 'Maryland', 'Online Data Privacy Act', 'Opt-out signals must be honoured.'),
-  usState('us-ne', 'Nebraska', 'Data Privacy Act', 'Opt-out signals must be honoured.'),
-  usState(
-    'us-nh',
-    'New Hampshire',
-    'privacy act of 2024 (SB 255)',
-    'Opt-out signals must be honoured.',
-  ),
-  usState('us-nj', 'New Jersey', 'Data Privacy Act', 'Opt-out signals must be honoured.'),
-  usState(
-    'us-mn',
-    'Minnesota',
-    'Consumer Data Privacy Act',
-    'Opt-out signals must probably be honoured.',
-  ),
+  usState('us-tx', 'Texas', 'Data Privacy and Security Act', 'Bus. & Com. Code ch. 541', REQUIRED),
+  usState('us-or', 'Oregon', 'Consumer Privacy Act', 'ORS 646A.570 ff.', REQUIRED),
+  usState('us-mt', 'Montana', 'Consumer Data Privacy Act', null, REQUIRED),
+  usState('us-de', 'Delaware', 'Personal Data Privacy Act', null, REQUIRED),
+  usState('us-md', 'Maryland', 'Online Data Privacy Act', null, REQUIRED),
+  usState('us-ne', 'Nebraska', 'Data Privacy Act', null, REQUIRED),
+  usState('us-nh', 'New Hampshire', 'privacy act of 2024', 'SB 255', REQUIRED),
+  usState('us-nj', 'New Jersey', 'Data Privacy Act', null, REQUIRED),
+  usState('us-mn', 'Minnesota', 'Consumer Data Privacy Act', null, { rule: 'unsure' }),
   {
     id: 'lgpd',
     family: 'lgpd',
     name: 'the Brazilian General Data Protection Law (Lei nº 13.709/2018, LGPD)',
     short: 'LGPD',
-    region: 'Brazil',
-    explain:
-      'If you are in Brazil: you can see, correct and delete what a company holds and withdraw consent. A full answer is due within 15 days.',
     cites: {
       access: 'Article 18, I and II, and Article 19',
       identifiers: 'Article 18, II, and Article 19',
@@ -274,9 +272,6 @@ export const LAWS: readonly Law[] = [
     family: 'canada',
     name: 'the Personal Information Protection and Electronic Documents Act (PIPEDA)',
     short: 'PIPEDA',
-    region: 'Canada (outside Quebec)',
-    explain:
-      'If you are in Canada: you can see what a company holds, have it corrected and withdraw consent. 30 days to answer; no answer counts as a refusal.',
     cites: {
       access: 'Principle 4.9 of Schedule 1 and section 8',
       identifiers: 'Principle 4.9 of Schedule 1 and section 8',
@@ -296,9 +291,6 @@ export const LAWS: readonly Law[] = [
     family: 'canada',
     name: 'the Act respecting the protection of personal information in the private sector (CQLR c. P-39.1)',
     short: 'Quebec Private Sector Act',
-    region: 'Quebec, Canada',
-    explain:
-      'If you are in Quebec: you can see and correct what a company holds, and ask it to stop spreading your data. 30 days to answer in writing; no answer counts as a refusal.',
     cites: {
       access: 'section 27',
       identifiers: 'section 27',
@@ -311,7 +303,7 @@ export const LAWS: readonly Law[] = [
     respondCite: 'section 32',
     identity: 'The company may ask for enough information to find your records.',
     authority: "the Commission d'accès à l'information du Québec (CAI)",
-    verify: 'Whether the 30 days can be extended: check the current law.',
+    verify: 'quebec-extension',
   },
 ]
 

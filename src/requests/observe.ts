@@ -26,6 +26,8 @@ export interface ObservedIdentifier {
 }
 
 export interface ObservedPixel {
+  /** The detector's signal id, e.g. "pixel.facebook". */
+  signal: string
   company: string
   domain: string
   /** e.g. "Meta Pixel". */
@@ -106,6 +108,7 @@ export function observe(site: string, findings: readonly FindingRow[]): Observat
       for (const d of f.evidence.details ?? [{}]) {
         const pixelId = str(d.pixelId)
         const p = add(pixels, `${f.signal}\u0000${pixelId ?? ''}`, () => ({
+          signal: f.signal,
           company: name,
           domain: f.party,
           label,

@@ -4,7 +4,6 @@ import { longDate } from './dates'
 import { kindsOf, LAWS, lawById, FOLLOW_UPS, type Law, type LawId } from './laws'
 import { observe, forCompany, type Observations } from './observe'
 import { DraftError, fill, newReference, plain, renderLetter, type DraftInput } from './render'
-import { TEMPLATES, TEMPLATE_VARS, FAMILY_TEXT } from './templates'
 
 const law = (id: LawId): Law => {
   const l = lawById(id)
@@ -88,6 +87,7 @@ describe('observe', () => {
     ])
     expect(OBS.pixels).toEqual([
       {
+        signal: 'pixel.facebook',
         company: 'Facebook',
         domain: 'facebook.com',
         label: 'Meta Pixel',
@@ -115,24 +115,6 @@ describe('observe', () => {
       firstAt: null,
       lastAt: null,
     })
-  })
-})
-
-describe('templates', () => {
-  it('use only variables the renderer knows', () => {
-    const texts = [
-      ...Object.values(TEMPLATES).flatMap((f) =>
-        Object.values(f).flatMap((t) => [t.title, t.body]),
-      ),
-      ...Object.values(FAMILY_TEXT).flatMap((f) => [f.deadline, f.receipt]),
-    ]
-    for (const text of texts)
-      for (const [, name] of text.matchAll(/\{\{([^}]*)\}\}/g))
-        expect(TEMPLATE_VARS as readonly string[], text.slice(0, 40)).toContain(name)
-  })
-  it('exist for every kind every law offers', () => {
-    for (const l of LAWS)
-      for (const k of kindsOf(l)) expect(TEMPLATES[l.family][k], `${l.id} ${k}`).toBeDefined()
   })
 })
 

@@ -34,6 +34,17 @@ describe('the few words after the company', () => {
   it.each([
     ['consent.tcf', { adsRefused: true }, 'personalised ads refused'],
     ['consent.tcf', { adsRefused: false }, 'personalised ads agreed to'],
+    [
+      'consent.tcf',
+      { purposes: ['1', '2', '3', '4', '7'], vendors: 812, decidedOn: '2026-05-03' },
+      'You accepted 5 purposes for 812 companies on 3 May 2026',
+    ],
+    [
+      'consent.tcf',
+      { purposes: ['1', '7'], vendors: 1, adsRefused: true },
+      'You accepted 2 purposes for 1 company, but not personalised ads',
+    ],
+    ['consent.tcf', { purposes: [], vendors: 0, decidedOn: 'soon' }, 'You refused every purpose'],
     ['consent.usp', { optedOut: true }, 'opted out of sale'],
     ['consent.gpp', { optedOut: ['sale', 'sharing'] }, 'opted out of sale, sharing'],
     ['consent.gpp', { optedOut: [] }, 'no opt-out'],
@@ -54,6 +65,20 @@ describe('the few words after the company', () => {
       { companies: [], afterRefusal: ['Meta'], answered: true },
       '1 company still tracked you after you refused',
     ],
+    [
+      'consent.before',
+      { companies: [], afterRefusal: ['Meta', 'Google'], answered: false, refusedEarlier: true },
+      'You refused on an earlier visit, and 2 companies tracked you for ads anyway',
+    ],
+    ['consent.cmp', { cmp: 'OneTrust', pageObject: 'window.OneTrust' }, 'OneTrust'],
+    ['gpc.sent', { header: 'Sec-GPC: 1', sentBy: 'Tracelight' }, 'sent by Tracelight'],
+    ['gpc.support', { honours: true }, 'This site says it honours GPC'],
+    ['gpc.support', { honours: false, reason: 'x' }, 'No GPC declaration'],
+    [
+      'gpc.ignored',
+      { reasons: ['The US Privacy string (1YNN) says you did not opt out of sale', 'x'] },
+      'The US Privacy string (1YNN) says you did not opt out of sale',
+    ],
   ])('%s %j', (signal, detail, expected) => {
     expect(signalSummary(signal, detail)).toBe(expected)
   })
@@ -66,10 +91,12 @@ describe('tracking before consent, the strongest finding', () => {
       row('analytics.remarketing', 9),
       row('tracker.request'),
       row('consent.tcf'),
+      row('gpc.ignored'),
       row('consent.before'),
     ])
     expect(list.map((f) => f.signal)).toEqual([
       'consent.before',
+      'gpc.ignored',
       'analytics.remarketing',
       'consent.tcf',
     ])

@@ -42,6 +42,26 @@ const SIGNALS: Record<string, { title: string; meaning: string }> = {
     meaning:
       'The site passed your privacy choices to this company in the Global Privacy Platform format.',
   },
+  'consent.cmp': {
+    title: 'Cookie banner',
+    meaning:
+      'The site asks for your consent with a consent tool from this company. It keeps your choice in a cookie, and sites read it on your next visits.',
+  },
+  'gpc.sent': {
+    title: 'Opt-out signal sent (GPC)',
+    meaning:
+      'Your browser told the site not to sell or share your data (Global Privacy Control). In California and several other places this is a legal opt-out request.',
+  },
+  'gpc.support': {
+    title: 'GPC declaration',
+    meaning:
+      'Whether the site states, in its /.well-known/gpc.json file, that it honours the Global Privacy Control signal.',
+  },
+  'gpc.ignored': {
+    title: 'This site ignored your opt-out signal',
+    meaning:
+      'Your browser sent the Global Privacy Control signal, yet the site still said you had not opted out of the sale or sharing of your data, or kept sharing your ID.',
+  },
   'consent.before': {
     title: 'Tracking before you answered the cookie banner',
     meaning:
@@ -141,9 +161,11 @@ const SCRIPT_SIGNALS = new Set([
 
 /** How a finding's company or site is introduced: who did it, or who received it. */
 export function signalWho(signal: string, detail?: Record<string, DetailValue>): string {
-  if (signal === 'consent.before') return 'on'
+  if (signal === 'consent.before' || signal === 'consent.cmp' || signal.startsWith('gpc.'))
+    return 'on'
   // Read from the site's own consent tool (its cookie banner), not from a request.
   if (detail?.source === 'page') return 'your answer, read from the cookie banner of'
+  if (detail?.source === 'cookie') return 'your choice, kept in a cookie by'
   return SCRIPT_SIGNALS.has(signal) ? 'by a script from' : 'to'
 }
 
@@ -159,9 +181,15 @@ export function signalMeaning(signal: string): string {
 export function signalSummary(signal: string, detail: Record<string, DetailValue> | undefined) {
   if (detail === undefined) return undefined
   if (signal === 'consent.before') return consentBeforeSummary(detail)
-  if (signal === 'consent.tcf') {
-    return detail.adsRefused === true ? 'personalised ads refused' : 'personalised ads agreed to'
-  }
+  if (signal === 'consent.cmp') return typeof detail.cmp === 'string' ? detail.cmp : undefined
+  if (signal === 'gpc.sent') return `sent by ${String(detail.sentBy ?? 'your browser')}`
+  if (signal === 'gpc.support')
+    return detail.honours === true ? 'This site says it honours GPC' : 'No GPC declaration'
+  if (signal === 'gpc.ignored')
+    return Array.isArray(detail.reasons) && detail.reasons[0] !== undefined
+      ? detail.reasons[0]
+      : undefined
+  if (signal === 'consent.tcf') return tcfSummary(detail)
   if (signal === 'consent.usp') {
     return detail.optedOut === true ? 'opted out of sale' : 'no opt-out'
   }
@@ -170,6 +198,21 @@ export function signalSummary(signal: string, detail: Record<string, DetailValue
     return Array.isArray(out) && out.length > 0 ? `opted out of ${out.join(', ')}` : 'no opt-out'
   }
   return detail.event !== undefined ? String(detail.event) : undefined
+}
+
+/** "You accepted 10 purposes for 812 vendors on 3 May 2026" (the choice a TC string holds). */
+function tcfSummary(detail: Record<string, DetailValue>): string {
+  const { purposes, vendors, decidedOn } = detail
+  if (!Array.isArray(purposes) || typeof vendors !== 'number')
+    return detail.adsRefused === true ? 'personalised ads refused' : 'personalised ads agreed to'
+  const n = purposes.length
+  const day =
+    typeof decidedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(decidedOn)
+      ? ` on ${new Date(`${decidedOn}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}`
+      : ''
+  if (n === 0) return `You refused every purpose${day}`
+  const what = `${n} ${n === 1 ? 'purpose' : 'purposes'} for ${vendors} ${vendors === 1 ? 'company' : 'companies'}`
+  return `You accepted ${what}${day}${detail.adsRefused === true ? ', but not personalised ads' : ''}`
 }
 
 const countOf = (v: DetailValue | undefined) => (Array.isArray(v) ? new Set(v).size : 0)
@@ -186,7 +229,12 @@ function consentBeforeSummary(detail: Record<string, DetailValue>): string {
         ? `Before you answered the cookie banner, ${companies(before)} had already loaded`
         : `You did not answer the cookie banner, and ${companies(before)} loaded anyway`,
     )
-  if (after > 0) parts.push(`${companies(after)} still tracked you after you refused`)
+  if (after > 0)
+    parts.push(
+      detail.refusedEarlier === true && before === 0
+        ? `You refused on an earlier visit, and ${companies(after)} tracked you for ads anyway`
+        : `${companies(after)} still tracked you after you refused`,
+    )
   return parts.join('; ')
 }
 
@@ -272,6 +320,21 @@ const KEY_LABELS: Record<string, string> = {
   bannerAfterMs: 'Banner shown (ms after the page started)',
   answeredAfterMs: 'You answered (ms after the page started)',
   afterRefusal: 'Still tracking after you refused',
+  refusedEarlier: 'You refused on an earlier visit',
+  allowed: 'Allowed',
+  choice: 'Your choice',
+  cookie: 'Cookie',
+  pageObject: 'Found by its page object',
+  gpcApplied: 'The consent tool applied GPC',
+  notOptedOut: 'Not opted out of',
+  header: 'Header',
+  sentBy: 'Sent by',
+  reasons: 'Why',
+  declaredHonours: 'The site says it honours GPC',
+  toldNotOptedOut: 'Told you had not opted out',
+  stillShared: 'Still passed your ID to',
+  honours: 'Says it honours GPC',
+  lastUpdate: 'Declaration updated on',
 }
 
 /** TCF purposes (IAB Europe TCF v2.2 policy, Appendix A), in a few plain words each. */
@@ -322,15 +385,20 @@ export function detailLines(detail: Record<string, DetailValue>): [string, strin
     .map(([k, v]) => [
       keyLabel(k),
       PURPOSE_KEYS.has(k) && Array.isArray(v)
-        ? v.map((p) => TCF_PURPOSES[p] ?? `purpose ${p}`).join(', ')
+        ? v.map((p) => TCF_PURPOSES[p] ?? (/^\d+$/.test(p) ? `purpose ${p}` : p)).join(', ')
         : valueText(v),
     ])
 }
 
 const REQUEST_SIGNALS = new Set(['tracker.request', 'thirdparty.request'])
 
-/** Shown before all others: tracking before consent is the strongest finding (issue 5). */
-const STRONGEST = 'consent.before'
+/** Shown before all others: tracking before consent is the strongest finding (issue 5), then
+ * an ignored opt-out signal. */
+const STRONGEST = ['consent.before', 'gpc.ignored']
+const strength = (signal: string) => {
+  const i = STRONGEST.indexOf(signal)
+  return i < 0 ? 0 : STRONGEST.length - i
+}
 
 /** Findings other than "who was contacted", strongest first. */
 export function decodedFindings(findings: readonly FindingRow[]): FindingRow[] {
@@ -338,7 +406,7 @@ export function decodedFindings(findings: readonly FindingRow[]): FindingRow[] {
     .filter((f) => !REQUEST_SIGNALS.has(f.signal))
     .sort(
       (a, b) =>
-        Number(b.signal === STRONGEST) - Number(a.signal === STRONGEST) ||
+        strength(b.signal) - strength(a.signal) ||
         a.signal.localeCompare(b.signal) ||
         b.count - a.count,
     )

@@ -5,6 +5,9 @@
  */
 import type { Page } from 'playwright-core'
 import { launchChromium } from '../../src/cli/browsers.ts'
+import type { SignalId } from '../../src/detect/signals.ts'
+import type { FindingRow, VisitRow } from '../../src/db/schema.ts'
+import { Aggregator, putRows, storedCompanyIds, type Rows } from './seed.ts'
 
 export const SITES = 5_000
 const VISITS_PER_SITE = 20
@@ -13,75 +16,76 @@ const COMPANIES = 2_000
 const DAYS = 90
 const ROUNDS = 3
 
-/** Writes the rows as the recorder would, with plain IndexedDB (source text, see inspect.ts). */
-export const SEED = `(async () => {
-  const db = await new Promise((resolve, reject) => {
-    const r = indexedDB.open('tracelight')
-    r.onsuccess = () => resolve(r.result)
-    r.onerror = () => reject(r.error)
-  })
+/** The same rows as before v4 (same generator and seed), written with their aggregates; the
+ * export bench seeds with it too. */
+export async function seed(page: Page): Promise<{ findings: number; daily: number }> {
   const now = Date.now()
-  const DAY = 86400000
-  let seed = 12345
-  const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647
-  const pad = (n) => String(n).padStart(2, '0')
-  const localDay = (t) => { const d = new Date(t); return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) }
-  const signals = ['tracker.request', 'tracker.request', 'tracker.request', 'tracker.request', 'tracker.request',
-    'tracker.request', 'thirdparty.request', 'thirdparty.request', 'pixel.facebook', 'cookie.identifier']
-  let findings = 0, daily = 0
-  const write = (stores, fill) => new Promise((resolve, reject) => {
-    const tx = db.transaction(stores, 'readwrite')
-    fill(tx)
-    tx.oncomplete = resolve
-    tx.onerror = () => reject(tx.error)
-  })
-  for (let s0 = 0; s0 < ${SITES}; s0 += 50) {
-    await write(['sites', 'visits', 'findings', 'daily'], (tx) => {
-      for (let s = s0; s < Math.min(${SITES}, s0 + 50); s++) {
-        const site = 'site-' + s + '.test'
-        const days = new Map()
-        const companies = {}
-        const counts = {}
-        let first = now, last = 0
-        for (let v = 0; v < ${VISITS_PER_SITE}; v++) {
-          const at = now - Math.floor(rand() * ${DAYS}) * DAY - Math.floor(rand() * 3600000)
-          first = Math.min(first, at); last = Math.max(last, at)
-          const id = at * 1000 + (s * ${VISITS_PER_SITE} + v) % 1000
-          tx.objectStore('visits').put({ id, site, url: 'https://' + site + '/p' + v, tabId: 1, startedAt: at, mode: 'standard' })
-          for (let k = 0; k < ${FINDINGS_PER_VISIT}; k++) {
-            const signal = signals[k]
-            // A few companies are everywhere, most are rare.
-            const c = rand() < 0.5 ? Math.floor(rand() * 20) : Math.floor(rand() * ${COMPANIES})
-            const company = 'Company ' + c
-            const party = 'c' + c + '-' + k + '.test'
-            tx.objectStore('findings').put({ visitId: id, signal, party, site, company, category: 'ad', count: 3,
-              firstAt: at, lastAt: at + 1000, mode: 'standard',
-              evidence: { urls: ['https://' + party + '/collect?id=[hidden]&page=' + v] } })
-            findings++
-            counts[signal] = (counts[signal] || 0) + 3
-            const key = localDay(at) + '|' + signal
-            days.set(key, (days.get(key) || 0) + 3)
-            if (signal === 'tracker.request' || signal === 'thirdparty.request') {
-              const old = companies[company]
-              companies[company] = old === undefined
-                ? { tracker: signal === 'tracker.request', category: 'ad', parties: [party], requests: 3, firstAt: at, lastAt: at }
-                : { ...old, requests: old.requests + 3, firstAt: Math.min(old.firstAt, at), lastAt: Math.max(old.lastAt, at),
-                    parties: old.parties.includes(party) || old.parties.length >= 8 ? old.parties : [...old.parties, party] }
-            }
-          }
+  const DAY = 86_400_000
+  let state = 12345
+  const rand = () => (state = (state * 48271) % 2147483647) / 2147483647
+  const signals: SignalId[] = [
+    'tracker.request',
+    'tracker.request',
+    'tracker.request',
+    'tracker.request',
+    'tracker.request',
+    'tracker.request',
+    'thirdparty.request',
+    'thirdparty.request',
+    'pixel.facebook',
+    'cookie.identifier',
+  ]
+  let findings = 0
+  let daily = 0
+  const ids = await storedCompanyIds(page)
+  for (let s0 = 0; s0 < SITES; s0 += 50) {
+    const agg = new Aggregator(ids)
+    const rows: Rows & { visits: VisitRow[]; findings: FindingRow[] } = { visits: [], findings: [] }
+    for (let s = s0; s < Math.min(SITES, s0 + 50); s++) {
+      const site = `site-${s}.test`
+      for (let v = 0; v < VISITS_PER_SITE; v++) {
+        const at = now - Math.floor(rand() * DAYS) * DAY - Math.floor(rand() * 3600000)
+        const id = at * 1000 + ((s * VISITS_PER_SITE + v) % 1000)
+        const visit: VisitRow = {
+          id,
+          site,
+          url: `https://${site}/p${v}`,
+          tabId: 1,
+          startedAt: at,
+          mode: 'standard',
         }
-        for (const [key, count] of days) {
-          const [day, signal] = key.split('|')
-          tx.objectStore('daily').put({ site, day, signal, count })
-          daily++
+        const list: FindingRow[] = []
+        for (let k = 0; k < FINDINGS_PER_VISIT; k++) {
+          // A few companies are everywhere, most are rare.
+          const c = rand() < 0.5 ? Math.floor(rand() * 20) : Math.floor(rand() * COMPANIES)
+          const party = `c${c}-${k}.test`
+          list.push({
+            visitId: id,
+            signal: signals[k] ?? 'tracker.request',
+            party,
+            site,
+            company: `Company ${c}`,
+            category: 'ad',
+            count: 3,
+            firstAt: at,
+            lastAt: at + 1000,
+            mode: 'standard',
+            evidence: { urls: [`https://${party}/collect?id=[hidden]&page=${v}`] },
+          })
         }
-        tx.objectStore('sites').put({ site, firstSeen: first, lastSeen: last, visits: ${VISITS_PER_SITE}, counts, companies })
+        rows.visits.push(visit)
+        rows.findings.push(...list)
+        agg.add(visit, list)
+        findings += list.length
       }
-    })
+    }
+    for (const more of agg.chunks(50)) {
+      daily += more.daily?.length ?? 0
+      await putRows(page, { ...rows, ...more })
+    }
   }
-  db.close()
   return { findings, daily }
-})()`
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN
 
@@ -102,7 +106,7 @@ export async function benchDashboard(): Promise<string[]> {
     // The dashboard opens the database (and creates its tables) on first read.
     await page.getByTestId('overview-empty').waitFor()
     const started = Date.now()
-    const seeded = (await page.evaluate(SEED)) as { findings: number; daily: number }
+    const seeded = await seed(page)
     const seedS = (Date.now() - started) / 1000
     const overview: number[] = []
     const site: number[] = []

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CDPSession, Page } from 'playwright-core'
 import { launchChromium } from '../../src/cli/browsers.ts'
-import { SEED, SITES } from './dashboard.ts'
+import { seed, SITES } from './dashboard.ts'
 
 const FORMATS = ['json', 'zip'] as const
 /** How long the page is watched without an export, for comparison. */
@@ -117,7 +117,7 @@ export async function benchExport(): Promise<string[]> {
     await page.goto(`${base}#/`)
     await page.getByTestId('overview-empty').waitFor()
     const started = Date.now()
-    const seeded = (await page.evaluate(SEED)) as { findings: number }
+    const seeded = await seed(page)
     console.log(
       `  seeded ${seeded.findings} findings in ${((Date.now() - started) / 1000).toFixed(0)} s`,
     )

@@ -289,7 +289,7 @@ void describe('Chromium: recording a visit', () => {
     await row.waitFor()
     assert.match(
       (await row.getByTestId('signal-event').textContent()) ?? '',
-      /personalised ads refused/,
+      /You accepted \d+ purposes for \d+ compan(?:y|ies) on .+, but not personalised ads/,
     )
     await row.getByRole('button', { name: 'What was sent?' }).click()
     assert.match(

@@ -97,4 +97,12 @@ void describe('Chromium: tracking before the cookie banner is answered', () => {
   void it('survives a consent API that throws, lies or floods, and records nothing from it', async () => {
     await consent.hostileConsentApi(env)
   })
+
+  void it('reads a banner without a consent API from its cookies, and a refusal kept from an earlier visit', async () => {
+    await consent.cookieBannerWithoutApi(env)
+  })
+
+  void it('records the GPC signal sent, and flags the site that ignored it', async () => {
+    await consent.gpcHonouredOrIgnored(env)
+  })
 })

@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict'
 import type { FindingRow } from '../../src/db/schema.ts'
-import { poll, readDb, sleep } from './lib.ts'
+import { extCall, poll, readDb, sleep } from './lib.ts'
 import type { DbDump } from './lib.ts'
-import type { ProbeEnv } from './probes-lib.ts'
+import type { ProbeEnv, ProbePage } from './probes-lib.ts'
 
 export interface ConsentEnv extends ProbeEnv {
   /** The popup's "What was sent" rows for the tab showing `url`: [signal, text] in order. */
@@ -30,8 +30,8 @@ function findingsAt(dump: DbDump, { url, since }: Loaded): FindingRow[] {
   return visit === undefined ? [] : dump.findings.filter((f) => f.visitId === visit.id)
 }
 
-async function load(env: ConsentEnv, path: string) {
-  const url = `${env.server.origin('cmp.test')}${path}`
+async function load(env: ConsentEnv, path: string, host = 'cmp.test') {
+  const url = `${env.server.origin(host)}${path}`
   const since = Date.now()
   const page = await env.page()
   await page.goto(url)
@@ -44,12 +44,13 @@ async function waitFor(
   at: Loaded,
   ok: (f: FindingRow[]) => boolean,
   what: string,
+  timeout = 20_000,
 ): Promise<FindingRow[]> {
   const ext = await env.ext()
   const dump = await poll(
     () => readDb(ext),
     (d) => ok(findingsAt(d, at)),
-    { what: `${what} on ${at.url}`, timeout: 20_000 },
+    { what: `${what} on ${at.url}`, timeout },
   )
   return findingsAt(dump, at)
 }
@@ -91,6 +92,7 @@ export async function trackingBeforeAccept(env: ConsentEnv): Promise<void> {
     event: 'cmpDisplayStatus:hidden',
     sections: ['usnat'],
     optedOut: [],
+    notOptedOut: ['sale', 'sharing', 'targeted advertising'],
   })
   assert.deepEqual(findings.find((f) => f.signal === 'consent.usp')?.evidence.details?.[0], {
     source: 'page',
@@ -193,4 +195,136 @@ export async function hostileConsentApi(env: ConsentEnv): Promise<void> {
     [],
   )
   await page.close()
+}
+
+const detailsOf = (f: FindingRow[], signal: string) =>
+  f.filter((r) => r.signal === signal).flatMap((r) => r.evidence.details ?? [])
+
+/**
+ * A OneTrust-style banner with no IAB API (banner.test, script from cdn.cookielaw.org): the
+ * platform is named from its script host, its page object and its cookie; Reject is read from
+ * the cookie; the pixel that fires anyway is flagged, and on the next visit the refusal kept in
+ * the cookie makes the same pixel count as tracking after a refusal from the first moment.
+ */
+export async function cookieBannerWithoutApi(env: ConsentEnv): Promise<void> {
+  const first = await load(env, '/', 'banner.test')
+  await waitFor(
+    env,
+    first.at,
+    (f) =>
+      has('pixel.facebook')(f) &&
+      detailsOf(f, 'consent.cmp').some((d) => d.pageObject) &&
+      detailsOf(f, 'consent.cmp').some((d) => d.banner === 'shown'),
+    'the Meta pixel, the consent platform and its banner',
+  )
+  await sleep(500)
+  await first.page.click('#onetrust-reject-all-handler')
+  const findings = await waitFor(env, first.at, has('consent.before'), 'consent.before')
+  const cmp = detailsOf(findings, 'consent.cmp')
+  assert.ok(
+    cmp.every((d) => d.cmp === 'OneTrust'),
+    JSON.stringify(cmp),
+  )
+  assert.ok(
+    cmp.some((d) => d.host === 'cdn.cookielaw.org'),
+    'named from its script host',
+  )
+  assert.ok(
+    cmp.some((d) => d.pageObject === 'window.OneTrust'),
+    'named from its page object',
+  )
+  const refusal = cmp.find(
+    (d) => d.cookie === 'OptanonConsent' && Array.isArray(d.refused) && d.refused.length > 0,
+  )
+  assert.ok(refusal, `the refusal read from the cookie: ${JSON.stringify(cmp)}`)
+  assert.deepEqual(refusal.refused, ['performance', 'functional', 'targeting (advertising)'])
+  assert.ok(
+    cmp.some((d) => d.banner === 'shown'),
+    'its banner seen on screen',
+  )
+  const detail = findings.find((f) => f.signal === 'consent.before')?.evidence.details?.[0] ?? {}
+  assert.equal(detail.answered, true)
+  assert.deepEqual(detail.companies, ['Facebook'])
+  assert.deepEqual(detail.afterRefusal, ['Facebook'])
+  assert.equal(typeof detail.bannerAfterMs, 'number', 'when the banner appeared')
+
+  // Next visit: no banner, the refusal is in the cookie from the start; the pixel still fires.
+  const second = await load(env, '/', 'banner.test')
+  await waitFor(env, second.at, has('pixel.facebook'), 'the Meta pixel on the return visit')
+  await sleep(1000)
+  await second.page.goto(`${env.server.origin('cmp.test')}/none.html`)
+  const again = await waitFor(env, second.at, has('consent.before'), 'consent.before, return visit')
+  const d2 = again.find((f) => f.signal === 'consent.before')?.evidence.details?.[0] ?? {}
+  assert.equal(d2.refusedEarlier, true)
+  assert.deepEqual(d2.afterRefusal, ['Facebook'])
+  assert.deepEqual(d2.companies, [])
+  // The consent table holds both visits' timelines: the answer read from the cookie on the
+  // first, the refusal already saved on the second.
+  const dump = await readDb(await env.ext())
+  const timeline = (at: Loaded) => {
+    const visit = dump.visits.find((v) => v.url === at.url && v.startedAt >= at.since)
+    return dump.consent
+      .filter((r) => r.visitId === visit?.id)
+      .map((r) => `${r.source} ${r.framework} ${r.event} ${String(r.adsAllowed)}`)
+  }
+  const firstTimeline = timeline(first.at)
+  assert.ok(firstTimeline.includes('page cmp platform undefined'), firstTimeline.join('; '))
+  assert.ok(firstTimeline.includes('cookie cmp answered false'), firstTimeline.join('; '))
+  const secondTimeline = timeline(second.at)
+  assert.ok(secondTimeline.includes('cookie cmp stored false'), secondTimeline.join('; '))
+  await first.page.close()
+  await second.page.close()
+}
+
+/**
+ * Global Privacy Control honoured or ignored: with GPC on, honours.test answers the signal
+ * (US Privacy 1YYN) and ignores.test does not (1YNN, though its gpc.json says it honours GPC).
+ * Both visits record gpc.sent from the header seen on the wire; only ignores.test gets
+ * gpc.ignored, naming the ad company it told "not opted out".
+ */
+export async function gpcHonouredOrIgnored(env: ConsentEnv): Promise<void> {
+  const ext = await env.ext()
+  const gpcSet = (change: object) =>
+    extCall(ext, `ext.runtime.sendMessage(${JSON.stringify({ type: 'gpc.set', ...change })})`)
+  await gpcSet({ enabled: true })
+  try {
+    const visits: Loaded[] = []
+    const pages: ProbePage[] = []
+    for (const host of ['honours.test', 'ignores.test']) {
+      const { page, at } = await load(env, '/', host)
+      await waitFor(
+        env,
+        at,
+        (f) => has('gpc.sent')(f) && has('consent.usp')(f) && has('gpc.support')(f),
+        'gpc.sent, the US Privacy string and the gpc.json check',
+      )
+      visits.push(at)
+      pages.push(page)
+    }
+    const [honours, ignores] = visits as [Loaded, Loaded]
+    // The honouring visit ends (judged at once); the other is judged while it stays open.
+    await pages[0]?.goto(`${env.server.origin('cmp.test')}/none.html`)
+    const bad = await waitFor(env, ignores, has('gpc.ignored'), 'gpc.ignored', 45_000)
+    const sent = detailsOf(bad, 'gpc.sent')[0]
+    assert.deepEqual(sent, { header: 'Sec-GPC: 1', sentBy: 'Tracelight' })
+    const rows = await env.popupRows(ignores.url)
+    assert.ok(
+      rows.some(
+        ([signal, text]) => signal === 'gpc.ignored' && /ignored your opt-out signal/.test(text),
+      ),
+      JSON.stringify(rows),
+    )
+    const ignored = detailsOf(bad, 'gpc.ignored')[0] ?? {}
+    assert.equal(ignored.declaredHonours, true)
+    assert.ok(Array.isArray(ignored.toldNotOptedOut) && ignored.toldNotOptedOut.length === 1)
+    assert.match(String(ignored.reasons), /1YNN/)
+    await sleep(2000)
+    const good = findingsAt(await readDb(ext), honours)
+    assert.ok(has('gpc.sent')(good))
+    assert.equal(has('gpc.ignored')(good), false, 'the honouring site is not flagged')
+    assert.ok(detailsOf(good, 'consent.usp').every((d) => d.optedOut === true))
+    for (const page of pages) await page.close()
+  } finally {
+    await gpcSet({ enabled: false })
+  }
 }

@@ -2,37 +2,24 @@
  * Requests in real Chromium with the built extension: from a site visited with trackers to a
  * GDPR access letter naming them, marked sent, stored with the law's due date, followed through
  * its status history, and — with the page's clock moved past the deadline — a reminder draft.
+ * On the way, with Tracelight set to German, the same letter in German, saved as an .eml.
  */
 import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import { launchChromium, type ChromiumSession } from '../../src/cli/browsers.ts'
 import type { RequestRow } from '../../src/db/schema.ts'
 import { addMonths, dayOf, endOfDay, longDate } from '../../src/requests/dates.ts'
+import { letterDate } from '../../src/requests/letters/format.ts'
 import { mailtoUrl } from '../../src/requests/send.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
 import { extCall, poll, readDb, tabIdOf, visitOf, findingsOf } from './lib.ts'
+import { READ_REQUESTS, readEml } from './requests-lib.ts'
 import { openPopup, visitChromium } from './setup.ts'
 
 let server: FixtureServer
 let session: ChromiumSession
-
-/** In-page source (tsx helpers do not exist in the page): every stored request. */
-const READ_REQUESTS = `(async () => {
-  const db = await new Promise((resolve, reject) => {
-    const r = indexedDB.open('tracelight')
-    r.onsuccess = () => resolve(r.result)
-    r.onerror = () => reject(r.error)
-  })
-  if (!db.objectStoreNames.contains('requests')) { db.close(); return [] }
-  const rows = await new Promise((resolve, reject) => {
-    const r = db.transaction('requests').objectStore('requests').getAll()
-    r.onsuccess = () => resolve(r.result)
-    r.onerror = () => reject(r.error)
-  })
-  db.close()
-  return rows
-})()`
 
 const readRequests = async (page: Page) => (await page.evaluate(READ_REQUESTS)) as RequestRow[]
 
@@ -238,6 +225,99 @@ void describe('Chromium: asking a company for your data', () => {
     await page.getByTestId('history').locator('li').nth(2).waitFor()
     assert.equal(await page.getByTestId('view-due').textContent(), longDate(addMonths(sent, 3)))
     assert.equal(await page.getByTestId('status-extended').count(), 0, 'only one extension')
+    await page.close()
+  })
+
+  void it('writes the letter in German when Tracelight speaks German, and saves it as an .eml', async () => {
+    const base = `chrome-extension://${session.extensionId}/src/ui/dashboard/index.html`
+    const page = await session.context.newPage()
+    await page.setViewportSize({ width: 1100, height: 900 })
+    await page.goto(`${base}#/settings`)
+    await page.getByTestId('language').selectOption('de')
+    await poll(
+      () => page.getByTestId('settings-status').textContent(),
+      (t) => t === 'Gespeichert.' || t === 'Saved.',
+      { what: 'the language setting to be saved' },
+    )
+    await page.goto(`${base}#/requests/new?site=news.test`)
+    await page.getByTestId('new-request').waitFor()
+    // The page speaks German; under the GDPR the letter is suggested in German too.
+    assert.equal(await page.locator('h1').textContent(), 'news.test nach deinen Daten fragen')
+    await page.getByTestId('law').selectOption('gdpr-eu')
+    await page.getByTestId('kind-access').check()
+    assert.equal(await page.getByTestId('letter-language').inputValue(), 'de')
+    assert.deepEqual(
+      await page
+        .getByTestId('letter-language')
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+      ['en', 'de', 'fr', 'es'],
+    )
+    assert.match(
+      (await page.getByTestId('not-legal-advice').textContent()) ?? '',
+      /keine Rechtsberatung/,
+    )
+    await page.getByTestId('sender-name').fill('Alex Doe')
+    await page.getByTestId('recipient-email').fill('datenschutz@news.test')
+
+    const subject = (await page.getByTestId('letter-subject').textContent()) ?? ''
+    const body = (await page.getByTestId('letter-body').textContent()) ?? ''
+    const reference = /Referenz (TL-\d{8}-[A-Z2-9]{4})$/.exec(subject)?.[1] ?? ''
+    assert.match(subject, /^Antrag auf Auskunft nach Art\. 15 DSGVO – Referenz TL-/)
+    assert.ok(body.startsWith('Sehr geehrte Damen und Herren,\n\nich wende mich an Sie'), body)
+    assert.match(
+      body,
+      /Gestützt auf Art\. 15 Abs\. 1 lit\. a bis h, Abs\. 2 und 3 der Verordnung \(EU\) 2016\/679 \(Datenschutz-Grundverordnung, DSGVO\)/,
+    )
+    const due = addMonths(dayOf(Date.now()), 1)
+    assert.ok(body.includes(`also bis zum ${letterDate(due, 'de')} (Art. 12 Abs. 3 DSGVO)`), body)
+    assert.match(body, /Bitte bestätigen Sie mir den Eingang dieses Schreibens\./)
+    assert.match(body, /^Was mein Browser (am|zwischen dem) .* auf news\.test aufgezeichnet hat/m)
+    assert.match(
+      body,
+      /^- Google \(google-analytics\.com, googletagmanager\.com\): \d+ Anfragen?, /m,
+    )
+    assert.match(body, /Meta Pixel von Facebook/)
+    assert.ok(body.endsWith('Mit freundlichen Grüßen\nAlex Doe'), body)
+    assert.match(
+      (await page.getByTestId('due').textContent()) ?? '',
+      new RegExp(`bis zum ${letterDate(due, 'de')}`),
+    )
+
+    // The .eml a mail program opens carries the German letter intact.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('send-eml').click(),
+    ])
+    assert.equal(download.suggestedFilename(), `${reference}.eml`)
+    const eml = readEml(await readFile((await download.path()) ?? '', 'utf8'))
+    assert.deepEqual(eml, { to: 'datenschutz@news.test', subject, body })
+    assert.match((await page.getByTestId('notice').textContent()) ?? '', /E-Mail-Entwurf/)
+    await page.screenshot({ path: 'test/screenshots/requests-chromium-de.png', fullPage: true })
+
+    await page.getByTestId('mark-sent').click()
+    await page.getByTestId('sent-done').waitFor()
+    const rows = await poll(
+      () => readRequests(page),
+      (r) => r.some((x) => x.reference === reference),
+      { what: 'the German request to be stored' },
+    )
+    const row = rows.find((x) => x.reference === reference)
+    assert.equal(row?.subject, subject)
+    assert.equal(row?.text, body)
+    assert.equal(row?.dueDay, due)
+    assert.match(
+      (await page.getByTestId('sent-done').textContent()) ?? '',
+      new RegExp(`Antwort fällig bis zum ${letterDate(due, 'de')}`),
+    )
+    // Back to the browser's language for the tests that follow.
+    await page.goto(`${base}#/settings`)
+    await page.getByTestId('language').selectOption('')
+    await poll(
+      () => page.getByTestId('settings-status').textContent(),
+      (t) => t === 'Saved.',
+      { what: 'the language setting to be reset' },
+    )
     await page.close()
   })
 

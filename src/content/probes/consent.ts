@@ -13,12 +13,15 @@
  * property reads. No property traps (defineProperty on window) that a CMP stub could trip
  * over. A page without a CMP API costs those reads and nothing else.
  */
+import { CMP_BANNERS, CMP_GLOBALS } from '@/data/cmps'
 import { recordConsent } from './core'
 
 const setTimer = setTimeout
 const now = Date.now
 const addListener = EventTarget.prototype.addEventListener
 const apply = Reflect.apply
+const querySelector = Document.prototype.querySelector
+const getClientRects = Element.prototype.getClientRects
 /** Longest consent string forwarded (background limit: MAX_CONSENT_DETAIL in probe-events). */
 const MAX_STRING = 4000
 const BACKOFF_MS = [250, 1000, 2500, 5000, 10_000, 20_000, 30_000]
@@ -41,9 +44,31 @@ const bounded = (value: unknown) =>
 const detail = (event: string, text: string) => `${now()} ${event} ${text}`.trimEnd()
 
 export function installConsent(): void {
-  const done = { tcf: false, gpp: false, usp: false }
+  const done = { tcf: false, gpp: false, usp: false, cmp: false, banner: false }
 
   const look = () => {
+    // Which consent platform runs the banner, by the object its script puts on window: one
+    // own-property check per known name, and only until one is found.
+    if (!done.cmp) {
+      for (const name of CMP_GLOBALS.keys()) {
+        if (own(window, name) === undefined) continue
+        done.cmp = true
+        recordConsent('consent.cmp', detail('global', name))
+        break
+      }
+    }
+    // When a known platform's banner is on screen: its element exists and is laid out (a
+    // hidden banner has no boxes). About twenty selector queries, at the same few moments.
+    if (!done.banner && document.body !== null) {
+      for (const [slug, selector] of CMP_BANNERS) {
+        const element = apply(querySelector, document, [selector]) as Element | null
+        if (element === null) continue
+        if ((apply(getClientRects, element, []) as DOMRectList).length === 0) continue
+        done.banner = true
+        recordConsent('consent.cmp', detail('banner', slug))
+        break
+      }
+    }
     if (!done.tcf) {
       const tcf = own(window, '__tcfapi')
       if (typeof tcf === 'function') {
@@ -110,6 +135,6 @@ export function installConsent(): void {
   apply(addListener, document, ['readystatechange', safeLook])
   for (const ms of BACKOFF_MS)
     setTimer(() => {
-      if (!(done.tcf && done.gpp && done.usp)) safeLook()
+      if (!(done.tcf && done.gpp && done.usp && done.cmp && done.banner)) safeLook()
     }, ms)
 }

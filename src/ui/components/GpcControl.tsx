@@ -7,10 +7,12 @@ export interface GpcControlProps {
   site: string
   /** The site's latest gpc.support detail, when it was checked. */
   support?: Record<string, DetailValue> | undefined
+  /** This visit was flagged gpc.ignored: the site still reported no opt-out. */
+  ignored?: boolean
 }
 
 /** Global Privacy Control: one switch for all sites, one for this site, and what the site says. */
-export function GpcControl({ store, site, support }: GpcControlProps) {
+export function GpcControl({ store, site, support, ignored = false }: GpcControlProps) {
   useEffect(() => {
     void store.load()
   }, [store])
@@ -53,6 +55,12 @@ export function GpcControl({ store, site, support }: GpcControlProps) {
           {support.honours === true
             ? `${site} says it honours this signal.`
             : `${site} does not say it honours this signal. ${String(support.reason ?? '')}`}
+        </p>
+      )}
+      {ignored && (
+        <p class="status error" data-testid="gpc-ignored">
+          {site} ignored your opt-out signal: it still said you had not opted out of the sale or
+          sharing of your data.
         </p>
       )}
       {error !== null && (

@@ -16,7 +16,7 @@ interface View {
 }
 
 export function GraphPage({ route }: { route: GraphRoute }) {
-  const { overview: store, i18n, navigate } = useDashboard()
+  const { graph: store, i18n, navigate } = useDashboard()
   const { t, tn } = i18n
   useEffect(() => {
     void store.load(route.period)

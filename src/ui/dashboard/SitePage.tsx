@@ -3,11 +3,10 @@ import { ConfirmDialog } from '@/ui/components/ConfirmDialog'
 import { ExportButton } from '@/ui/components/ExportButton'
 import { companyHash } from '@/ui/state/route'
 import { useDashboard } from './context'
+import { ConsentHistory } from './ConsentHistory'
 import { FindingWhy } from './FindingWhy'
 import { categoryName, signalName } from './words'
 import { AskLink } from '@/ui/requests/AskLink'
-
-const TIMELINE_VISITS = 30
 
 export function SitePage({ site }: { site: string }) {
   const { site: store, i18n } = useDashboard()
@@ -18,6 +17,7 @@ export function SitePage({ site }: { site: string }) {
   const state = store.state.value
   const summary = store.summary.value
   const deleting = store.deleting.value
+  const more = store.more.value
 
   if (state.kind === 'loading') return <p class="status">{t('common.loading')}</p>
   if (state.kind === 'error')
@@ -39,7 +39,7 @@ export function SitePage({ site }: { site: string }) {
       </p>
     )
   if (summary === null) return null
-  const { site: row, visits, findings } = state
+  const { site: row, visits } = state
   const groups = [...summary.trackers, ...summary.others]
   const actions = store.actions.value
   return (
@@ -128,7 +128,7 @@ export function SitePage({ site }: { site: string }) {
       <h2>{t('site.timelineTitle')}</h2>
       <p class="muted">{t('site.timelineHint')}</p>
       <ol class="timeline" data-testid="timeline">
-        {store.timeline.value.slice(0, TIMELINE_VISITS).map((entry) => (
+        {store.timeline.value.map((entry) => (
           <li key={entry.visit.id} data-testid="timeline-visit">
             <div class="company-head">
               <strong>{i18n.dateTime(entry.visit.startedAt)}</strong>
@@ -153,9 +153,25 @@ export function SitePage({ site }: { site: string }) {
         ))}
       </ol>
       {visits.length < row.visits && (
-        <p class="muted">{t('site.olderVisits', { shown: visits.length, total: row.visits })}</p>
+        <p class="muted">
+          {t('site.olderVisits', { shown: visits.length, total: row.visits })}{' '}
+          <button
+            type="button"
+            data-testid="more-visits"
+            disabled={more.kind === 'working'}
+            onClick={() => void store.loadMore()}
+          >
+            {more.kind === 'working' ? t('common.loading') : t('site.moreVisits')}
+          </button>
+        </p>
       )}
-      {findings.length > 0 && store.decoded.value.length > 0 && (
+      {more.kind === 'failed' && (
+        <p class="status error" role="alert">
+          {t('common.readError', { message: more.message })}
+        </p>
+      )}
+      <ConsentHistory site={row.site} />
+      {store.decoded.value.length > 0 && (
         <>
           <h2>{t('site.sentTitle')}</h2>
           <ul class="companies" data-testid="site-decoded">
@@ -183,7 +199,7 @@ export function SitePage({ site }: { site: string }) {
             id="confirm-text"
             message={t('site.deleteConfirm', {
               site: row.site,
-              what: `${tn('site.visitCount', row.visits)}, ${tn('site.findings', findings.length)}`,
+              what: `${tn('site.visitCount', row.visits)}, ${tn('site.findings', store.findingCount.value)}`,
             })}
             confirmLabel={t('site.deleteYes')}
             confirmTestId="confirm-delete"

@@ -1,5 +1,6 @@
-import type { DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/schema'
+import type { ConsentRow, DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/schema'
 import { SETTINGS } from '@/db/settings'
+import { groupVisitsOf, memoryCompanyIds, sitePartiesOf, siteStatsOf } from '@/db/aggregate'
 import { localDay } from '@/db/write'
 import type { DashboardApi, Settings } from '@/ui/state/dashboard-api'
 
@@ -9,6 +10,7 @@ export interface FixtureData {
   visits: VisitRow[]
   findings: FindingRow[]
   daily: DailyRow[]
+  consent?: ConsentRow[]
 }
 
 /** A DashboardApi over plain arrays; writes change the arrays, as the background would. */
@@ -17,17 +19,46 @@ export function fixtureApi(data: FixtureData, now: number) {
     Object.entries(SETTINGS).map(([k, v]) => [k, v.default]),
   ) as Settings
   const calls: string[] = []
+  const ids = memoryCompanyIds()
   const api: DashboardApi = {
     sitesSince: async (since) => data.sites.filter((s) => s.lastSeen >= since),
-    dailySince: async (since) =>
-      since <= 0 ? data.daily : data.daily.filter((d) => d.day >= localDay(since)),
+    // The aggregates are derived from the rows with the functions the database uses.
+    statsSince: async (since) =>
+      data.sites
+        .filter((s) => s.lastSeen >= since)
+        .map((s) =>
+          siteStatsOf(
+            s,
+            data.daily.filter((d) => d.site === s.site),
+            ids,
+          ),
+        ),
+    companyNames: async () => ids.rows(),
+    sitesWithParty: async (text) => {
+      const q = text.trim().toLowerCase()
+      return q === ''
+        ? []
+        : [...new Set(data.findings.filter((f) => f.party.includes(q)).map((f) => f.site))]
+    },
     visitCountSince: async (since) => data.visits.filter((v) => v.startedAt >= since).length,
-    site: async (site) => data.sites.find((s) => s.site === site),
-    visits: async (site) =>
-      data.visits.filter((v) => v.site === site).sort((a, b) => b.startedAt - a.startedAt),
-    siteFindings: async (site) => data.findings.filter((f) => f.site === site),
-    partyFindings: async (parties, limit) =>
-      data.findings.filter((f) => parties.includes(f.party)).slice(0, limit),
+    site: async (site) => {
+      const row = data.sites.find((s) => s.site === site)
+      const findings = data.findings.filter((f) => f.site === site)
+      return row === undefined ? undefined : { ...row, groupVisits: groupVisitsOf(findings) }
+    },
+    siteParties: async (site) => sitePartiesOf(data.findings.filter((f) => f.site === site)),
+    visitPage: async (site, before, limit) =>
+      data.visits
+        .filter((v) => v.site === site && v.startedAt <= before)
+        .sort((a, b) => b.startedAt - a.startedAt)
+        .slice(0, limit),
+    findingsOfVisits: async (ids) => data.findings.filter((f) => ids.includes(f.visitId)),
+    companyParties: async (name, limit) =>
+      sitePartiesOf(data.findings)
+        .filter((r) => r.company === name || (r.company === undefined && r.party === name))
+        .slice(0, limit),
+    consentTimeline: async (site) =>
+      (data.consent ?? []).filter((r) => r.site === site).sort((a, b) => b.at - a.at),
     settings: async () => ({ ...settings }),
     async setSetting(key, value) {
       calls.push(`set ${key}=${String(value)}`)
@@ -180,6 +211,36 @@ export function sampleData(now: number): FixtureData {
         category: undefined,
         count: 1,
       }),
+    ],
+    consent: [
+      {
+        visitId: 2,
+        site: 'news.test',
+        at: now - H + 1_000,
+        source: 'page',
+        framework: 'tcf',
+        event: 'shown',
+        state: {},
+      },
+      {
+        visitId: 2,
+        site: 'news.test',
+        at: now - H + 4_000,
+        source: 'page',
+        framework: 'tcf',
+        event: 'answered',
+        adsAllowed: false,
+        state: { purposes: ['1'], vendors: 3 },
+      },
+      {
+        visitId: 2,
+        site: 'news.test',
+        at: now - H + 4_500,
+        source: 'cookie',
+        framework: 'cmp',
+        event: 'choice',
+        state: { cmp: 'OneTrust', cookie: 'OptanonConsent' },
+      },
     ],
     daily: [
       { site: 'news.test', day: localDay(day1), signal: 'tracker.request', count: 3 },

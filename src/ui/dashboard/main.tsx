@@ -3,13 +3,17 @@ import { RequestsRoute } from '@/ui/requests/RequestsRoute'
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import {
-  allSiteFindings,
-  dailySince,
-  partyFindings,
+  companyNames,
+  companyParties,
+  sitesWithParty,
+  findingsOfVisits,
+  siteParties,
   sitesSince,
+  statsSince,
   visitCountSince,
+  visitPage,
 } from '@/db/dashboard-read'
-import { getSite, siteVisits } from '@/db/read'
+import { getSite, siteConsent } from '@/db/read'
 import { openDb } from '@/db/schema'
 import { readSetting, SETTINGS, type SettingKey } from '@/db/settings'
 import { sendMessage } from '@/platform/runtime'
@@ -22,18 +26,24 @@ import '@/ui/components/theme.css'
 import './dashboard.css'
 
 const db = openDb()
+// Opening the database takes a while: it runs while the page renders its first frame.
+db.open().catch(() => undefined) // a failure shows on the first read
 const ok = (reply: { ok: true } | undefined) => {
   // A reply missing means the background did not handle the message.
   if (reply?.ok !== true) throw new Error('Tracelight’s background did not answer.')
 }
 const api: DashboardApi = {
   sitesSince: (since) => sitesSince(db, since),
-  dailySince: (since) => dailySince(db, since),
+  statsSince: (since) => statsSince(db, since),
+  companyNames: () => companyNames(db),
+  sitesWithParty: (text) => sitesWithParty(db, text),
   visitCountSince: (since) => visitCountSince(db, since),
   site: (site) => getSite(db, site),
-  visits: (site) => siteVisits(db, site),
-  siteFindings: (site) => allSiteFindings(db, site),
-  partyFindings: (parties, limit) => partyFindings(db, parties, limit),
+  siteParties: (site) => siteParties(db, site),
+  visitPage: (site, before, limit) => visitPage(db, site, before, limit),
+  findingsOfVisits: (ids) => findingsOfVisits(db, ids),
+  companyParties: (name, limit) => companyParties(db, name, limit),
+  consentTimeline: (site) => siteConsent(db, site),
   async settings() {
     const keys = Object.keys(SETTINGS) as SettingKey[]
     const values = await Promise.all(keys.map((k) => readSetting(db, k)))

@@ -82,6 +82,82 @@ describe('dashboard pages from fixture data', () => {
     expect(evidence).toContain('https://www.facebook.com/tr?id=[hidden]&ev=Purchase')
   })
 
+  it('site page: the consent timeline in plain words', async () => {
+    show('#/site/news.test')
+    const history = await screen.findByTestId('consent-history')
+    const moments = within(history).getAllByTestId('consent-moment')
+    expect(moments.map((m) => m.dataset.key)).toEqual([
+      'consent.shown',
+      'consent.answeredRefused',
+      'consent.platform',
+    ])
+    expect(moments[1]?.textContent).toContain('You answered: no to personalised ads.')
+    expect(moments[1]?.textContent).toContain('read from the site’s consent tool')
+    expect(moments[2]?.textContent).toContain('The banner is run by OneTrust.')
+    expect(moments[2]?.textContent).toContain('read from the site’s cookie')
+  })
+
+  it('site page: no consent section for a site without a consent timeline', async () => {
+    show('#/site/shop.test')
+    await screen.findByTestId('site-page')
+    expect(screen.queryByTestId('consent-history')).toBeNull()
+  })
+
+  it('site page: shows the newest visits first and reads older ones on demand', async () => {
+    const data = sampleData(NOW)
+    const news = data.sites.find((s) => s.site === 'news.test')
+    if (news === undefined) throw new Error('fixture changed')
+    // 70 more visits to news.test, each with a Google request, an hour apart.
+    for (let i = 0; i < 70; i++) {
+      const id = 100 + i
+      data.visits.push({
+        id,
+        site: 'news.test',
+        url: `https://news.test/${i}`,
+        tabId: 1,
+        startedAt: NOW - (3 + i) * 3_600_000,
+        mode: 'standard',
+      })
+      data.findings.push({
+        visitId: id,
+        signal: 'tracker.request',
+        party: 'google-analytics.com',
+        site: 'news.test',
+        company: 'Google',
+        category: 'analytics',
+        count: 1,
+        firstAt: NOW - (3 + i) * 3_600_000,
+        lastAt: NOW - (3 + i) * 3_600_000,
+        evidence: { urls: [] },
+        mode: 'standard',
+      })
+    }
+    news.visits += 70
+    const { api } = fixtureApi(data, NOW)
+    render(
+      <Root
+        stores={createStores(api)}
+        route={parseRoute('#/site/news.test')}
+        browserLanguages={['en']}
+        navigate={() => undefined}
+      />,
+    )
+    await screen.findByTestId('site-page')
+    expect(screen.getAllByTestId('timeline-visit')).toHaveLength(30)
+    // The totals still count every visit, and Google was on each of them.
+    expect(screen.getByTestId('site-visits').textContent).toBe('72')
+    expect(screen.getByTestId('site-companies').textContent).toContain('during 72 visits')
+    fireEvent.click(screen.getByTestId('more-visits'))
+    await waitFor(() => expect(screen.getAllByTestId('timeline-visit')).toHaveLength(60))
+    fireEvent.click(screen.getByTestId('more-visits'))
+    await waitFor(() => expect(screen.getAllByTestId('timeline-visit')).toHaveLength(72))
+    expect(screen.queryByTestId('more-visits')).toBeNull()
+    const urls = screen
+      .getAllByTestId('timeline-visit')
+      .map((v) => v.querySelector('code')?.textContent)
+    expect(new Set(urls).size).toBe(72)
+  })
+
   it('site page: deleting asks first, then sends the deletion', async () => {
     const { calls } = show('#/site/shop.test')
     fireEvent.click(await screen.findByTestId('delete-site'))

@@ -126,6 +126,26 @@ export const de: Record<MessageKey, string> = {
   'site.findings.one': '{n} Fund',
   'site.findings.other': '{n} Funde',
   'site.olderVisits': 'Angezeigt werden die letzten {shown} von {total} Besuchen.',
+  'consent.title': 'Deine Einwilligung auf dieser Website',
+  'consent.hint':
+    'Was das Cookie-Banner der Website gefragt hat, was du geantwortet hast und was die Website gespeichert hat, Besuch für Besuch.',
+  'consent.shown': 'Das Cookie-Banner wurde angezeigt.',
+  'consent.answeredRefused': 'Deine Antwort: keine personalisierte Werbung.',
+  'consent.answeredAccepted': 'Deine Antwort: personalisierte Werbung erlaubt.',
+  'consent.answered': 'Du hast das Cookie-Banner beantwortet.',
+  'consent.loadedRefused': 'Die Website kennt deine Wahl: keine personalisierte Werbung.',
+  'consent.loadedAccepted': 'Die Website kennt deine Wahl: personalisierte Werbung erlaubt.',
+  'consent.storedRefused':
+    'Deine frühere Wahl war schon gespeichert: keine personalisierte Werbung.',
+  'consent.storedAccepted':
+    'Deine frühere Wahl war schon gespeichert: personalisierte Werbung erlaubt.',
+  'consent.platform': 'Das Banner stammt von {cmp}.',
+  'consent.gpcSent':
+    'Dein Browser hat die Website gebeten, deine Daten nicht zu verkaufen oder weiterzugeben (GPC).',
+  'consent.fromPage': 'aus dem Einwilligungs-Tool der Website gelesen',
+  'consent.fromCookie': 'aus dem Cookie der Website gelesen',
+  'consent.fromRequest': 'in der Anfrage gesehen',
+  'site.moreVisits': 'Ältere Besuche zeigen',
   'site.sentTitle': 'Was über dich gesendet wurde',
   'site.manageTitle': 'Deine Daten zu dieser Website',
   'site.delete': 'Aufzeichnungen zu {site} löschen',
@@ -152,6 +172,216 @@ export const de: Record<MessageKey, string> = {
   'company.partial':
     'Diese Firma taucht sehr oft auf: Was sie getan hat, stammt aus einer Stichprobe der Aufzeichnungen.',
   'company.whereTitle': 'Wo sie aufgetaucht ist',
+
+  'requests.ask': 'Diese Firma nach deinen Daten fragen',
+  'requests.askHint':
+    'Ein Schreiben nach dem Datenschutzgesetz, das dich schützt, mit dem, was Tracelight hier gesehen hat.',
+  'requests.noSite':
+    'Öffne in Tracelight die Seite einer Website und wähle „Diese Firma nach deinen Daten fragen“.',
+  'requests.prepareError': 'Die Anfrage konnte nicht vorbereitet werden: {message}',
+  'requests.newTitle': '{company} nach deinen Daten fragen',
+  'requests.newIntro':
+    'Tracelight schreibt den Brief, du schickst ihn von deiner eigenen E-Mail-Adresse. Nichts wird für dich verschickt.',
+  'requests.step1': '1. Was möchtest du wissen oder erreichen?',
+  'requests.law': 'Gesetz, das dich schützt',
+  'requests.lawOption': '{short} – {region}',
+  'requests.also': 'Weitere Gesetze, die auch gelten könnten (das Schreiben nennt sie)',
+  'requests.kinds': 'Anliegen',
+  'requests.letterLanguage': 'Sprache des Schreibens',
+  'requests.letterLanguageHint':
+    'Vorgeschlagen nach deiner Sprache. Das Gesetz gilt in jeder davon: Wähle eine, die die Firma liest.',
+  'requests.letterLanguageOnly': 'Dieses Schreiben gibt es nur auf {language}.',
+  'requests.details': 'Was ist falsch, und wie soll es richtig lauten?',
+  'requests.step2': '2. An wen?',
+  'requests.company': 'Firma',
+  'requests.companySite': '{name} (die Website selbst)',
+  'requests.companySeen': '{name} (gesehen auf {site})',
+  'requests.complaintTo':
+    'Eine Beschwerde geht an die Behörde ({authority}), nicht an {company}. Die meisten Behörden nehmen Beschwerden über ein Formular auf ihrer Website an: Füge das Schreiben dort ein oder gib unten die Adresse der Behörde ein.',
+  'requests.complaintAbout': 'Die Firma, um die es in der Beschwerde geht: {company}.',
+  'requests.noContactSite':
+    'Tracelights Liste kennt keinen Datenschutzkontakt für diese Website: Lass Tracelight auf der Website suchen oder gib die Adresse oder den Formular-Link aus ihrer Datenschutzerklärung ein.',
+  'requests.noContactCompany':
+    'Tracelights Liste kennt keinen Datenschutzkontakt für diese Firma: Such unten auf ihrer Website nach „Datenschutz“ und gib die Adresse oder den Formular-Link hier ein.',
+  'requests.fromUser': 'Von dir gespeichert',
+  'requests.fromFound': 'Gefunden auf {where}',
+  'requests.fromBundled': 'Aus der Datenschutzerklärung von {name}',
+  'requests.checkIt': 'prüfen',
+  'requests.email': 'E-Mail-Adresse für Datenschutz',
+  'requests.form': 'Oder ihr Web-Formular',
+  'requests.remember': 'Für {company} merken',
+  'requests.senderName': 'Dein Name (unterschreibt das Schreiben)',
+  'requests.senderEmail': 'Deine E-Mail-Adresse für die Antwort',
+  'requests.attach': 'Anhängen, was Tracelight auf {site} gesehen hat',
+  'requests.attachCompanies': 'Kontaktierte Firmen ({n})',
+  'requests.attachIdentifiers': 'In deinem Browser gesetzte Kennungen ({n})',
+  'requests.attachPixels': 'Tracking-Pixel ({n})',
+  'requests.discover': 'Auf {site} nach einem Datenschutzkontakt suchen',
+  'requests.discoverHint':
+    '(liest die Startseite und die Datenschutzerklärung, ohne deine Cookies)',
+  'requests.discovering': 'Suche auf {site} …',
+  'requests.discoverNone': 'Auf ihren Seiten wurde keine E-Mail-Adresse gefunden.',
+  'requests.discoverNoneTry':
+    'Auf ihren Seiten wurde keine E-Mail-Adresse gefunden: Sieh in ihre Datenschutzerklärung.',
+  'requests.foundIn.link': 'gefunden in einem Mail-Link auf',
+  'requests.foundIn.text': 'gefunden im Text von',
+  'requests.foundIn.obfuscated': 'gefunden im Text, gegen Roboter verschleiert, von',
+  'requests.policy': 'Datenschutzerklärung:',
+  'requests.step3': '3. Prüfen und senden',
+  'requests.notLegalAdvice':
+    'Dies ist keine Rechtsberatung. Das Schreiben folgt dem Gesetz, wie wir es verstehen; prüfe vor dem Senden, ob es zu deiner Lage passt.',
+  'requests.problem.no-kind': 'Dieses Gesetz kennt kein solches Anliegen: Wähle ein anderes.',
+  'requests.problem.no-language':
+    'Dieses Schreiben gibt es nicht in dieser Sprache: Wähle eine andere.',
+  'requests.problem.needs-original': 'Für ein Folgeschreiben braucht es die frühere Anfrage.',
+  'requests.problem.needs-details': 'Beschreibe, was falsch ist und wie es richtig lauten soll.',
+  'requests.problem.needs-name': 'Gib deinen Namen ein: Das Schreiben wird damit unterschrieben.',
+  'requests.problem.missing-value': 'Dem Schreiben fehlt noch etwas.',
+  'requests.problem.unfilled': 'Dem Schreiben fehlt noch etwas.',
+  'requests.noNewDeadline': 'Dieses Folgeschreiben setzt keine neue Frist.',
+  'requests.dueIfToday':
+    'Wenn du es heute schickst, ist die Antwort bis zum {date} fällig ({cite}).',
+  'requests.businessDays':
+    'Arbeitstage sind Montag bis Freitag; Feiertage werden nicht berücksichtigt, die tatsächliche Frist kann also etwas später enden.',
+  'requests.sendMailto': 'Im Mailprogramm öffnen',
+  'requests.sendMailtoCopy': 'Kopieren und Mailprogramm öffnen',
+  'requests.sendCopy': 'Schreiben kopieren',
+  'requests.sendEml': 'Als E-Mail herunterladen (.eml)',
+  'requests.sendForm': 'Kopieren und ihr Web-Formular öffnen',
+  'requests.tooLong':
+    'Dieses Schreiben ist länger, als ein Mail-Link fassen kann ({n} Zeichen), daher kopiert der Mail-Knopf es zum Einfügen.',
+  'requests.notice.copied': 'Kopiert. Füge es in eine E-Mail oder das Formular der Firma ein.',
+  'requests.notice.eml': 'Als E-Mail-Entwurf gespeichert: Öffne die Datei mit deinem Mailprogramm.',
+  'requests.notice.form':
+    'Das Schreiben ist kopiert: Füge es in das gerade geöffnete Formular ein.',
+  'requests.notice.tooLong':
+    'Das Schreiben ist zu lang für einen Mail-Link, daher ist es kopiert: Füge es in die gerade geöffnete Nachricht ein.',
+  'requests.notice.contactSaved': 'Als Datenschutzkontakt für {company} gespeichert.',
+  'requests.sentPrompt':
+    'Sobald du es verschickt hast, halte es fest, damit Tracelight die Frist im Blick behält.',
+  'requests.markSent': 'Ich habe es verschickt',
+  'requests.recorded': 'Festgehalten.',
+  'requests.recordedDue': 'Festgehalten. Antwort fällig bis zum {date}.',
+  'requests.follow': 'Diese Anfrage verfolgen',
+  'requests.listError': 'Deine Anfragen konnten nicht gelesen werden: {message}',
+  'requests.listTitle': 'Deine Anfragen',
+  'requests.listIntro':
+    'Frag eine Website oder eine Tracking-Firma, was sie über dich speichert, lass es löschen oder beenden. Beginne auf der Seite einer Website in Tracelight: „Diese Firma nach deinen Daten fragen“.',
+  'requests.empty': 'Du hast noch keine Anfrage verschickt.',
+  'requests.colTo': 'An',
+  'requests.colRequest': 'Anliegen',
+  'requests.colSent': 'Verschickt',
+  'requests.colDue': 'Antwort fällig',
+  'requests.colStatus': 'Stand',
+  'requests.seenOn': 'gesehen auf {site}',
+  'requests.exportIcs': 'Fristen in deinen Kalender übernehmen (.ics)',
+  'requests.missing': 'Diese Anfrage gibt es nicht (mehr).',
+  'requests.allRequests': '← Alle Anfragen',
+  'requests.factStatus': 'Stand',
+  'requests.factDue': 'Antwort fällig',
+  'requests.factDueExtended': 'Antwort fällig (verlängert)',
+  'requests.factLaw': 'Gesetz',
+  'requests.factReference': 'Referenz',
+  'requests.noDeadline': 'Keine Frist',
+  'requests.late':
+    'Die Frist ist ohne Antwort abgelaufen. Du kannst erinnern und dich danach bei der Behörde beschweren ({authority}).',
+  'requests.draftReminder': 'Erinnerung entwerfen',
+  'requests.draftComplaint': 'Beschwerde entwerfen',
+  'requests.historyTitle': 'Was geschehen ist',
+  'requests.note': 'Notiz (freiwillig), z. B. was in ihrer Antwort stand',
+  'requests.letterTitle': 'Das Schreiben',
+  'requests.sentTo': 'Verschickt an {recipient}',
+  'requests.sentToOn': 'Verschickt an {recipient} am {date}',
+  'requests.sentToChosen': 'Verschickt an eine von dir gewählte Adresse',
+  'requests.sentToChosenOn': 'Verschickt an eine von dir gewählte Adresse, am {date}',
+  'requests.status.sent': 'Verschickt, wartet auf Antwort',
+  'requests.status.acknowledged': 'Eingang bestätigt',
+  'requests.status.extended': 'Sie haben sich mehr Zeit genommen',
+  'requests.status.answered': 'Beantwortet',
+  'requests.status.overdue': 'Verspätet: keine Antwort in der Frist',
+  'requests.status.closed': 'Abgeschlossen',
+  'requests.action.acknowledged': 'Sie haben den Eingang bestätigt',
+  'requests.action.extended': 'Sie haben eine Verlängerung angekündigt',
+  'requests.action.answered': 'Sie haben geantwortet',
+  'requests.action.closed': 'Diese Anfrage abschließen',
+  'requests.kind.access': 'Sehen, was sie über dich speichern',
+  'requests.kind.access.explain':
+    'Eine Kopie deiner Daten, woher sie stammen, wofür sie genutzt und an wen sie weitergegeben werden.',
+  'requests.kind.identifiers': 'Fragen, welche Tracking-IDs sie haben',
+  'requests.kind.identifiers.explain':
+    'Welche Cookie- und Geräte-IDs sie mit dir verknüpft haben, und alles, was daran hängt.',
+  'requests.kind.erasure': 'Deine Daten löschen lassen',
+  'requests.kind.erasure.explain':
+    'Löschen, was sie über dich speichern, und allen Bescheid geben, an die sie es weitergegeben haben.',
+  'requests.kind.rectification': 'Falsche Daten berichtigen',
+  'requests.kind.rectification.explain':
+    'Falsche oder unvollständige Daten über dich korrigieren. Du beschreibst, was zu ändern ist.',
+  'requests.kind.objection': 'Tracking und Profilbildung stoppen',
+  'requests.kind.objection.explain':
+    'Werbung und Profilbildung widersprechen, jede Einwilligung widerrufen und die Daten löschen lassen.',
+  'requests.kind.withdraw-consent': 'Deine Einwilligung widerrufen',
+  'requests.kind.withdraw-consent.explain':
+    'Jedes „Ja“ zurücknehmen, das du gegeben hast, zum Beispiel in einem Cookie-Banner.',
+  'requests.kind.opt-out-sale': 'Verkauf und Weitergabe deiner Daten stoppen',
+  'requests.kind.opt-out-sale.explain':
+    'Dem Verkauf und der Weitergabe deiner Daten und gezielter Werbung widersprechen.',
+  'requests.kind.limit-sensitive': 'Nutzung sensibler Daten beschränken',
+  'requests.kind.limit-sensitive.explain':
+    'Sensible Daten (Gesundheit, Standort, Überzeugungen …) nur für das nutzen, worum du gebeten hast.',
+  'requests.kind.reminder': 'Erinnern: keine Antwort in der Frist',
+  'requests.kind.reminder.explain': 'Wenn die Frist ohne vollständige Antwort abgelaufen ist.',
+  'requests.kind.complaint': 'Bei der Behörde beschweren',
+  'requests.kind.complaint.explain':
+    'Die Aufsichtsbehörde einschalten, wenn die Firma nicht richtig geantwortet hat.',
+  'requests.law.gdpr-eu.short': 'DSGVO',
+  'requests.law.gdpr-eu.region': 'Europäische Union und EWR',
+  'requests.law.gdpr-eu.explain':
+    'Wenn du in der EU bist (oder die Firma): Du kannst sehen, berichtigen und löschen lassen, was sie speichert, dem Tracking widersprechen und Einwilligungen widerrufen. Sie muss innerhalb eines Monats antworten, kostenlos.',
+  'requests.law.gdpr-eu.authority': 'die zuständige Datenschutz-Aufsichtsbehörde',
+  'requests.law.gdpr-uk.short': 'UK GDPR',
+  'requests.law.gdpr-uk.region': 'Vereinigtes Königreich',
+  'requests.law.gdpr-uk.explain':
+    'Wenn du im Vereinigten Königreich bist: dieselben Rechte wie nach der DSGVO, ein Monat für die Antwort. Die Frist beginnt womöglich erst, wenn ein vernünftigerweise verlangter Identitätsnachweis eingegangen ist.',
+  'requests.law.gdpr-uk.authority': 'das Information Commissioner’s Office, ICO',
+  'requests.law.ccpa.short': 'CCPA/CPRA',
+  'requests.law.ccpa.region': 'Kalifornien, USA',
+  'requests.law.ccpa.explain':
+    'Für Menschen, die in Kalifornien leben: Du kannst erfahren, was eine Firma gesammelt hat, es löschen oder berichtigen lassen und ihr den Verkauf und die Weitergabe deiner Daten untersagen. 45 Tage für die Antwort; Widersprüche innerhalb von 15 Arbeitstagen und ohne Identitätsnachweis.',
+  'requests.law.ccpa.authority':
+    'die California Privacy Protection Agency, CPPA, oder der Attorney General von Kalifornien',
+  'requests.law.lgpd.short': 'LGPD',
+  'requests.law.lgpd.region': 'Brasilien',
+  'requests.law.lgpd.explain':
+    'Wenn du in Brasilien bist: Du kannst sehen, berichtigen und löschen lassen, was eine Firma speichert, und Einwilligungen widerrufen. Eine vollständige Antwort ist innerhalb von 15 Tagen fällig.',
+  'requests.law.lgpd.authority': 'die nationale Datenschutzbehörde, ANPD',
+  'requests.law.pipeda.short': 'PIPEDA',
+  'requests.law.pipeda.region': 'Kanada (außer Québec)',
+  'requests.law.pipeda.explain':
+    'Wenn du in Kanada bist: Du kannst sehen, was eine Firma speichert, es berichtigen lassen und Einwilligungen widerrufen. 30 Tage für die Antwort; keine Antwort gilt als Ablehnung.',
+  'requests.law.pipeda.authority': 'der Privacy Commissioner of Canada, OPC',
+  'requests.law.quebec.short': 'Datenschutzgesetz von Québec',
+  'requests.law.quebec.region': 'Québec, Kanada',
+  'requests.law.quebec.explain':
+    'Wenn du in Québec bist: Du kannst sehen und berichtigen lassen, was eine Firma speichert, und verlangen, dass sie deine Daten nicht weiter verbreitet. 30 Tage für eine schriftliche Antwort; keine Antwort gilt als Ablehnung.',
+  'requests.law.quebec.authority': 'die Commission d’accès à l’information du Québec, CAI',
+  'requests.law.state.short': 'Datenschutzgesetz von {state}',
+  'requests.law.state.region': '{state}, USA',
+  'requests.law.state.explain':
+    'Für Menschen, die in {state} leben. Du kannst sehen, berichtigen und löschen lassen, was Firmen speichern, und gezielte Werbung, den Verkauf deiner Daten und Profilbildung stoppen.',
+  'requests.law.state.authority': 'der Attorney General von {state}',
+  'requests.law.signal.not-required': 'Firmen müssen Global Privacy Control nicht beachten.',
+  'requests.law.signal.gpc-since': 'Global Privacy Control muss seit dem {date} beachtet werden.',
+  'requests.law.signal.required-since': 'Opt-out-Signale müssen seit dem {date} beachtet werden.',
+  'requests.law.signal.required': 'Opt-out-Signale müssen beachtet werden.',
+  'requests.law.signal.unsure': 'Opt-out-Signale müssen vermutlich beachtet werden.',
+  'requests.law.verify.state-law':
+    'Paragrafen, Daten und das Widerspruchsverfahren dieses Gesetzes: Prüfe die aktuelle Rechtslage.',
+  'requests.law.verify.state-law-appeal':
+    'Paragrafen, Daten und das Widerspruchsverfahren dieses Gesetzes (Widerspruch innerhalb von {days} Tagen): Prüfe die aktuelle Rechtslage.',
+  'requests.law.verify.uk-clock':
+    'Nach den Änderungen von 2025 kann die Frist ruhen, solange der Umfang geklärt wird (Art. 12A): Prüfe die aktuelle Rechtslage.',
+  'requests.law.verify.quebec-extension':
+    'Ob die 30 Tage verlängert werden können: Prüfe die aktuelle Rechtslage.',
 
   'graph.title': 'Wer mit wem verbunden ist',
   'graph.intro':

@@ -125,6 +125,25 @@ export const es: Record<MessageKey, string> = {
   'site.findings.one': '{n} hallazgo',
   'site.findings.other': '{n} hallazgos',
   'site.olderVisits': 'Se muestran las últimas {shown} visitas de {total}.',
+  'consent.title': 'Tu consentimiento en este sitio',
+  'consent.hint':
+    'Lo que preguntó el aviso de cookies del sitio, lo que respondiste y lo que guardó el sitio, visita a visita.',
+  'consent.shown': 'Apareció el aviso de cookies.',
+  'consent.answeredRefused': 'Tu respuesta: no a la publicidad personalizada.',
+  'consent.answeredAccepted': 'Tu respuesta: sí a la publicidad personalizada.',
+  'consent.answered': 'Respondiste al aviso de cookies.',
+  'consent.loadedRefused': 'El sitio conoce tu elección: no a la publicidad personalizada.',
+  'consent.loadedAccepted': 'El sitio conoce tu elección: sí a la publicidad personalizada.',
+  'consent.storedRefused':
+    'Tu elección anterior ya estaba guardada: no a la publicidad personalizada.',
+  'consent.storedAccepted':
+    'Tu elección anterior ya estaba guardada: sí a la publicidad personalizada.',
+  'consent.platform': 'El aviso lo gestiona {cmp}.',
+  'consent.gpcSent': 'Tu navegador pidió al sitio que no venda ni comparta tus datos (GPC).',
+  'consent.fromPage': 'leído en la herramienta de consentimiento del sitio',
+  'consent.fromCookie': 'leído en la cookie del sitio',
+  'consent.fromRequest': 'visto en la solicitud',
+  'site.moreVisits': 'Mostrar visitas anteriores',
   'site.sentTitle': 'Lo que se envió sobre ti',
   'site.manageTitle': 'Tus datos sobre este sitio',
   'site.delete': 'Borrar lo que Tracelight registró de {site}',
@@ -151,6 +170,215 @@ export const es: Record<MessageKey, string> = {
   'company.partial':
     'Esta empresa aparece muy a menudo: lo que hizo se toma de una muestra de los registros.',
   'company.whereTitle': 'Dónde apareció',
+
+  'requests.ask': 'Pedir tus datos a esta empresa',
+  'requests.askHint':
+    'Una carta según la ley de privacidad que te protege, con lo que Tracelight vio aquí.',
+  'requests.noSite':
+    'Abre la página de un sitio en Tracelight y elige «Pedir tus datos a esta empresa».',
+  'requests.prepareError': 'No se pudo preparar la solicitud: {message}',
+  'requests.newTitle': 'Preguntar a {company} por tus datos',
+  'requests.newIntro':
+    'Tracelight redacta la carta; tú la envías desde tu propio correo. No se envía nada por ti.',
+  'requests.step1': '1. ¿Qué quieres pedir?',
+  'requests.law': 'Ley que te protege',
+  'requests.lawOption': '{short} – {region}',
+  'requests.also': 'Otras leyes que también pueden aplicarse (la carta lo dirá)',
+  'requests.kinds': 'Solicitud',
+  'requests.letterLanguage': 'Idioma de la carta',
+  'requests.letterLanguageHint':
+    'Sugerido según tu idioma. La ley se aplica sea cual sea: elige uno que la empresa lea.',
+  'requests.letterLanguageOnly': 'Esta carta solo existe en {language}.',
+  'requests.details': '¿Qué está mal y cómo debería decir?',
+  'requests.step2': '2. ¿A quién?',
+  'requests.company': 'Empresa',
+  'requests.companySite': '{name} (el propio sitio)',
+  'requests.companySeen': '{name} (vista en {site})',
+  'requests.complaintTo':
+    'Una reclamación se dirige a la autoridad ({authority}), no a {company}. La mayoría de las autoridades reciben reclamaciones mediante un formulario en su web: pega allí la carta o escribe abajo la dirección de la autoridad.',
+  'requests.complaintAbout': 'La empresa objeto de la reclamación: {company}.',
+  'requests.noContactSite':
+    'La lista de Tracelight no tiene un contacto de privacidad para este sitio: deja que lo busque en el sitio o escribe la dirección o el enlace del formulario de su política de privacidad.',
+  'requests.noContactCompany':
+    'La lista de Tracelight no tiene un contacto de privacidad para esta empresa: busca «privacidad» o «protección de datos» al pie de su web y escribe aquí la dirección o el enlace del formulario.',
+  'requests.fromUser': 'Guardado por ti',
+  'requests.fromFound': 'Encontrado en {where}',
+  'requests.fromBundled': 'De la política de privacidad de {name}',
+  'requests.checkIt': 'comprobar',
+  'requests.email': 'Correo de privacidad',
+  'requests.form': 'O su formulario web',
+  'requests.remember': 'Recordar para {company}',
+  'requests.senderName': 'Tu nombre (firma la carta)',
+  'requests.senderEmail': 'Tu correo para la respuesta',
+  'requests.attach': 'Adjuntar lo que Tracelight vio en {site}',
+  'requests.attachCompanies': 'Empresas contactadas ({n})',
+  'requests.attachIdentifiers': 'Identificadores instalados en tu navegador ({n})',
+  'requests.attachPixels': 'Píxeles de seguimiento ({n})',
+  'requests.discover': 'Buscar un contacto de privacidad en {site}',
+  'requests.discoverHint': '(lee su página de inicio y su política de privacidad, sin tus cookies)',
+  'requests.discovering': 'Buscando en {site}…',
+  'requests.discoverNone': 'No se encontró ninguna dirección de correo en sus páginas.',
+  'requests.discoverNoneTry':
+    'No se encontró ninguna dirección de correo en sus páginas: prueba en su política de privacidad.',
+  'requests.foundIn.link': 'encontrada en un enlace de correo de',
+  'requests.foundIn.text': 'encontrada en el texto de',
+  'requests.foundIn.obfuscated': 'encontrada en el texto, disimulada para los robots, de',
+  'requests.policy': 'Política de privacidad:',
+  'requests.step3': '3. Revisar y enviar',
+  'requests.notLegalAdvice':
+    'Esto no es asesoramiento jurídico. La carta sigue la ley tal como la entendemos; comprueba que se ajusta a tu situación antes de enviarla.',
+  'requests.problem.no-kind': 'Esta ley no prevé esa solicitud: elige otra.',
+  'requests.problem.no-language': 'Esta carta no existe en ese idioma: elige otro.',
+  'requests.problem.needs-original': 'Un seguimiento necesita la solicitud anterior.',
+  'requests.problem.needs-details': 'Describe qué está mal y cómo debería decir.',
+  'requests.problem.needs-name': 'Añade tu nombre: la carta se firma con él.',
+  'requests.problem.missing-value': 'Falta algo que la carta necesita.',
+  'requests.problem.unfilled': 'Falta algo que la carta necesita.',
+  'requests.noNewDeadline': 'Este seguimiento no fija un nuevo plazo.',
+  'requests.dueIfToday':
+    'Si la envías hoy, la respuesta debe llegar a más tardar el {date} ({cite}).',
+  'requests.businessDays':
+    'Los días hábiles van de lunes a viernes; no se tienen en cuenta los festivos, así que el plazo real puede terminar algo más tarde.',
+  'requests.sendMailto': 'Abrir en tu programa de correo',
+  'requests.sendMailtoCopy': 'Copiar y abrir tu programa de correo',
+  'requests.sendCopy': 'Copiar la carta',
+  'requests.sendEml': 'Descargar como correo (.eml)',
+  'requests.sendForm': 'Copiar y abrir su formulario web',
+  'requests.tooLong':
+    'Esta carta es más larga de lo que cabe en un enlace de correo ({n} caracteres), así que el botón de correo la copia para que la pegues.',
+  'requests.notice.copied': 'Copiada. Pégala en un correo o en el formulario de la empresa.',
+  'requests.notice.eml':
+    'Guardada como borrador de correo: abre el archivo con tu programa de correo.',
+  'requests.notice.form': 'La carta está copiada: pégala en el formulario que se acaba de abrir.',
+  'requests.notice.tooLong':
+    'La carta es demasiado larga para un enlace de correo, así que está copiada: pégala en el mensaje que se acaba de abrir.',
+  'requests.notice.contactSaved': 'Guardado como contacto de privacidad de {company}.',
+  'requests.sentPrompt': 'Cuando la hayas enviado, regístralo para que Tracelight vigile el plazo.',
+  'requests.markSent': 'La he enviado',
+  'requests.recorded': 'Registrado.',
+  'requests.recordedDue': 'Registrado. La respuesta vence el {date}.',
+  'requests.follow': 'Seguir esta solicitud',
+  'requests.listError': 'No se pudieron leer tus solicitudes: {message}',
+  'requests.listTitle': 'Tus solicitudes',
+  'requests.listIntro':
+    'Pregunta a un sitio o a una empresa de rastreo qué tiene sobre ti, pide que lo borre o que pare. Empieza desde la página de un sitio en Tracelight: «Pedir tus datos a esta empresa».',
+  'requests.empty': 'Todavía no has enviado ninguna solicitud.',
+  'requests.colTo': 'Para',
+  'requests.colRequest': 'Solicitud',
+  'requests.colSent': 'Enviada',
+  'requests.colDue': 'Respuesta antes de',
+  'requests.colStatus': 'Estado',
+  'requests.seenOn': 'vista en {site}',
+  'requests.exportIcs': 'Añadir los plazos a tu calendario (.ics)',
+  'requests.missing': 'Esta solicitud no existe (ya).',
+  'requests.allRequests': '← Todas las solicitudes',
+  'requests.factStatus': 'estado',
+  'requests.factDue': 'respuesta antes de',
+  'requests.factDueExtended': 'respuesta antes de (prorrogado)',
+  'requests.factLaw': 'ley',
+  'requests.factReference': 'referencia',
+  'requests.noDeadline': 'Sin plazo',
+  'requests.late':
+    'El plazo ha vencido sin respuesta. Puedes enviarles un recordatorio y luego reclamar ante la autoridad ({authority}).',
+  'requests.draftReminder': 'Redactar un recordatorio',
+  'requests.draftComplaint': 'Redactar una reclamación',
+  'requests.historyTitle': 'Lo que ha pasado',
+  'requests.note': 'Nota (opcional), p. ej. qué decía su respuesta',
+  'requests.letterTitle': 'La carta',
+  'requests.sentTo': 'Enviada a {recipient}',
+  'requests.sentToOn': 'Enviada a {recipient} el {date}',
+  'requests.sentToChosen': 'Enviada a una dirección que elegiste',
+  'requests.sentToChosenOn': 'Enviada a una dirección que elegiste, el {date}',
+  'requests.status.sent': 'Enviada, esperando respuesta',
+  'requests.status.acknowledged': 'Confirmaron la recepción',
+  'requests.status.extended': 'Se tomaron más tiempo',
+  'requests.status.answered': 'Respondida',
+  'requests.status.overdue': 'Con retraso: sin respuesta en plazo',
+  'requests.status.closed': 'Cerrada',
+  'requests.action.acknowledged': 'Confirmaron la recepción',
+  'requests.action.extended': 'Anunciaron una prórroga',
+  'requests.action.answered': 'Respondieron',
+  'requests.action.closed': 'Cerrar esta solicitud',
+  'requests.kind.access': 'Ver qué tienen sobre ti',
+  'requests.kind.access.explain':
+    'Una copia de tus datos, de dónde salieron, para qué los usan y con quién los compartieron.',
+  'requests.kind.identifiers': 'Preguntar qué identificadores de rastreo tienen',
+  'requests.kind.identifiers.explain':
+    'Qué identificadores de cookies y dispositivos vincularon contigo, y todo lo que asociaron a ellos.',
+  'requests.kind.erasure': 'Hacer borrar tus datos',
+  'requests.kind.erasure.explain':
+    'Borrar lo que tienen sobre ti y avisar a quienes se lo pasaron.',
+  'requests.kind.rectification': 'Corregir datos erróneos',
+  'requests.kind.rectification.explain':
+    'Corregir datos tuyos incorrectos o incompletos. Tú describes qué corregir.',
+  'requests.kind.objection': 'Parar el rastreo y los perfiles',
+  'requests.kind.objection.explain':
+    'Oponerte a la mercadotecnia y a los perfiles, retirar todo consentimiento y hacer borrar los datos.',
+  'requests.kind.withdraw-consent': 'Retirar tu consentimiento',
+  'requests.kind.withdraw-consent.explain':
+    'Retirar cualquier «sí» que diste, por ejemplo en un banner de cookies.',
+  'requests.kind.opt-out-sale': 'Parar la venta o el intercambio de tus datos',
+  'requests.kind.opt-out-sale.explain':
+    'Excluirte de la venta y el intercambio de tus datos y de la publicidad dirigida.',
+  'requests.kind.limit-sensitive': 'Limitar el uso de datos sensibles',
+  'requests.kind.limit-sensitive.explain':
+    'Datos sensibles (salud, ubicación, creencias…) usados solo para lo que pediste.',
+  'requests.kind.reminder': 'Recordarles: sin respuesta en plazo',
+  'requests.kind.reminder.explain': 'Cuando el plazo venció sin una respuesta completa.',
+  'requests.kind.complaint': 'Reclamar ante la autoridad',
+  'requests.kind.complaint.explain':
+    'Pedir a la autoridad que intervenga cuando la empresa no respondió como debía.',
+  'requests.law.gdpr-eu.short': 'RGPD',
+  'requests.law.gdpr-eu.region': 'Unión Europea y EEE',
+  'requests.law.gdpr-eu.explain':
+    'Si estás en la UE (o lo está la empresa): puedes ver, corregir y hacer borrar lo que tiene, oponerte al rastreo y retirar tu consentimiento. Debe responder en un mes, gratis.',
+  'requests.law.gdpr-eu.authority': 'la autoridad de control competente, como la AEPD en España',
+  'requests.law.gdpr-uk.short': 'UK GDPR',
+  'requests.law.gdpr-uk.region': 'Reino Unido',
+  'requests.law.gdpr-uk.explain':
+    'Si estás en el Reino Unido: los mismos derechos que el RGPD de la UE, un mes para responder. El plazo puede empezar solo cuando llegue una prueba de identidad razonablemente exigida.',
+  'requests.law.gdpr-uk.authority': 'la Information Commissioner’s Office, ICO',
+  'requests.law.ccpa.short': 'CCPA/CPRA',
+  'requests.law.ccpa.region': 'California, Estados Unidos',
+  'requests.law.ccpa.explain':
+    'Para residentes en California: puedes saber qué recopiló una empresa, hacerlo borrar o corregir e impedir que venda o comparta tus datos. 45 días para responder; las exclusiones en 15 días hábiles y sin prueba de identidad.',
+  'requests.law.ccpa.authority':
+    'la Agencia de Protección de la Privacidad de California, CPPA, o el Fiscal General de California',
+  'requests.law.lgpd.short': 'LGPD',
+  'requests.law.lgpd.region': 'Brasil',
+  'requests.law.lgpd.explain':
+    'Si estás en Brasil: puedes ver, corregir y hacer borrar lo que tiene una empresa y retirar tu consentimiento. La respuesta completa debe llegar en 15 días.',
+  'requests.law.lgpd.authority': 'la Autoridad Nacional de Protección de Datos, ANPD',
+  'requests.law.pipeda.short': 'PIPEDA',
+  'requests.law.pipeda.region': 'Canadá (fuera de Quebec)',
+  'requests.law.pipeda.explain':
+    'Si estás en Canadá: puedes ver lo que tiene una empresa, hacerlo corregir y retirar tu consentimiento. 30 días para responder; la falta de respuesta cuenta como negativa.',
+  'requests.law.pipeda.authority': 'el Comisionado de Privacidad de Canadá, OPC',
+  'requests.law.quebec.short': 'Ley del sector privado de Quebec',
+  'requests.law.quebec.region': 'Quebec, Canadá',
+  'requests.law.quebec.explain':
+    'Si estás en Quebec: puedes ver y hacer corregir lo que tiene una empresa y pedirle que deje de difundir tus datos. 30 días para responder por escrito; la falta de respuesta cuenta como negativa.',
+  'requests.law.quebec.authority': 'la Commission d’accès à l’information du Québec, CAI',
+  'requests.law.state.short': 'Ley de privacidad de {state}',
+  'requests.law.state.region': '{state}, Estados Unidos',
+  'requests.law.state.explain':
+    'Para quienes viven en {state}. Puedes ver, corregir y hacer borrar lo que tienen las empresas, y parar la publicidad dirigida, la venta de tus datos y los perfiles.',
+  'requests.law.state.authority': 'el Fiscal General de {state}',
+  'requests.law.signal.not-required':
+    'Las empresas no están obligadas a respetar Global Privacy Control.',
+  'requests.law.signal.gpc-since': 'Global Privacy Control debe respetarse desde el {date}.',
+  'requests.law.signal.required-since':
+    'Las señales de exclusión deben respetarse desde el {date}.',
+  'requests.law.signal.required': 'Las señales de exclusión deben respetarse.',
+  'requests.law.signal.unsure': 'Las señales de exclusión probablemente deben respetarse.',
+  'requests.law.verify.state-law':
+    'Números de sección, fechas y el procedimiento de apelación de esta ley: comprueba la ley vigente.',
+  'requests.law.verify.state-law-appeal':
+    'Números de sección, fechas y el procedimiento de apelación de esta ley (apelación en {days} días): comprueba la ley vigente.',
+  'requests.law.verify.uk-clock':
+    'Desde las reformas de 2025, el plazo puede detenerse mientras se aclara el alcance (art. 12A): comprueba la ley vigente.',
+  'requests.law.verify.quebec-extension':
+    'Si los 30 días pueden prorrogarse: comprueba la ley vigente.',
 
   'graph.title': 'Quién está conectado',
   'graph.intro':

@@ -125,6 +125,26 @@ export const fr: Record<MessageKey, string> = {
   'site.findings.one': '{n} constat',
   'site.findings.other': '{n} constats',
   'site.olderVisits': 'Affichage des {shown} dernières visites sur {total}.',
+  'consent.title': 'Votre consentement sur ce site',
+  'consent.hint':
+    'Ce que le bandeau cookies du site a demandé, ce que vous avez répondu et ce que le site a conservé, visite par visite.',
+  'consent.shown': 'Le bandeau cookies s’est affiché.',
+  'consent.answeredRefused': 'Votre réponse : pas de publicité personnalisée.',
+  'consent.answeredAccepted': 'Votre réponse : publicité personnalisée acceptée.',
+  'consent.answered': 'Vous avez répondu au bandeau cookies.',
+  'consent.loadedRefused': 'Le site connaît votre choix : pas de publicité personnalisée.',
+  'consent.loadedAccepted': 'Le site connaît votre choix : publicité personnalisée acceptée.',
+  'consent.storedRefused':
+    'Votre choix précédent était déjà enregistré : pas de publicité personnalisée.',
+  'consent.storedAccepted':
+    'Votre choix précédent était déjà enregistré : publicité personnalisée acceptée.',
+  'consent.platform': 'Le bandeau est fourni par {cmp}.',
+  'consent.gpcSent':
+    'Votre navigateur a demandé au site de ne pas vendre ni partager vos données (GPC).',
+  'consent.fromPage': 'lu dans l’outil de consentement du site',
+  'consent.fromCookie': 'lu dans le cookie du site',
+  'consent.fromRequest': 'vu dans la requête',
+  'site.moreVisits': 'Afficher les visites plus anciennes',
   'site.sentTitle': 'Ce qui a été envoyé à votre sujet',
   'site.manageTitle': 'Vos données sur ce site',
   'site.delete': 'Supprimer ce que Tracelight a enregistré sur {site}',
@@ -151,6 +171,222 @@ export const fr: Record<MessageKey, string> = {
   'company.partial':
     'Cette entreprise apparaît très souvent : ce qu’elle a fait provient d’un échantillon des enregistrements.',
   'company.whereTitle': 'Où elle est apparue',
+
+  'requests.ask': 'Demander vos données à cette entreprise',
+  'requests.askHint':
+    'Une lettre fondée sur la loi qui protège vos données, avec ce que Tracelight a vu ici.',
+  'requests.noSite':
+    'Ouvrez la page d’un site dans Tracelight et choisissez « Demander vos données à cette entreprise ».',
+  'requests.prepareError': 'Impossible de préparer la demande : {message}',
+  'requests.newTitle': 'Demander à {company} quelles données elle détient',
+  'requests.newIntro':
+    'Tracelight rédige la lettre ; vous l’envoyez depuis votre propre adresse e-mail. Rien n’est envoyé à votre place.',
+  'requests.step1': '1. Que voulez-vous demander ?',
+  'requests.law': 'Loi qui vous protège',
+  'requests.lawOption': '{short} – {region}',
+  'requests.also': 'Autres lois qui peuvent aussi s’appliquer (la lettre le précisera)',
+  'requests.kinds': 'Demande',
+  'requests.letterLanguage': 'Langue de la lettre',
+  'requests.letterLanguageHint':
+    'Proposée d’après votre langue. La loi s’applique quelle que soit la langue : choisissez-en une que l’entreprise lit.',
+  'requests.letterLanguageOnly': 'Cette lettre n’existe qu’en {language}.',
+  'requests.details': 'Qu’est-ce qui est faux, et que faudrait-il lire à la place ?',
+  'requests.step2': '2. À qui ?',
+  'requests.company': 'Entreprise',
+  'requests.companySite': '{name} (le site lui-même)',
+  'requests.companySeen': '{name} (vue sur {site})',
+  'requests.complaintTo':
+    'Une réclamation s’adresse à l’autorité ({authority}), pas à {company}. La plupart des autorités reçoivent les réclamations par un formulaire sur leur site : collez-y la lettre, ou saisissez ci-dessous l’adresse de l’autorité.',
+  'requests.complaintAbout': 'L’entreprise visée par la réclamation : {company}.',
+  'requests.noContactSite':
+    'La liste de Tracelight ne connaît pas de contact pour la protection des données de ce site : laissez Tracelight chercher sur le site, ou saisissez l’adresse ou le lien du formulaire figurant dans sa politique de confidentialité.',
+  'requests.noContactCompany':
+    'La liste de Tracelight ne connaît pas de contact pour la protection des données de cette entreprise : cherchez « confidentialité » ou « données personnelles » en bas de son site, et saisissez ici l’adresse ou le lien du formulaire.',
+  'requests.fromUser': 'Enregistré par vous',
+  'requests.fromFound': 'Trouvé sur {where}',
+  'requests.fromBundled': 'Tiré de la politique de confidentialité ({name})',
+  'requests.checkIt': 'vérifier',
+  'requests.email': 'Adresse e-mail pour la protection des données',
+  'requests.form': 'Ou leur formulaire en ligne',
+  'requests.remember': 'Retenir pour {company}',
+  'requests.senderName': 'Votre nom (signe la lettre)',
+  'requests.senderEmail': 'Votre e-mail pour la réponse',
+  'requests.attach': 'Joindre ce que Tracelight a vu sur {site}',
+  'requests.attachCompanies': 'Entreprises contactées ({n})',
+  'requests.attachIdentifiers': 'Identifiants déposés dans votre navigateur ({n})',
+  'requests.attachPixels': 'Pixels de suivi ({n})',
+  'requests.discover': 'Chercher un contact pour la protection des données sur {site}',
+  'requests.discoverHint':
+    '(lit sa page d’accueil et sa politique de confidentialité, sans vos cookies)',
+  'requests.discovering': 'Recherche sur {site}…',
+  'requests.discoverNone': 'Aucune adresse e-mail trouvée sur ses pages.',
+  'requests.discoverNoneTry':
+    'Aucune adresse e-mail trouvée sur ses pages : consultez sa politique de confidentialité.',
+  'requests.foundIn.link': 'trouvée dans un lien e-mail de',
+  'requests.foundIn.text': 'trouvée dans le texte de',
+  'requests.foundIn.obfuscated': 'trouvée dans le texte, masquée pour les robots, de',
+  'requests.policy': 'Politique de confidentialité :',
+  'requests.step3': '3. Relire et envoyer',
+  'requests.notLegalAdvice':
+    'Ceci n’est pas un conseil juridique. La lettre suit la loi telle que nous la comprenons ; vérifiez qu’elle correspond à votre situation avant de l’envoyer.',
+  'requests.problem.no-kind': 'Cette loi ne prévoit pas cette demande : choisissez-en une autre.',
+  'requests.problem.no-language':
+    'Cette lettre n’existe pas dans cette langue : choisissez-en une autre.',
+  'requests.problem.needs-original': 'Une relance a besoin de la demande précédente.',
+  'requests.problem.needs-details':
+    'Décrivez ce qui est faux et ce qu’il faudrait lire à la place.',
+  'requests.problem.needs-name': 'Indiquez votre nom : la lettre est signée avec.',
+  'requests.problem.missing-value': 'Il manque quelque chose à la lettre.',
+  'requests.problem.unfilled': 'Il manque quelque chose à la lettre.',
+  'requests.noNewDeadline': 'Ce courrier de suivi ne fixe pas de nouveau délai.',
+  'requests.dueIfToday':
+    'Si vous l’envoyez aujourd’hui, la réponse est due au plus tard le {date} ({cite}).',
+  'requests.businessDays':
+    'Les jours ouvrables vont du lundi au vendredi ; les jours fériés ne sont pas pris en compte, le délai réel peut donc finir un peu plus tard.',
+  'requests.sendMailto': 'Ouvrir dans votre messagerie',
+  'requests.sendMailtoCopy': 'Copier et ouvrir votre messagerie',
+  'requests.sendCopy': 'Copier la lettre',
+  'requests.sendEml': 'Télécharger en e-mail (.eml)',
+  'requests.sendForm': 'Copier et ouvrir leur formulaire',
+  'requests.tooLong':
+    'Cette lettre est plus longue que ce qu’un lien e-mail peut transmettre ({n} caractères) : le bouton de messagerie la copie pour que vous la colliez.',
+  'requests.notice.copied':
+    'Copiée. Collez-la dans un e-mail ou dans le formulaire de l’entreprise.',
+  'requests.notice.eml':
+    'Enregistrée comme brouillon d’e-mail : ouvrez le fichier avec votre messagerie.',
+  'requests.notice.form':
+    'La lettre est copiée : collez-la dans le formulaire qui vient de s’ouvrir.',
+  'requests.notice.tooLong':
+    'La lettre est trop longue pour un lien e-mail, elle est donc copiée : collez-la dans le message qui vient de s’ouvrir.',
+  'requests.notice.contactSaved':
+    'Enregistré comme contact pour la protection des données de {company}.',
+  'requests.sentPrompt':
+    'Une fois la lettre envoyée, notez-le pour que Tracelight surveille le délai.',
+  'requests.markSent': 'Je l’ai envoyée',
+  'requests.recorded': 'C’est noté.',
+  'requests.recordedDue': 'C’est noté. Réponse attendue au plus tard le {date}.',
+  'requests.follow': 'Suivre cette demande',
+  'requests.listError': 'Impossible de lire vos demandes : {message}',
+  'requests.listTitle': 'Vos demandes',
+  'requests.listIntro':
+    'Demandez à un site ou à une entreprise de suivi ce qu’il détient sur vous, de l’effacer ou d’arrêter. Commencez depuis la page d’un site dans Tracelight : « Demander vos données à cette entreprise ».',
+  'requests.empty': 'Vous n’avez encore envoyé aucune demande.',
+  'requests.colTo': 'Destinataire',
+  'requests.colRequest': 'Demande',
+  'requests.colSent': 'Envoyée',
+  'requests.colDue': 'Réponse attendue',
+  'requests.colStatus': 'État',
+  'requests.seenOn': 'vue sur {site}',
+  'requests.exportIcs': 'Ajouter les délais à votre agenda (.ics)',
+  'requests.missing': 'Cette demande n’existe pas (ou plus).',
+  'requests.allRequests': '← Toutes les demandes',
+  'requests.factStatus': 'état',
+  'requests.factDue': 'réponse attendue',
+  'requests.factDueExtended': 'réponse attendue (délai prolongé)',
+  'requests.factLaw': 'loi',
+  'requests.factReference': 'référence',
+  'requests.noDeadline': 'Pas de délai',
+  'requests.late':
+    'Le délai est écoulé sans réponse. Vous pouvez les relancer, puis saisir l’autorité ({authority}).',
+  'requests.draftReminder': 'Rédiger une relance',
+  'requests.draftComplaint': 'Rédiger une réclamation',
+  'requests.historyTitle': 'Ce qui s’est passé',
+  'requests.note': 'Note (facultative), par exemple ce que disait leur réponse',
+  'requests.letterTitle': 'La lettre',
+  'requests.sentTo': 'Envoyée à {recipient}',
+  'requests.sentToOn': 'Envoyée à {recipient} le {date}',
+  'requests.sentToChosen': 'Envoyée à une adresse de votre choix',
+  'requests.sentToChosenOn': 'Envoyée à une adresse de votre choix, le {date}',
+  'requests.status.sent': 'Envoyée, en attente de réponse',
+  'requests.status.acknowledged': 'Réception confirmée',
+  'requests.status.extended': 'Délai prolongé par l’entreprise',
+  'requests.status.answered': 'Répondue',
+  'requests.status.overdue': 'En retard : pas de réponse dans le délai',
+  'requests.status.closed': 'Close',
+  'requests.action.acknowledged': 'Ils ont confirmé la réception',
+  'requests.action.extended': 'Ils ont annoncé une prolongation',
+  'requests.action.answered': 'Ils ont répondu',
+  'requests.action.closed': 'Clore cette demande',
+  'requests.kind.access': 'Voir ce qu’ils détiennent sur vous',
+  'requests.kind.access.explain':
+    'Une copie de vos données, leur origine, l’usage qui en est fait et à qui elles ont été transmises.',
+  'requests.kind.identifiers': 'Demander quels identifiants de suivi ils détiennent',
+  'requests.kind.identifiers.explain':
+    'Quels identifiants de cookie et d’appareil ils vous ont associés, et tout ce qui y est rattaché.',
+  'requests.kind.erasure': 'Faire effacer vos données',
+  'requests.kind.erasure.explain':
+    'Effacer ce qu’ils détiennent sur vous, et prévenir ceux à qui ils l’ont transmis.',
+  'requests.kind.rectification': 'Corriger des données erronées',
+  'requests.kind.rectification.explain':
+    'Corriger des données fausses ou incomplètes vous concernant. Vous décrivez quoi corriger.',
+  'requests.kind.objection': 'Arrêter le suivi et le profilage',
+  'requests.kind.objection.explain':
+    'S’opposer à la prospection et au profilage, retirer tout consentement et faire effacer les données.',
+  'requests.kind.withdraw-consent': 'Retirer votre consentement',
+  'requests.kind.withdraw-consent.explain':
+    'Revenir sur tout « oui » donné, par exemple dans un bandeau cookies.',
+  'requests.kind.opt-out-sale': 'Arrêter la vente ou le partage de vos données',
+  'requests.kind.opt-out-sale.explain':
+    'S’opposer à la vente et au partage de vos données et à la publicité ciblée.',
+  'requests.kind.limit-sensitive': 'Limiter l’usage des données sensibles',
+  'requests.kind.limit-sensitive.explain':
+    'Des données sensibles (santé, localisation, convictions…) utilisées seulement pour ce que vous avez demandé.',
+  'requests.kind.reminder': 'Relancer : pas de réponse dans le délai',
+  'requests.kind.reminder.explain': 'Quand le délai est passé sans réponse complète.',
+  'requests.kind.complaint': 'Saisir l’autorité',
+  'requests.kind.complaint.explain':
+    'Demander à l’autorité d’intervenir quand l’entreprise n’a pas répondu correctement.',
+  'requests.law.gdpr-eu.short': 'RGPD',
+  'requests.law.gdpr-eu.region': 'Union européenne et EEE',
+  'requests.law.gdpr-eu.explain':
+    'Si vous êtes dans l’UE (ou l’entreprise) : vous pouvez voir, corriger et faire effacer ce qu’elle détient, vous opposer au suivi et retirer votre consentement. Elle doit répondre sous un mois, gratuitement.',
+  'requests.law.gdpr-eu.authority': 'l’autorité de contrôle compétente, comme la CNIL en France',
+  'requests.law.gdpr-uk.short': 'UK GDPR',
+  'requests.law.gdpr-uk.region': 'Royaume-Uni',
+  'requests.law.gdpr-uk.explain':
+    'Si vous êtes au Royaume-Uni : les mêmes droits que le RGPD de l’UE, un mois pour répondre. Le délai peut ne courir qu’à partir de la réception d’une preuve d’identité raisonnablement demandée.',
+  'requests.law.gdpr-uk.authority': 'l’Information Commissioner’s Office, ICO',
+  'requests.law.ccpa.short': 'CCPA/CPRA',
+  'requests.law.ccpa.region': 'Californie, États-Unis',
+  'requests.law.ccpa.explain':
+    'Pour les résidents de Californie : vous pouvez savoir ce qu’une entreprise a collecté, le faire effacer ou corriger, et lui interdire de vendre ou partager vos données. 45 jours pour répondre ; les oppositions sous 15 jours ouvrables et sans preuve d’identité.',
+  'requests.law.ccpa.authority':
+    'la California Privacy Protection Agency, CPPA, ou l’Attorney General de Californie',
+  'requests.law.lgpd.short': 'LGPD',
+  'requests.law.lgpd.region': 'Brésil',
+  'requests.law.lgpd.explain':
+    'Si vous êtes au Brésil : vous pouvez voir, corriger et faire effacer ce qu’une entreprise détient, et retirer votre consentement. Une réponse complète est due sous 15 jours.',
+  'requests.law.lgpd.authority': 'l’autorité nationale de protection des données, ANPD',
+  'requests.law.pipeda.short': 'LPRPDE',
+  'requests.law.pipeda.region': 'Canada (hors Québec)',
+  'requests.law.pipeda.explain':
+    'Si vous êtes au Canada : vous pouvez voir ce qu’une entreprise détient, le faire corriger et retirer votre consentement. 30 jours pour répondre ; l’absence de réponse vaut refus.',
+  'requests.law.pipeda.authority': 'le Commissariat à la protection de la vie privée du Canada',
+  'requests.law.quebec.short': 'Loi sur le secteur privé (Québec)',
+  'requests.law.quebec.region': 'Québec, Canada',
+  'requests.law.quebec.explain':
+    'Si vous êtes au Québec : vous pouvez voir et faire corriger ce qu’une entreprise détient, et lui demander de cesser de diffuser vos données. 30 jours pour répondre par écrit ; l’absence de réponse vaut refus.',
+  'requests.law.quebec.authority': 'la Commission d’accès à l’information du Québec, CAI',
+  'requests.law.state.short': 'Loi sur la vie privée ({state})',
+  'requests.law.state.region': '{state}, États-Unis',
+  'requests.law.state.explain':
+    'Pour les personnes qui vivent en {state}. Vous pouvez voir, corriger et faire effacer ce que les entreprises détiennent, et arrêter la publicité ciblée, la vente de vos données et le profilage.',
+  'requests.law.state.authority': 'l’Attorney General de l’État ({state})',
+  'requests.law.signal.not-required':
+    'Les entreprises ne sont pas tenues de respecter Global Privacy Control.',
+  'requests.law.signal.gpc-since': 'Global Privacy Control doit être respecté depuis le {date}.',
+  'requests.law.signal.required-since':
+    'Les signaux d’opposition doivent être respectés depuis le {date}.',
+  'requests.law.signal.required': 'Les signaux d’opposition doivent être respectés.',
+  'requests.law.signal.unsure': 'Les signaux d’opposition doivent probablement être respectés.',
+  'requests.law.verify.state-law':
+    'Numéros d’articles, dates et procédure de recours de cette loi : vérifiez le droit en vigueur.',
+  'requests.law.verify.state-law-appeal':
+    'Numéros d’articles, dates et procédure de recours de cette loi (recours sous {days} jours) : vérifiez le droit en vigueur.',
+  'requests.law.verify.uk-clock':
+    'Depuis les modifications de 2025, le délai peut être suspendu le temps de préciser la demande (art. 12A) : vérifiez le droit en vigueur.',
+  'requests.law.verify.quebec-extension':
+    'Si les 30 jours peuvent être prolongés : vérifiez le droit en vigueur.',
 
   'graph.title': 'Qui est relié à qui',
   'graph.intro':

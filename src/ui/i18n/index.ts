@@ -28,6 +28,7 @@ export function createI18n(language: Language) {
   const numbers = new Intl.NumberFormat(language)
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium' })
   const dateTimes = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
+  const times = new Intl.DateTimeFormat(language, { timeStyle: 'medium' })
   const days = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' })
 
   const fill = (text: string, vars: Vars) =>
@@ -57,6 +58,8 @@ export function createI18n(language: Language) {
     num: (n: number) => numbers.format(n),
     date: (at: number) => dates.format(at),
     dateTime: (at: number) => dateTimes.format(at),
+    /** Time of day, with seconds (moments of one visit are seconds apart). */
+    time: (at: number) => times.format(at),
     /** A YYYY-MM-DD local day, short. */
     day: (day: string) => days.format(dayOf(day)),
     /** A YYYY-MM-DD local day, in full. */

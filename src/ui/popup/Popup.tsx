@@ -39,7 +39,7 @@ function Section({
 
 export function Popup({ store, gpc, siteHref }: PopupProps) {
   useEffect(() => {
-    void store.load()
+    void store.start()
   }, [store])
   const state = store.state.value
   const summary = store.summary.value
@@ -115,6 +115,7 @@ export function Popup({ store, gpc, siteHref }: PopupProps) {
             support={state.findings
               .find((f) => f.signal === 'gpc.support')
               ?.evidence.details?.at(-1)}
+            ignored={state.findings.some((f) => f.signal === 'gpc.ignored')}
           />
           <p class="ask">
             <a

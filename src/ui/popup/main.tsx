@@ -9,6 +9,8 @@ import { Popup } from './Popup'
 import '@/ui/components/theme.css'
 
 const db = openDb()
+// Opening the database takes a while; it runs while the tab and its visit are asked for.
+db.open().catch(() => undefined) // a failure shows when the findings are read
 // `?tab=ID` opens the popup's view for a given tab (the dashboard links to it); by default it
 // is the active tab of this window.
 const requested = Number(new URLSearchParams(location.search).get('tab'))
@@ -23,6 +25,9 @@ const gpc = createGpcStore({
   get: () => sendMessage<'gpc.get'>({ type: 'gpc.get' }),
   set: (change) => sendMessage<'gpc.set'>({ type: 'gpc.set', ...change }),
 })
+
+// Reading starts now rather than after the first render.
+void store.start()
 
 const root = document.getElementById('app')
 if (root !== null) {

@@ -1,5 +1,8 @@
+import { useI18n } from './i18n'
+
 /** Entry point on a site's page: write a request to the site or a company seen on it. */
 export function AskLink({ site }: { site: string }) {
+  const { t } = useI18n()
   return (
     <p class="ask">
       <a
@@ -7,11 +10,9 @@ export function AskLink({ site }: { site: string }) {
         href={`#/requests/new?site=${encodeURIComponent(site)}`}
         data-testid="ask-link"
       >
-        Ask this company for your data
+        {t('requests.ask')}
       </a>{' '}
-      <span class="muted">
-        A letter under the privacy law that protects you, listing what Tracelight saw here.
-      </span>
+      <span class="muted">{t('requests.askHint')}</span>
     </p>
   )
 }

@@ -1,9 +1,12 @@
 import { useEffect } from 'preact/hooks'
-import { LAWS, type KindId, type LawId } from '@/requests/laws'
-import { KIND_LABELS } from '@/requests/templates'
-import { longDate } from '@/requests/dates'
+import { LAWS, lawById, type KindId, type LawId } from '@/requests/laws'
+import { LETTER_PACKS, type LetterLanguage } from '@/requests/letters'
+import { letterDate } from '@/requests/letters/format'
 import { MAILTO_LIMIT } from '@/requests/send'
+import type { MessageKey } from '@/ui/i18n/en'
 import type { DraftStore } from './draft-store'
+import { kindExplain, kindLabel, lawWords, useI18n } from './i18n'
+import { Discover, RecipientSource } from './Recipient'
 
 const ALSO_CHOICES: LawId[] = ['gdpr-eu', 'gdpr-uk', 'ccpa', 'lgpd', 'pipeda']
 
@@ -16,6 +19,8 @@ export interface NewRequestProps {
 }
 
 export function NewRequest({ store, site, company, followUp, kind }: NewRequestProps) {
+  const i18n = useI18n()
+  const { t } = i18n
   useEffect(() => {
     void store.load({
       site,
@@ -25,66 +30,73 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
     })
   }, [store, site, company, followUp, kind])
   const state = store.state.value
-  if (state.kind === 'loading') return <p class="status">Loading…</p>
+  if (state.kind === 'loading') return <p class="status">{t('common.loading')}</p>
   if (state.kind === 'error')
     return (
       <p class="status error" role="alert">
-        Could not prepare the request: {state.message}
+        {t('requests.prepareError', { message: state.message })}
       </p>
     )
   const law = store.lawInfo.value
+  const words = law === undefined ? null : lawWords(i18n, law)
   const result = store.letter.value
   const sent = store.sent.value
   const inc = store.include.value
   const obs = store.observations.value
+  const languages = store.languages.value
+  const only = languages.length === 1 ? languages[0] : undefined
   return (
     <article class="requests" data-testid="new-request">
-      <h1>Ask {store.company.value} about your data</h1>
-      <p class="muted">
-        Tracelight writes the letter; you send it from your own email. Nothing is sent for you.
-      </p>
+      <h1>{t('requests.newTitle', { company: store.company.value })}</h1>
+      <p class="muted">{t('requests.newIntro')}</p>
 
       <section class="step">
-        <h2>1. What do you want to ask?</h2>
+        <h2>{t('requests.step1')}</h2>
         <label class="field">
-          <span>Law that protects you</span>
+          <span>{t('requests.law')}</span>
           <select
             data-testid="law"
             value={store.law.value}
             onChange={(e) => store.chooseLaw(e.currentTarget.value as LawId)}
           >
-            {LAWS.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.short} — {l.region}
-              </option>
-            ))}
+            {LAWS.map((l) => {
+              const w = lawWords(i18n, l)
+              return (
+                <option key={l.id} value={l.id}>
+                  {t('requests.lawOption', { short: w.short, region: w.region })}
+                </option>
+              )
+            })}
           </select>
         </label>
-        {law !== undefined && (
+        {words !== null && (
           <p class="explain" data-testid="law-explain">
-            {law.explain} {law.verify !== undefined && <em>{law.verify}</em>}
+            {words.explain} {words.verify !== null && <em>{words.verify}</em>}
           </p>
         )}
         <fieldset class="also">
-          <legend>Other laws that may apply too (the letter will say so)</legend>
-          {ALSO_CHOICES.filter((id) => id !== store.law.value).map((id) => (
-            <label key={id}>
-              <input
-                type="checkbox"
-                checked={store.also.value.includes(id)}
-                onChange={(e) => {
-                  const on = e.currentTarget.checked
-                  store.also.value = on
-                    ? [...store.also.value, id]
-                    : store.also.value.filter((a) => a !== id)
-                }}
-              />{' '}
-              {LAWS.find((l) => l.id === id)?.short}
-            </label>
-          ))}
+          <legend>{t('requests.also')}</legend>
+          {ALSO_CHOICES.filter((id) => id !== store.law.value).map((id) => {
+            const l = lawById(id)
+            return (
+              <label key={id}>
+                <input
+                  type="checkbox"
+                  checked={store.also.value.includes(id)}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked
+                    store.also.value = on
+                      ? [...store.also.value, id]
+                      : store.also.value.filter((a) => a !== id)
+                  }}
+                />{' '}
+                {l === undefined ? id : lawWords(i18n, l).short}
+              </label>
+            )
+          })}
         </fieldset>
         <fieldset class="kinds" data-testid="kinds">
-          <legend>Request</legend>
+          <legend>{t('requests.kinds')}</legend>
           {store.kinds.value.map((k: KindId) => (
             <label key={k} class="kind">
               <input
@@ -96,15 +108,15 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
                 onChange={() => (store.kind.value = k)}
               />
               <span>
-                <strong>{KIND_LABELS[k].label}</strong>
-                <span class="muted"> — {KIND_LABELS[k].explain}</span>
+                <strong>{kindLabel(t, k)}</strong>
+                <span class="muted"> — {kindExplain(t, k)}</span>
               </span>
             </label>
           ))}
         </fieldset>
         {store.kind.value === 'rectification' && (
           <label class="field">
-            <span>What is wrong, and how should it read?</span>
+            <span>{t('requests.details')}</span>
             <textarea
               rows={3}
               value={store.details.value}
@@ -112,12 +124,36 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
             />
           </label>
         )}
+        {languages.length > 0 && (
+          <div class="row">
+            <label class="field narrow">
+              <span>{t('requests.letterLanguage')}</span>
+              <select
+                data-testid="letter-language"
+                value={store.language.value}
+                disabled={only !== undefined}
+                onChange={(e) => store.chooseLanguage(e.currentTarget.value as LetterLanguage)}
+              >
+                {languages.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {LETTER_PACKS[l].name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p class="muted" data-testid="letter-language-hint">
+              {only === undefined
+                ? t('requests.letterLanguageHint')
+                : t('requests.letterLanguageOnly', { language: LETTER_PACKS[only].name })}
+            </p>
+          </div>
+        )}
       </section>
 
       <section class="step">
-        <h2>2. To whom?</h2>
+        <h2>{t('requests.step2')}</h2>
         <label class="field">
-          <span>Company</span>
+          <span>{t('requests.company')}</span>
           <select
             data-testid="company"
             value={store.company.value}
@@ -126,48 +162,27 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
             {store.companies.value.map((c, i) => (
               <option key={c.name} value={c.name}>
                 {i === 0
-                  ? `${c.name} (the site itself)`
-                  : `${c.name} (seen on ${store.site.value})`}
+                  ? t('requests.companySite', { name: c.name })
+                  : t('requests.companySeen', { name: c.name, site: store.site.value })}
               </option>
             ))}
           </select>
         </label>
         {store.kind.value === 'complaint' && (
           <p class="explain" data-testid="complaint-to">
-            A complaint goes to {law?.authority ?? 'the authority'}, not to {store.company.value}.
-            Most authorities take complaints through a form on their website: paste the letter
-            there, or type the authority’s address below.
+            {t('requests.complaintTo', {
+              authority: words?.authority ?? '',
+              company: store.company.value,
+            })}
           </p>
         )}
         <p class="muted" data-testid="recipient-source">
-          {store.kind.value === 'complaint' ? (
-            `The company the complaint is about: ${store.company.value}.`
-          ) : store.suggested.value === null ? (
-            store.company.value === store.site.value ? (
-              'Tracelight’s list has no privacy contact for this site: let it look on the site, or type the address or form link from its privacy policy.'
-            ) : (
-              'Tracelight’s list has no privacy contact for this company: look for “privacy” or “data protection” at the bottom of its website, and type the address or form link here.'
-            )
-          ) : (
-            <>
-              {store.suggested.value.from}
-              {store.suggested.value.source !== undefined && (
-                <>
-                  {' '}
-                  (
-                  <a href={store.suggested.value.source} target="_blank" rel="noreferrer">
-                    check it
-                  </a>
-                  )
-                </>
-              )}
-            </>
-          )}
+          <RecipientSource store={store} />
         </p>
         {store.company.value === store.site.value && <Discover store={store} />}
         <div class="row">
           <label class="field">
-            <span>Privacy email address</span>
+            <span>{t('requests.email')}</span>
             <input
               type="email"
               data-testid="recipient-email"
@@ -176,7 +191,7 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
             />
           </label>
           <label class="field">
-            <span>Or their web form</span>
+            <span>{t('requests.form')}</span>
             <input
               type="url"
               value={store.formUrl.value}
@@ -184,12 +199,12 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
             />
           </label>
           <button type="button" class="link-button" onClick={() => void store.saveContact()}>
-            Remember for {store.company.value}
+            {t('requests.remember', { company: store.company.value })}
           </button>
         </div>
         <div class="row">
           <label class="field">
-            <span>Your name (signs the letter)</span>
+            <span>{t('requests.senderName')}</span>
             <input
               data-testid="sender-name"
               value={store.senderName.value}
@@ -197,7 +212,7 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
             />
           </label>
           <label class="field">
-            <span>Your email for the answer</span>
+            <span>{t('requests.senderEmail')}</span>
             <input
               type="email"
               data-testid="sender-email"
@@ -207,12 +222,12 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
           </label>
         </div>
         <fieldset class="include">
-          <legend>Attach what Tracelight saw on {store.site.value}</legend>
+          <legend>{t('requests.attach', { site: store.site.value })}</legend>
           {(
             [
-              ['companies', `Companies contacted (${obs?.companies.length ?? 0})`],
-              ['identifiers', `Identifiers set in your browser (${obs?.identifiers.length ?? 0})`],
-              ['pixels', `Tracking pixels (${obs?.pixels.length ?? 0})`],
+              ['companies', t('requests.attachCompanies', { n: obs?.companies.length ?? 0 })],
+              ['identifiers', t('requests.attachIdentifiers', { n: obs?.identifiers.length ?? 0 })],
+              ['pixels', t('requests.attachPixels', { n: obs?.pixels.length ?? 0 })],
             ] as const
           ).map(([key, label]) => (
             <label key={key}>
@@ -229,23 +244,27 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
       </section>
 
       <section class="step">
-        <h2>3. Review and send</h2>
+        <h2>{t('requests.step3')}</h2>
         <p class="legal-note" data-testid="not-legal-advice">
-          This is not legal advice. The letter follows the law as we understand it; check it fits
-          your situation before you send it.
+          {t('requests.notLegalAdvice')}
         </p>
         {'error' in result ? (
           <p class="status" role="status" data-testid="letter-missing">
-            {result.error}.
+            {t(`requests.problem.${result.problem}` as MessageKey)}
           </p>
         ) : (
           <>
             <p data-testid="due">
               {result.letter.deadline === null
-                ? 'This follow-up sets no new deadline.'
-                : `If you send it today, the answer is due by ${longDate(result.letter.deadline.due)} (${result.letter.deadline.cite}).${result.letter.deadline.period.unit === 'business-days' ? ' Business days are Monday to Friday; public holidays are not taken into account, so the real deadline may be a little later.' : ''}`}
+                ? t('requests.noNewDeadline')
+                : t('requests.dueIfToday', {
+                    date: letterDate(result.letter.deadline.due, i18n.language),
+                    cite: result.letter.respondCite,
+                  })}
+              {result.letter.deadline?.period.unit === 'business-days' &&
+                ` ${t('requests.businessDays')}`}
             </p>
-            <div class="letter" data-testid="letter">
+            <div class="letter" data-testid="letter" lang={result.letter.language}>
               <p class="subject" data-testid="letter-subject">
                 {result.letter.subject}
               </p>
@@ -254,35 +273,32 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
             <div class="actions">
               <button type="button" data-testid="send-mailto" onClick={() => void store.openMail()}>
                 {store.mailto.value === null
-                  ? 'Copy and open your mail app'
-                  : 'Open in your mail app'}
+                  ? t('requests.sendMailtoCopy')
+                  : t('requests.sendMailto')}
               </button>
               <button type="button" data-testid="send-copy" onClick={() => void store.copy()}>
-                Copy the letter
+                {t('requests.sendCopy')}
               </button>
               <button type="button" data-testid="send-eml" onClick={() => store.download()}>
-                Download as email (.eml)
+                {t('requests.sendEml')}
               </button>
               {store.formUrl.value !== '' && (
                 <button type="button" data-testid="send-form" onClick={() => void store.openForm()}>
-                  Copy and open their web form
+                  {t('requests.sendForm')}
                 </button>
               )}
             </div>
             {store.mailto.value === null && (
-              <p class="muted">
-                This letter is longer than a mail link can carry ({MAILTO_LIMIT} characters), so the
-                mail button copies it for you to paste.
-              </p>
+              <p class="muted">{t('requests.tooLong', { n: MAILTO_LIMIT })}</p>
             )}
             {store.notice.value !== '' && (
-              <p class="notice" role="status">
-                {store.notice.value}
+              <p class="notice" role="status" data-testid="notice">
+                {t(`requests.notice.${store.notice.value}`, { company: store.company.value })}
               </p>
             )}
             {sent === null ? (
               <div class="sent-box">
-                <p>Once you have sent it, record it so Tracelight can watch the deadline.</p>
+                <p>{t('requests.sentPrompt')}</p>
                 <button
                   type="button"
                   data-testid="mark-sent"
@@ -296,14 +312,18 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
                     )
                   }
                 >
-                  I sent it
+                  {t('requests.markSent')}
                 </button>
               </div>
             ) : (
               <p class="notice" data-testid="sent-done">
-                Recorded. {sent.dueDay === null ? '' : `Answer due by ${longDate(sent.dueDay)}. `}
+                {sent.dueDay === null
+                  ? t('requests.recorded')
+                  : t('requests.recordedDue', {
+                      date: letterDate(sent.dueDay, i18n.language),
+                    })}{' '}
                 <a href={`#/requests/${sent.id}`} data-testid="sent-link">
-                  Follow this request
+                  {t('requests.follow')}
                 </a>
               </p>
             )}
@@ -311,61 +331,5 @@ export function NewRequest({ store, site, company, followUp, kind }: NewRequestP
         )}
       </section>
     </article>
-  )
-}
-
-function Discover({ store }: { store: DraftStore }) {
-  const d = store.discovery.value
-  if (d.kind === 'idle')
-    return (
-      <p>
-        <button
-          type="button"
-          class="link-button"
-          data-testid="discover"
-          onClick={() => void store.discover()}
-        >
-          Look for a privacy contact on {store.site.value}
-        </button>{' '}
-        <span class="muted">(reads its home page and privacy policy, without your cookies)</span>
-      </p>
-    )
-  if (d.kind === 'looking') return <p class="muted">Looking on {store.site.value}…</p>
-  return (
-    <div class="found" data-testid="discovered">
-      {d.error !== null && <p class="muted">{d.error}</p>}
-      {d.candidates.length === 0 ? (
-        <p class="muted">
-          No email address found on its pages
-          {d.policyUrl === null ? '' : ': try its privacy policy'}.
-        </p>
-      ) : (
-        <ul>
-          {d.candidates.map((c) => (
-            <li key={c.email}>
-              <button
-                type="button"
-                class="link-button"
-                data-testid="candidate"
-                onClick={() => (store.email.value = c.email)}
-              >
-                {c.email}
-              </button>{' '}
-              <span class="muted">
-                found in {c.how} of <code>{c.url}</code>
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {d.policyUrl !== null && (
-        <p class="muted">
-          Privacy policy:{' '}
-          <a href={d.policyUrl} target="_blank" rel="noreferrer">
-            {d.policyUrl}
-          </a>
-        </p>
-      )}
-    </div>
   )
 }

@@ -1,51 +1,49 @@
 import { useEffect } from 'preact/hooks'
-import { lawById } from '@/requests/laws'
-import { KIND_LABELS } from '@/requests/templates'
-import { isKindId } from '@/requests/laws'
+import { isKindId, lawById } from '@/requests/laws'
 import { isOverdue } from '@/requests/track'
 import { deadlinesIcs } from '@/requests/ics'
-import { formatDateTime } from '@/ui/labels'
+import { kindLabel, lawWords, useI18n } from './i18n'
 import type { RequestListStore } from './list-store'
-import { dueText, STATUS_LABELS } from './words'
+import { dueText, statusLabel } from './words'
 
 export function RequestList({ store }: { store: RequestListStore }) {
+  const i18n = useI18n()
+  const { t } = i18n
   useEffect(() => {
     void store.load()
   }, [store])
   const state = store.state.value
-  if (state.kind === 'loading') return <p class="status">Loading…</p>
+  if (state.kind === 'loading') return <p class="status">{t('common.loading')}</p>
   if (state.kind === 'error')
     return (
       <p class="status error" role="alert">
-        Could not read your requests: {state.message}
+        {t('requests.listError', { message: state.message })}
       </p>
     )
   const now = store.now()
   return (
     <article class="requests" data-testid="requests-page">
-      <h1>Your requests</h1>
-      <p class="muted">
-        Ask a site or a tracking company what it holds about you, to delete it, or to stop. Start
-        from a site’s page in Tracelight: “Ask this company for your data”.
-      </p>
+      <h1>{t('requests.listTitle')}</h1>
+      <p class="muted">{t('requests.listIntro')}</p>
       {state.requests.length === 0 ? (
         <p class="status" data-testid="requests-empty">
-          You have not sent any request yet.
+          {t('requests.empty')}
         </p>
       ) : (
         <table data-testid="requests-table">
           <thead>
             <tr>
-              <th scope="col">To</th>
-              <th scope="col">Request</th>
-              <th scope="col">Sent</th>
-              <th scope="col">Answer due</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('requests.colTo')}</th>
+              <th scope="col">{t('requests.colRequest')}</th>
+              <th scope="col">{t('requests.colSent')}</th>
+              <th scope="col">{t('requests.colDue')}</th>
+              <th scope="col">{t('requests.colStatus')}</th>
             </tr>
           </thead>
           <tbody>
             {state.requests.map((r) => {
               const late = r.status === 'overdue' || isOverdue(r, now)
+              const law = lawById(r.law)
               return (
                 <tr
                   key={r.id}
@@ -55,16 +53,21 @@ export function RequestList({ store }: { store: RequestListStore }) {
                 >
                   <td>
                     <a href={`#/requests/${r.id}`}>{r.company}</a>
-                    {r.company !== r.site && <span class="muted"> · seen on {r.site}</span>}
+                    {r.company !== r.site && (
+                      <span class="muted"> · {t('requests.seenOn', { site: r.site })}</span>
+                    )}
                   </td>
                   <td>
-                    {isKindId(r.kind) ? KIND_LABELS[r.kind].label : r.kind}
-                    <span class="muted"> · {lawById(r.law)?.short ?? r.law}</span>
+                    {isKindId(r.kind) ? kindLabel(t, r.kind) : r.kind}
+                    <span class="muted">
+                      {' '}
+                      · {law === undefined ? r.law : lawWords(i18n, law).short}
+                    </span>
                   </td>
-                  <td>{r.sentAt === undefined ? '—' : formatDateTime(r.sentAt)}</td>
-                  <td data-testid="request-due">{dueText(r.dueDay)}</td>
+                  <td>{r.sentAt === undefined ? '—' : i18n.dateTime(r.sentAt)}</td>
+                  <td data-testid="request-due">{dueText(i18n, r.dueDay)}</td>
                   <td data-testid="request-status">
-                    {late ? STATUS_LABELS.overdue : STATUS_LABELS[r.status]}
+                    {statusLabel(t, late ? 'overdue' : r.status)}
                   </td>
                 </tr>
               )
@@ -86,7 +89,7 @@ export function RequestList({ store }: { store: RequestListStore }) {
               )
             }
           >
-            Add the deadlines to your calendar (.ics)
+            {t('requests.exportIcs')}
           </button>
         </p>
       )}

@@ -1,76 +1,76 @@
 import { useEffect, useState } from 'preact/hooks'
 import { lawById, isKindId } from '@/requests/laws'
-import { KIND_LABELS } from '@/requests/templates'
 import { isOverdue, nextStatuses } from '@/requests/track'
 import type { UserStatus } from '@/requests/messages'
-import { formatDateTime } from '@/ui/labels'
+import { languageOfLetter } from '@/requests/letters'
+import { kindLabel, lawWords, useI18n } from './i18n'
 import type { RequestListStore } from './list-store'
-import { dueText, STATUS_ACTIONS, STATUS_LABELS } from './words'
+import { dueText, statusAction, statusLabel } from './words'
 
 export function RequestView({ store, id }: { store: RequestListStore; id: number }) {
+  const i18n = useI18n()
+  const { t } = i18n
   const [note, setNote] = useState('')
   useEffect(() => {
     void store.load()
   }, [store, id])
   const state = store.state.value
-  if (state.kind === 'loading') return <p class="status">Loading…</p>
+  if (state.kind === 'loading') return <p class="status">{t('common.loading')}</p>
   if (state.kind === 'error')
     return (
       <p class="status error" role="alert">
-        Could not read your requests: {state.message}
+        {t('requests.listError', { message: state.message })}
       </p>
     )
   const r = state.requests.find((x) => x.id === id)
-  if (r === undefined) return <p class="status">This request does not exist (any more).</p>
+  if (r === undefined) return <p class="status">{t('requests.missing')}</p>
   const law = lawById(r.law)
+  const words = law === undefined ? null : lawWords(i18n, law)
   const late = r.status === 'overdue' || isOverdue(r, store.now())
   const followUp = (kind: 'reminder' | 'complaint') =>
     `#/requests/new?site=${encodeURIComponent(r.site)}&followUp=${r.id ?? ''}&kind=${kind}`
   return (
     <article class="requests" data-testid="request-view">
       <p>
-        <a href="#/requests">← All requests</a>
+        <a href="#/requests">{t('requests.allRequests')}</a>
       </p>
       <h1>
-        {isKindId(r.kind) ? KIND_LABELS[r.kind].label : r.kind} — {r.company}
+        {isKindId(r.kind) ? kindLabel(t, r.kind) : r.kind} — {r.company}
       </h1>
       <div class="facts">
         <div>
-          <strong data-testid="view-status">
-            {late ? STATUS_LABELS.overdue : STATUS_LABELS[r.status]}
-          </strong>
-          status
+          <strong data-testid="view-status">{statusLabel(t, late ? 'overdue' : r.status)}</strong>
+          {t('requests.factStatus')}
         </div>
         <div>
-          <strong data-testid="view-due">{dueText(r.dueDay)}</strong>
-          answer due{r.extension ? ' (extended)' : ''}
+          <strong data-testid="view-due">{dueText(i18n, r.dueDay)}</strong>
+          {r.extension ? t('requests.factDueExtended') : t('requests.factDue')}
         </div>
         <div>
-          <strong>{law?.short ?? r.law}</strong>law
+          <strong>{words?.short ?? r.law}</strong>
+          {t('requests.factLaw')}
         </div>
         <div>
-          <strong>{r.reference}</strong>reference
+          <strong>{r.reference}</strong>
+          {t('requests.factReference')}
         </div>
       </div>
       {late && (
         <div class="late-box" data-testid="late-box">
-          <p>
-            The deadline has passed without an answer. You can remind them, and then complain to{' '}
-            {law?.authority ?? 'the authority'}.
-          </p>
+          <p>{t('requests.late', { authority: words?.authority ?? '—' })}</p>
           <a class="button" href={followUp('reminder')} data-testid="draft-reminder">
-            Draft a reminder
+            {t('requests.draftReminder')}
           </a>{' '}
           <a class="button" href={followUp('complaint')} data-testid="draft-complaint">
-            Draft a complaint
+            {t('requests.draftComplaint')}
           </a>
         </div>
       )}
-      <h2>What happened</h2>
+      <h2>{t('requests.historyTitle')}</h2>
       <ol class="history" data-testid="history">
         {r.history.map((e, i) => (
           <li key={i} data-status={e.status}>
-            <strong>{STATUS_LABELS[e.status]}</strong> · {formatDateTime(e.at)}
+            <strong>{statusLabel(t, e.status)}</strong> · {i18n.dateTime(e.at)}
             {e.note !== undefined && <span class="muted"> — {e.note}</span>}
           </li>
         ))}
@@ -78,7 +78,7 @@ export function RequestView({ store, id }: { store: RequestListStore; id: number
       {nextStatuses(r).length > 0 && (
         <div class="record">
           <label class="field">
-            <span>Note (optional), e.g. what their answer said</span>
+            <span>{t('requests.note')}</span>
             <input
               value={note}
               onInput={(e) => setNote(e.currentTarget.value)}
@@ -86,29 +86,34 @@ export function RequestView({ store, id }: { store: RequestListStore; id: number
             />
           </label>
           <div class="actions">
-            {nextStatuses(r).map((s) => (
+            {(nextStatuses(r) as UserStatus[]).map((s) => (
               <button
                 type="button"
                 key={s}
                 data-testid={`status-${s}`}
                 onClick={() => {
                   if (r.id !== undefined)
-                    void store.setStatus(r.id, s as UserStatus, note).then(() => setNote(''))
+                    void store.setStatus(r.id, s, note).then(() => setNote(''))
                 }}
               >
-                {STATUS_ACTIONS[s]}
+                {statusAction(t, s)}
               </button>
             ))}
           </div>
           {store.error.value !== '' && <p class="status error">{store.error.value}</p>}
         </div>
       )}
-      <h2>The letter</h2>
+      <h2>{t('requests.letterTitle')}</h2>
       <p class="muted">
-        Sent to {r.recipient === '' ? 'an address you chose' : r.recipient}
-        {r.sentAt === undefined ? '' : ` on ${formatDateTime(r.sentAt)}`}
+        {r.recipient === ''
+          ? r.sentAt === undefined
+            ? t('requests.sentToChosen')
+            : t('requests.sentToChosenOn', { date: i18n.dateTime(r.sentAt) })
+          : r.sentAt === undefined
+            ? t('requests.sentTo', { recipient: r.recipient })
+            : t('requests.sentToOn', { recipient: r.recipient, date: i18n.dateTime(r.sentAt) })}
       </p>
-      <div class="letter">
+      <div class="letter" lang={languageOfLetter(r.text) ?? undefined}>
         <p class="subject">{r.subject}</p>
         <pre>{r.text}</pre>
       </div>

@@ -7,6 +7,7 @@ import { useMemo } from 'preact/hooks'
 import type { RequestsApi } from './api'
 import { createDraftStore } from './draft-store'
 import { createRequestListStore } from './list-store'
+import { useI18n, usePreferredLanguages } from './i18n'
 import { NewRequest } from './NewRequest'
 import { RequestList } from './RequestList'
 import { RequestView } from './RequestView'
@@ -17,19 +18,18 @@ export function isRequestsRoute(hash: string): boolean {
 }
 
 export function RequestsRoute({ api, hash }: { api: RequestsApi; hash: string }) {
+  const { t } = useI18n()
+  const preferred = usePreferredLanguages(api.locale)
   const list = useMemo(() => createRequestListStore(api), [api])
-  // A fresh draft for every new-request address: choices never leak between sites.
-  const draft = useMemo(() => createDraftStore(api), [api, hash])
+  // A fresh draft for every new-request address: choices never leak between sites. (The
+  // languages are compared as text: the list is made anew on every render.)
+  const languages = preferred.join()
+  const draft = useMemo(() => createDraftStore(api, languages.split(',')), [api, hash, languages])
   const rest = hash.slice('#/requests'.length)
   if (rest.startsWith('/new')) {
     const q = new URLSearchParams(rest.slice(rest.indexOf('?') + 1))
     const site = q.get('site')
-    if (site === null || site === '')
-      return (
-        <p class="status">
-          Open a site’s page in Tracelight and choose “Ask this company for your data”.
-        </p>
-      )
+    if (site === null || site === '') return <p class="status">{t('requests.noSite')}</p>
     const followUp = Number(q.get('followUp'))
     return (
       <NewRequest

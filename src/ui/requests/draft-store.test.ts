@@ -61,7 +61,10 @@ describe('draft store', () => {
     const { api, sent } = fakeApi()
     const store = createDraftStore(api)
     await store.load({ site: 'news.test', company: 'Criteo' })
-    expect(store.letter.value).toEqual({ error: 'Add your name: the letter is signed with it' })
+    expect(store.letter.value).toEqual({
+      problem: 'needs-name',
+      error: 'Add your name: the letter is signed with it',
+    })
     store.senderName.value = 'Alex Doe'
     const r = store.letter.value
     if (!('letter' in r)) throw new Error(r.error)
@@ -87,6 +90,7 @@ describe('draft store', () => {
     const { api, opened, copied } = fakeApi()
     const store = createDraftStore(api)
     await store.load({ site: 'news.test' })
+    store.chooseLanguage('en')
     store.senderName.value = 'Alex Doe'
     store.email.value = 'privacy@news.test'
     expect(store.mailto.value).toBeNull() // a full GDPR access letter is long
@@ -161,9 +165,82 @@ describe('draft store', () => {
     expect(store.company.value).toBe('Criteo')
     expect(store.email.value).toBe('')
     store.senderName.value = 'Alex Doe'
+    store.chooseLanguage('en')
     const r = store.letter.value
     if (!('letter' in r)) throw new Error(r.error)
     expect(r.letter.body).toContain('I lodge a complaint under Article 77')
     expect(r.letter.body).toContain('against Criteo')
+    // The earlier letter, as it was sent, goes with the complaint.
+    expect(r.letter.body).toContain('My request of 1 November 2025 (reference TL-20251101-AAAA)')
+    expect(r.letter.body).toContain('s\n\nt\n\nWhat my browser recorded')
+  })
+
+  it('suggests the letter’s language and offers only those the letter exists in', async () => {
+    const { api } = fakeApi()
+    const store = createDraftStore(api)
+    await store.load({ site: 'news.test', company: 'Criteo' })
+    store.senderName.value = 'Alex Doe'
+    // A German browser writing under the GDPR: German.
+    expect(store.languages.value).toEqual(['en', 'de', 'fr', 'es'])
+    expect(store.language.value).toBe('de')
+    const subject = () => {
+      const r = store.letter.value
+      if (!('letter' in r)) throw new Error(r.error)
+      return r.letter.subject
+    }
+    expect(subject()).toMatch(/^Antrag auf Auskunft nach Art\. 15 DSGVO – Referenz TL-/)
+    // The user's choice holds across kinds…
+    store.chooseLanguage('fr')
+    store.kind.value = 'erasure'
+    expect(subject()).toMatch(/^Exercice du droit à l'effacement \(article 17 du RGPD\)/)
+    // …falls back where the letter does not exist in it (no French US letters)…
+    store.chooseLaw('ccpa')
+    expect(store.languages.value).toEqual(['en', 'es'])
+    expect(store.language.value).toBe('en')
+    expect(subject()).toMatch(/^Request to delete under CCPA\/CPRA/)
+    // …and comes back with a law that has it.
+    store.chooseLaw('gdpr-uk')
+    expect(store.language.value).toBe('fr')
+  })
+
+  it('prefers Tracelight’s own language setting, then the browser’s', async () => {
+    const { api } = fakeApi()
+    const store = createDraftStore(api, ['es', 'de-DE'])
+    await store.load({ site: 'news.test' })
+    expect(store.language.value).toBe('es')
+    store.chooseLaw('lgpd')
+    expect(store.language.value).toBe('pt')
+  })
+
+  it('writes a follow-up in the language of the letter it follows', async () => {
+    const original: RequestRow = {
+      id: 3,
+      site: 'news.test',
+      company: 'Criteo',
+      law: 'gdpr-eu',
+      kind: 'erasure',
+      reference: 'TL-20251101-BBBB',
+      recipient: 'dpo@criteo.com',
+      subject: 'Ejercicio del derecho de supresión (artículo 17 del RGPD) – Ref. TL-20251101-BBBB',
+      text: 'Señoras y señores:\n\nMe dirijo a ustedes…',
+      createdAt: 1,
+      sentAt: new Date(2025, 10, 1, 9).getTime(),
+      channel: 'copy',
+      dueDay: '2025-12-01',
+      dueAt: 2,
+      extension: false,
+      status: 'overdue',
+      history: [],
+    }
+    const { api } = fakeApi({ request: async () => original })
+    const store = createDraftStore(api)
+    await store.load({ site: 'news.test', followUp: 3, kind: 'reminder' })
+    store.senderName.value = 'Alex Doe'
+    expect(store.language.value).toBe('es')
+    const r = store.letter.value
+    if (!('letter' in r)) throw new Error(r.error)
+    expect(r.letter.body).toContain(
+      'El 1 de noviembre de 2025 les envié una solicitud de supresión de mis datos personales',
+    )
   })
 })

@@ -10,11 +10,18 @@ import type { Candidate } from '@/requests/discover'
 import { dayOf } from '@/requests/dates'
 import { suggestLaw } from '@/requests/jurisdiction'
 import { FOLLOW_UPS, isKindId, kindsOf, lawById, type KindId, type LawId } from '@/requests/laws'
+import {
+  defaultLetterLanguage,
+  languageOfLetter,
+  letterLanguages,
+  type LetterLanguage,
+} from '@/requests/letters'
 import { forCompany, observe, type Observations } from '@/requests/observe'
 import {
   DraftError,
   newReference,
   renderLetter,
+  type DraftProblem,
   type Include,
   type Letter,
 } from '@/requests/render'
@@ -23,6 +30,9 @@ import type { RequestsApi } from './api'
 
 export type LoadState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string }
 
+/** What just happened, for the status line under the buttons. */
+export type Notice = '' | 'copied' | 'eml' | 'form' | 'tooLong' | 'contactSaved'
+
 export interface CompanyChoice {
   name: string
   domains: string[]
@@ -30,7 +40,11 @@ export interface CompanyChoice {
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
-export function createDraftStore(api: RequestsApi) {
+/**
+ * `preferred`: the user's languages, most wanted first (Tracelight's own language setting when
+ * set, then the browser's), from which the letter's language is suggested.
+ */
+export function createDraftStore(api: RequestsApi, preferred: readonly string[] = [api.locale]) {
   const state = signal<LoadState>({ kind: 'loading' })
   const site = signal('')
   const observations = signal<Observations | null>(null)
@@ -49,12 +63,15 @@ export function createDraftStore(api: RequestsApi) {
   const today = signal(dayOf(api.now()))
   const reference = signal(newReference(today.value))
   const sent = signal<{ id: number; dueDay: string | null } | null>(null)
-  const notice = signal('')
+  const notice = signal<Notice>('')
   const discovery = signal<
     | { kind: 'idle' }
     | { kind: 'looking' }
     | { kind: 'done'; candidates: Candidate[]; policyUrl: string | null; error: string | null }
   >({ kind: 'idle' })
+
+  /** The language the user picked; kept while it exists for the chosen law and kind. */
+  const chosenLanguage = signal<LetterLanguage | null>(null)
 
   const lawInfo = computed(() => lawById(law.value))
   const kinds = computed(() => {
@@ -62,6 +79,24 @@ export function createDraftStore(api: RequestsApi) {
     if (l === undefined) return []
     const all = kindsOf(l)
     return original.value === null ? all.filter((k) => !FOLLOW_UPS.has(k)) : all
+  })
+  /** Languages this letter exists in: the only ones offered. */
+  const languages = computed<LetterLanguage[]>(() => {
+    const l = lawInfo.value
+    return l === undefined ? [] : letterLanguages(l, kind.value)
+  })
+  const language = computed<LetterLanguage>(() => {
+    const chosen = chosenLanguage.value
+    if (chosen !== null && languages.value.includes(chosen)) return chosen
+    const l = lawInfo.value
+    if (l === undefined) return 'en'
+    // A follow-up is written in the language of the letter it follows, where it can be.
+    const before = original.value === null ? null : languageOfLetter(original.value.text)
+    return defaultLetterLanguage(
+      l,
+      kind.value,
+      before === null ? preferred : [before, ...preferred],
+    )
   })
   /** The site's operator first, then each company seen on it. */
   const companies = computed<CompanyChoice[]>(() => [
@@ -72,9 +107,9 @@ export function createDraftStore(api: RequestsApi) {
     const c = companies.value.find((x) => x.name === company.value)
     return recipientFor(company.value, c?.domains ?? [], saved.value)
   })
-  const letter = computed<{ letter: Letter } | { error: string }>(() => {
+  const letter = computed<{ letter: Letter } | { problem: DraftProblem; error: string }>(() => {
     const l = lawInfo.value
-    if (l === undefined) return { error: 'Choose a law' }
+    if (l === undefined) return { problem: 'no-kind', error: 'Choose a law' }
     const obs = observations.value
     const o = original.value
     try {
@@ -83,6 +118,7 @@ export function createDraftStore(api: RequestsApi) {
           law: l,
           also: also.value.flatMap((id) => lawById(id) ?? []),
           kind: kind.value,
+          language: language.value,
           reference: reference.value,
           today: today.value,
           company: company.value,
@@ -101,13 +137,15 @@ export function createDraftStore(api: RequestsApi) {
                   kind: o.kind,
                   sent: dayOf(o.sentAt),
                   due: o.dueDay,
+                  subject: o.subject,
+                  text: o.text,
                 },
               }
             : {}),
         }),
       }
     } catch (e) {
-      if (e instanceof DraftError) return { error: e.message }
+      if (e instanceof DraftError) return { problem: e.problem, error: e.message }
       throw e
     }
   })
@@ -156,6 +194,10 @@ export function createDraftStore(api: RequestsApi) {
     }
   }
 
+  function chooseLanguage(l: LetterLanguage): void {
+    chosenLanguage.value = l
+  }
+
   function chooseLaw(id: LawId): void {
     law.value = id
     also.value = also.value.filter((a) => a !== id)
@@ -188,7 +230,7 @@ export function createDraftStore(api: RequestsApi) {
     const r = letter.value
     if (!('letter' in r)) return
     await api.copy(`${r.letter.subject}\n\n${r.letter.body}`)
-    notice.value = 'Copied. Paste it into an email or the company’s form.'
+    notice.value = 'copied'
   }
 
   function download(): void {
@@ -201,14 +243,14 @@ export function createDraftStore(api: RequestsApi) {
       date: new Date(api.now()),
     })
     api.save(`${reference.value}.eml`, eml, 'message/rfc822')
-    notice.value = 'Saved as an email draft: open the file with your mail program.'
+    notice.value = 'eml'
   }
 
   async function openForm(): Promise<void> {
     if (formUrl.value === '') return
     await copy()
     api.open(formUrl.value)
-    notice.value = 'The letter is copied: paste it into the form that just opened.'
+    notice.value = 'form'
   }
 
   /** Opens the mail app with the letter; a letter too long for a mail link is copied instead,
@@ -224,8 +266,7 @@ export function createDraftStore(api: RequestsApi) {
     await copy()
     const short = mailtoUrl(email.value, r.letter.subject, '')
     if (short !== null) api.open(short)
-    notice.value =
-      'The letter is too long for a mail link, so it is copied: paste it into the message that just opened.'
+    notice.value = 'tooLong'
   }
 
   /** Looks on the site's own pages for a privacy contact (the user asked for it). */
@@ -244,7 +285,7 @@ export function createDraftStore(api: RequestsApi) {
       type: 'contact.save',
       contact: { site: company.value, email: email.value, formUrl: formUrl.value },
     })
-    notice.value = `Saved as the privacy contact for ${company.value}.`
+    notice.value = 'contactSaved'
   }
 
   return {
@@ -267,6 +308,9 @@ export function createDraftStore(api: RequestsApi) {
     notice,
     lawInfo,
     kinds,
+    languages,
+    language,
+    chooseLanguage,
     companies,
     suggested,
     letter,

@@ -1,26 +1,19 @@
-/** Words for request statuses and laws, for people. */
+/** Words for request statuses and due dates, in the dashboard's language. */
 import type { RequestStatus } from '@/db/schema'
-import { longDate } from '@/requests/dates'
+import { letterDate } from '@/requests/letters/format'
+import type { UserStatus } from '@/requests/messages'
+import type { I18n } from '@/ui/i18n'
 
-export const STATUS_LABELS: Record<RequestStatus, string> = {
-  sent: 'Sent, waiting for an answer',
-  acknowledged: 'They confirmed receipt',
-  extended: 'They took more time',
-  answered: 'Answered',
-  overdue: 'Late: no answer in time',
-  closed: 'Closed',
+export function statusLabel(t: I18n['t'], status: RequestStatus): string {
+  return t(`requests.status.${status}`)
 }
 
 /** Button words for recording what happened. */
-export const STATUS_ACTIONS: Record<RequestStatus, string> = {
-  sent: 'Sent',
-  acknowledged: 'They confirmed receipt',
-  extended: 'They announced an extension',
-  answered: 'They answered',
-  overdue: 'Overdue',
-  closed: 'Close this request',
+export function statusAction(t: I18n['t'], status: UserStatus): string {
+  return t(`requests.action.${status}`)
 }
 
-export function dueText(dueDay: string | undefined): string {
-  return dueDay === undefined ? 'No deadline' : longDate(dueDay)
+/** A due day in full ("28 February 2026", "28. Februar 2026"), or that there is none. */
+export function dueText(i18n: I18n, dueDay: string | undefined): string {
+  return dueDay === undefined ? i18n.t('requests.noDeadline') : letterDate(dueDay, i18n.language)
 }

@@ -2,8 +2,8 @@ import { signal } from '@preact/signals'
 import { errorText, type DashboardApi, type Loadable } from './dashboard-api'
 import { buildCompany, type CompanyView } from './company'
 
-/** Findings read for one company page; enough to describe what it did, bounded for speed. */
-export const COMPANY_FINDINGS_LIMIT = 5000
+/** Site × party rows read for one company page; enough to describe it, bounded for speed. */
+export const COMPANY_ROWS_LIMIT = 20_000
 
 export function createCompanyStore(api: DashboardApi) {
   const state = signal<Loadable<CompanyView | null>>({ kind: 'loading' })
@@ -11,14 +11,10 @@ export function createCompanyStore(api: DashboardApi) {
   async function load(name: string): Promise<void> {
     state.value = { kind: 'loading' }
     try {
-      const sites = await api.sitesSince(0)
-      const domains = new Set<string>()
-      for (const s of sites) for (const p of s.companies?.[name]?.parties ?? []) domains.add(p)
-      const findings =
-        domains.size === 0 ? [] : await api.partyFindings([...domains], COMPANY_FINDINGS_LIMIT)
+      const rows = await api.companyParties(name, COMPANY_ROWS_LIMIT)
       state.value = {
         kind: 'ready',
-        value: buildCompany(name, sites, findings, findings.length >= COMPANY_FINDINGS_LIMIT),
+        value: buildCompany(name, rows, rows.length >= COMPANY_ROWS_LIMIT),
       }
     } catch (e) {
       state.value = { kind: 'error', message: errorText(e) }

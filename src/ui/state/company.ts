@@ -1,4 +1,5 @@
-import type { FindingRow, SiteRow } from '@/db/schema'
+import type { FindingRow, SitePartyRow } from '@/db/schema'
+import { REQUEST_SIGNALS } from '@/db/aggregate'
 
 export interface CompanySite {
   site: string
@@ -32,44 +33,54 @@ export interface CompanyView {
 
 const EXAMPLES = 3
 
-/** One company across every site, from the sites' company summaries and its findings. */
+/**
+ * One company across every site, from its site × party rows: the sites it received requests
+ * from (the site's own company's domains aside, as in the site summaries) and what else it did.
+ */
 export function buildCompany(
   name: string,
-  sites: readonly SiteRow[],
-  findings: readonly FindingRow[],
+  rows: readonly SitePartyRow[],
   partial: boolean,
 ): CompanyView | null {
-  const where: CompanySite[] = []
+  const bySite = new Map<string, CompanySite>()
   const domains = new Set<string>()
   const categories = new Set<string>()
   let tracker = false
-  for (const row of sites) {
-    const c = row.companies?.[name]
-    if (c === undefined) continue
-    tracker ||= c.tracker
-    categories.add(c.category)
-    for (const p of c.parties) domains.add(p)
-    where.push({
-      site: row.site,
-      requests: c.requests,
-      firstAt: c.firstAt,
-      lastAt: c.lastAt,
-      parties: c.parties,
-    })
+  const bySignal = new Map<string, { times: number; sites: Set<string>; examples: FindingRow[] }>()
+  for (const r of rows) {
+    if ((r.company ?? r.party) !== name) continue
+    if (REQUEST_SIGNALS.has(r.signal)) {
+      if (r.sameCompany === true) continue
+      tracker ||= r.signal === 'tracker.request'
+      categories.add(r.category ?? 'unknown')
+      domains.add(r.party)
+      const s = bySite.get(r.site)
+      if (s === undefined)
+        bySite.set(r.site, {
+          site: r.site,
+          requests: r.count,
+          firstAt: r.firstAt,
+          lastAt: r.lastAt,
+          parties: [r.party],
+        })
+      else {
+        s.requests += r.count
+        s.firstAt = Math.min(s.firstAt, r.firstAt)
+        s.lastAt = Math.max(s.lastAt, r.lastAt)
+        if (!s.parties.includes(r.party)) s.parties.push(r.party)
+      }
+      continue
+    }
+    let a = bySignal.get(r.signal)
+    if (a === undefined) bySignal.set(r.signal, (a = { times: 0, sites: new Set(), examples: [] }))
+    a.times += r.count
+    a.sites.add(r.site)
+    if (a.examples.length < EXAMPLES && !a.examples.some((e) => e.site === r.site))
+      a.examples.push(r)
   }
+  const where = [...bySite.values()]
   if (where.length === 0) return null
   where.sort((a, b) => b.requests - a.requests || a.site.localeCompare(b.site))
-
-  const bySignal = new Map<string, { times: number; sites: Set<string>; examples: FindingRow[] }>()
-  for (const f of findings) {
-    if ((f.company ?? f.party) !== name) continue
-    let a = bySignal.get(f.signal)
-    if (a === undefined) bySignal.set(f.signal, (a = { times: 0, sites: new Set(), examples: [] }))
-    a.times += f.count
-    a.sites.add(f.site)
-    if (a.examples.length < EXAMPLES && !a.examples.some((e) => e.site === f.site))
-      a.examples.push(f)
-  }
   const actions = [...bySignal.entries()]
     .map(([signal, a]) => ({ signal, times: a.times, sites: a.sites.size, examples: a.examples }))
     .sort((a, b) => b.sites - a.sites || b.times - a.times)

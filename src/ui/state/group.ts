@@ -1,4 +1,5 @@
 import type { FindingRow } from '@/db/schema'
+import { groupKey } from '@/db/aggregate'
 
 /** One company (or, when unlisted, one domain) on a page, for the popup and site page. */
 export interface CompanyGroup {
@@ -30,8 +31,16 @@ export interface PageSummary {
 
 const REQUEST_SIGNALS = new Set(['tracker.request', 'thirdparty.request'])
 
-/** Groups request findings by company; most requests first. */
-export function summarize(findings: readonly FindingRow[]): PageSummary {
+/**
+ * Groups request findings by company; most requests first. Rows folded over visits (the site
+ * page's site × party rows) count visits through `groupVisits` (per `groupKey`), since their
+ * visit ids no longer tell them apart.
+ */
+export function summarize(
+  findings: readonly (FindingRow & { visits?: number })[],
+  groupVisits?: Readonly<Record<string, number>>,
+): PageSummary {
+  const folded = new Map<CompanyGroup, number>()
   const groups = new Map<string, CompanyGroup>()
   const visitsOf = new Map<CompanyGroup, Set<number>>()
   const parties = new Set<string>()
@@ -60,6 +69,7 @@ export function summarize(findings: readonly FindingRow[]): PageSummary {
       visitsOf.set(g, new Set())
     }
     visitsOf.get(g)?.add(f.visitId)
+    if (f.visits !== undefined) folded.set(g, Math.max(folded.get(g) ?? 0, f.visits))
     if (!g.parties.includes(f.party)) g.parties.push(f.party)
     const category = f.category ?? 'unknown'
     if (!g.categories.includes(category)) g.categories.push(category)
@@ -73,7 +83,11 @@ export function summarize(findings: readonly FindingRow[]): PageSummary {
   const byRequests = (a: CompanyGroup, b: CompanyGroup) =>
     b.requests - a.requests || a.name.localeCompare(b.name)
   const all = [...groups.values()]
-  for (const g of all) g.visits = visitsOf.get(g)?.size ?? 0
+  for (const g of all) {
+    const signal = g.tracker ? 'tracker.request' : 'thirdparty.request'
+    g.visits =
+      groupVisits?.[groupKey(signal, g.name)] ?? folded.get(g) ?? visitsOf.get(g)?.size ?? 0
+  }
   const trackers = all.filter((g) => g.tracker).sort(byRequests)
   return {
     trackers,

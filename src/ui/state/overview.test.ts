@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sampleData } from '@/ui/dashboard/fixture'
 import { localDay } from '@/db/write'
+import { memoryCompanyIds, siteStatsOf } from '@/db/aggregate'
 import { buildOverview, daysBetween, familyOf } from './overview'
 import { periodStart } from './route'
 
@@ -8,7 +9,16 @@ const NOW = new Date(2024, 4, 10, 12, 0).getTime()
 
 describe('buildOverview', () => {
   const data = sampleData(NOW)
-  const input = { sites: data.sites, daily: data.daily, visits: 4 }
+  // The stats rows the database keeps, from the same sites and daily counts.
+  const ids = memoryCompanyIds()
+  const stats = data.sites.map((s) =>
+    siteStatsOf(
+      s,
+      data.daily.filter((d) => d.site === s.site),
+      ids,
+    ),
+  )
+  const input = { stats, names: ids.rows(), visits: 4 }
 
   it('ranks sites by tracking companies, then other signals', () => {
     const o = buildOverview(input, periodStart('30', NOW), NOW)
@@ -45,7 +55,10 @@ describe('buildOverview', () => {
     expect(buildOverview(input, since, NOW, 'face').companies.map((c) => c.name)).toEqual([
       'Facebook',
     ])
-    expect(buildOverview(input, since, NOW, 'fonts').sites.map((s) => s.site)).toEqual([
+    // Domains come from a separate read (the sites whose third parties match).
+    expect(buildOverview(input, since, NOW, 'fonts').sites).toEqual([])
+    const fonts = { ...input, partySites: new Set(['blog.test']) }
+    expect(buildOverview(fonts, since, NOW, 'fonts').sites.map((s) => s.site)).toEqual([
       'blog.test',
     ])
     expect(buildOverview(input, since, NOW, 'shop').sites.map((s) => s.site)).toEqual(['shop.test'])

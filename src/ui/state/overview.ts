@@ -1,23 +1,11 @@
-import type { DailyRow, SiteRow } from '@/db/schema'
+import type { CompanyNameRow, SiteStatsRow } from '@/db/schema'
 import { localDay } from '@/db/write'
+import { dayNumber, dayOfNumber, familyOf, STAT_FIELDS, type StatField } from '@/db/aggregate'
 
 /** Signal families the overview counts, besides the companies themselves. */
 export const FAMILIES = ['fingerprinting', 'identifiers', 'adPixels', 'beforeConsent'] as const
 export type Family = (typeof FAMILIES)[number]
-
-export function familyOf(signal: string): Family | null {
-  if (signal.startsWith('fingerprint.')) return 'fingerprinting'
-  if (
-    signal === 'cookie.identifier' ||
-    signal === 'storage.identifier' ||
-    signal === 'id.sync' ||
-    signal === 'link.decoration'
-  )
-    return 'identifiers'
-  if (signal.startsWith('pixel.') || signal === 'analytics.remarketing') return 'adPixels'
-  if (signal === 'consent.before') return 'beforeConsent'
-  return null
-}
+export { familyOf }
 
 export interface SiteRank {
   site: string
@@ -83,97 +71,117 @@ export function daysBetween(first: string, last: string): string[] {
   return out
 }
 
+const FIELD = Object.fromEntries(STAT_FIELDS.map((f, i) => [f, i])) as Record<StatField, number>
+
 /**
- * The overview of a period from the site summaries and daily counts. `since` 0 means all of
- * history; `query` narrows sites and companies by name or domain (case-insensitive).
+ * The overview of a period from the sites' stats rows and the company names (see
+ * aggregate.ts). `since` 0 means all of history; `query` narrows sites and companies by name
+ * (case-insensitive), and sites also by a third-party domain: `partySites` are the sites with
+ * a domain matching it (read separately, since the stats rows hold no domains).
  */
 export function buildOverview(
-  input: { sites: readonly SiteRow[]; daily: readonly DailyRow[]; visits: number },
+  input: {
+    stats: readonly SiteStatsRow[]
+    names: readonly CompanyNameRow[]
+    visits: number
+    partySites?: ReadonlySet<string>
+  },
   since: number,
   now: number,
   query = '',
 ): Overview {
   const q = query.trim().toLowerCase()
   const firstDay = since > 0 ? localDay(since) : ''
-  const perSite = new Map<string, { requests: number; families: Record<Family, number> }>()
-  const perDay = new Map<string, DayPoint & { siteSet: Set<string> }>()
-  for (const d of input.daily) {
-    if (d.day < firstDay) continue
-    let s = perSite.get(d.site)
-    if (s === undefined) perSite.set(d.site, (s = { requests: 0, families: emptyFamilies() }))
-    if (d.signal === 'tracker.request') s.requests += d.count
-    const family = familyOf(d.signal)
-    if (family !== null) s.families[family] += d.count
-    let p = perDay.get(d.day)
-    if (p === undefined)
-      perDay.set(
-        d.day,
-        (p = { day: d.day, trackerRequests: 0, otherRequests: 0, sites: 0, siteSet: new Set() }),
-      )
-    if (d.signal === 'tracker.request') p.trackerRequests += d.count
-    if (d.signal === 'thirdparty.request') p.otherRequests += d.count
-    p.siteSet.add(d.site)
-  }
-
-  const reach = new Map<string, CompanyReach>()
+  const first = firstDay === '' ? -Infinity : dayNumber(firstDay)
+  const names: (CompanyNameRow | undefined)[] = []
+  for (const n of input.names) names[n.id] = n
+  const perDay = new Map<number, DayPoint>()
+  // Per company id: sites and requests within the period.
+  const reachSites = new Float64Array(names.length)
+  const reachRequests = new Float64Array(names.length)
   const sites: SiteRank[] = []
   let trackerRequests = 0
-  for (const row of input.sites) {
+  let siteCount = 0
+  for (const row of input.stats) {
+    const families = emptyFamilies()
+    let requests = 0
+    const { days, perDay: counts } = row
+    for (let i = 0; i < days.length; i++) {
+      const day = days[i] ?? 0
+      if (day < first) continue
+      const at = i * STAT_FIELDS.length
+      const trackers = counts[at + FIELD.trackerRequests] ?? 0
+      requests += trackers
+      for (const f of FAMILIES) families[f] += counts[at + FIELD[f]] ?? 0
+      let p = perDay.get(day)
+      if (p === undefined)
+        perDay.set(day, (p = { day: '', trackerRequests: 0, otherRequests: 0, sites: 0 }))
+      p.trackerRequests += trackers
+      p.otherRequests += counts[at + FIELD.otherRequests] ?? 0
+      p.sites += 1
+    }
     if (row.lastSeen < since) continue
+    siteCount += 1
     const companies: string[] = []
-    for (const [name, c] of Object.entries(row.companies ?? {})) {
-      if (!c.tracker || c.lastAt < since) continue
+    const { trackerIds, trackerLastDay, trackerRequests: perCompany } = row
+    for (let i = 0; i < trackerIds.length; i++) {
+      const id = trackerIds[i] ?? 0
+      const name = names[id]?.name
+      if ((trackerLastDay[i] ?? 0) < first || name === undefined) continue
       companies.push(name)
-      let r = reach.get(name)
-      if (r === undefined)
-        reach.set(name, (r = { name, category: c.category, sites: 0, requests: 0 }))
-      r.sites += 1
-      r.requests += c.requests
+      reachSites[id] = (reachSites[id] ?? 0) + 1
+      reachRequests[id] = (reachRequests[id] ?? 0) + (perCompany[i] ?? 0)
     }
     companies.sort()
-    const s = perSite.get(row.site)
     const rank: SiteRank = {
       site: row.site,
       visits: row.visits,
       lastSeen: row.lastSeen,
       companies,
-      trackerRequests: s?.requests ?? 0,
-      families: s?.families ?? emptyFamilies(),
+      trackerRequests: requests,
+      families,
     }
-    trackerRequests += rank.trackerRequests
+    trackerRequests += requests
     const matches =
       q === '' ||
       row.site.includes(q) ||
       companies.some((c) => c.toLowerCase().includes(q)) ||
-      Object.values(row.companies ?? {}).some((c) => c.parties.some((p) => p.includes(q)))
+      input.partySites?.has(row.site) === true
     if (matches) sites.push(rank)
   }
+  const reach: CompanyReach[] = []
+  names.forEach((n, id) => {
+    const count = reachSites[id] ?? 0
+    if (n !== undefined && count > 0)
+      reach.push({
+        name: n.name,
+        category: n.category,
+        sites: count,
+        requests: reachRequests[id] ?? 0,
+      })
+  })
   sites.sort(byTracking)
-  const companies = [...reach.values()]
+  const companies = reach
     .filter((c) => q === '' || c.name.toLowerCase().includes(q))
     .sort((a, b) => b.sites - a.sites || b.requests - a.requests || a.name.localeCompare(b.name))
 
-  const days = [...perDay.keys()].sort()
-  const start = firstDay !== '' ? firstDay : (days[0] ?? localDay(now))
+  const days = [...perDay.keys()].sort((a, b) => a - b)
+  const start =
+    firstDay !== '' ? firstDay : days[0] !== undefined ? dayOfNumber(days[0]) : localDay(now)
   const trend = daysBetween(start, localDay(now)).map((day) => {
-    const p = perDay.get(day)
+    const p = perDay.get(dayNumber(day))
     return {
       day,
       trackerRequests: p?.trackerRequests ?? 0,
       otherRequests: p?.otherRequests ?? 0,
-      sites: p?.siteSet.size ?? 0,
+      sites: p?.sites ?? 0,
     }
   })
 
   return {
     sites,
     companies,
-    totals: {
-      sites: input.sites.filter((s) => s.lastSeen >= since).length,
-      visits: input.visits,
-      companies: reach.size,
-      trackerRequests,
-    },
+    totals: { sites: siteCount, visits: input.visits, companies: reach.length, trackerRequests },
     trend,
   }
 }

@@ -48,7 +48,13 @@ export function createPopupStore(api: PopupApi) {
     }
   }
 
-  return { state, summary, load }
+  let started: Promise<void> | null = null
+  /** Loads once: main.tsx starts it before the first render, the component's effect joins it. */
+  function start(): Promise<void> {
+    return (started ??= load())
+  }
+
+  return { state, summary, load, start }
 }
 
 export type PopupStore = ReturnType<typeof createPopupStore>

@@ -1,69 +1,104 @@
 import { computed, signal } from '@preact/signals'
-import type { FindingRow, SiteRow, VisitRow } from '@/db/schema'
+import type { FindingRow, SitePartyRow, SiteRow, VisitRow } from '@/db/schema'
+import { findingRowsOf } from '@/db/aggregate'
 import { decodedFindings } from '@/ui/signals'
 import { errorText, type DashboardApi } from './dashboard-api'
 import { summarize } from './group'
 import { actionsByCompany, buildTimeline } from './site-view'
 
+/** Visits read per page of the timeline; older ones are read on demand. */
+export const VISITS_PAGE = 30
+
 export type SiteState =
   | { kind: 'loading' }
   | { kind: 'unknown'; site: string }
-  | { kind: 'ready'; site: SiteRow; visits: VisitRow[]; findings: FindingRow[] }
+  | {
+      kind: 'ready'
+      site: SiteRow
+      /** The newest visits read so far, newest first, and the findings of those visits. */
+      visits: VisitRow[]
+      findings: FindingRow[]
+      /** Every finding folded over all visits: one row per signal and party. */
+      parties: SitePartyRow[]
+    }
   | { kind: 'deleted'; site: string }
   | { kind: 'error'; message: string }
 
 export type DeleteState =
   { kind: 'idle' } | { kind: 'confirm' } | { kind: 'working' } | { kind: 'failed'; message: string }
 
-/** One row per signal and party over all visits: counts summed, the latest evidence kept. */
-export function mergeAcrossVisits(findings: readonly FindingRow[]): FindingRow[] {
-  const out = new Map<string, FindingRow>()
-  for (const f of findings) {
-    const key = `${f.signal}\u0000${f.party}`
-    const seen = out.get(key)
-    if (seen === undefined) out.set(key, { ...f })
-    else
-      out.set(key, {
-        ...(f.lastAt > seen.lastAt ? f : seen),
-        count: seen.count + f.count,
-        firstAt: Math.min(seen.firstAt, f.firstAt),
-        lastAt: Math.max(seen.lastAt, f.lastAt),
-      })
-  }
-  return [...out.values()]
-}
+export type MoreState = { kind: 'idle' } | { kind: 'working' } | { kind: 'failed'; message: string }
 
-/** One site's history, for the site page. */
+/** One site's history, for the site page: totals from the aggregates, the timeline by pages. */
 export function createSiteStore(api: DashboardApi) {
   const state = signal<SiteState>({ kind: 'loading' })
   const deleting = signal<DeleteState>({ kind: 'idle' })
+  const more = signal<MoreState>({ kind: 'idle' })
   const ready = computed(() => (state.value.kind === 'ready' ? state.value : null))
-  const summary = computed(() => (ready.value ? summarize(ready.value.findings) : null))
+  const summary = computed(() =>
+    ready.value ? summarize(ready.value.parties, ready.value.site.groupVisits) : null,
+  )
   const timeline = computed(() =>
     ready.value ? buildTimeline(ready.value.visits, ready.value.findings) : [],
   )
-  const decoded = computed(() =>
-    ready.value ? mergeAcrossVisits(decodedFindings(ready.value.findings)) : [],
-  )
+  const decoded = computed(() => (ready.value ? decodedFindings(ready.value.parties) : []))
   const actions = computed(() =>
-    ready.value ? actionsByCompany(ready.value.findings) : new Map<string, Map<string, number>>(),
+    ready.value ? actionsByCompany(ready.value.parties) : new Map<string, Map<string, number>>(),
   )
+  /** Finding rows (visit × signal × party) the site has in all. */
+  const findingCount = computed(() => (ready.value ? findingRowsOf(ready.value.parties) : 0))
+  let current = ''
+
+  /** The next page of visits older than those in `shown`, with their findings. */
+  async function page(site: string, shown: readonly VisitRow[]) {
+    const oldest = shown.at(-1)?.startedAt ?? Infinity
+    // Visits that started in the same millisecond as the oldest shown one are read again and
+    // dropped, so none is skipped at a page boundary.
+    const same = shown.filter((v) => v.startedAt === oldest).length
+    const ids = new Set(shown.map((v) => v.id))
+    const rows = await api.visitPage(site, oldest, VISITS_PAGE + same)
+    const visits = rows.filter((v) => !ids.has(v.id)).slice(0, VISITS_PAGE)
+    const findings = await api.findingsOfVisits(visits.map((v) => v.id))
+    return { visits, findings }
+  }
 
   async function load(site: string): Promise<void> {
+    current = site
     state.value = { kind: 'loading' }
     deleting.value = { kind: 'idle' }
+    more.value = { kind: 'idle' }
     try {
-      const [row, visits, findings] = await Promise.all([
+      const [row, parties, first] = await Promise.all([
         api.site(site),
-        api.visits(site),
-        api.siteFindings(site),
+        api.siteParties(site),
+        page(site, []),
       ])
+      if (current !== site) return
       state.value =
         row === undefined
           ? { kind: 'unknown', site }
-          : { kind: 'ready', site: row, visits, findings }
+          : { kind: 'ready', site: row, parties, ...first }
     } catch (e) {
       state.value = { kind: 'error', message: errorText(e) }
+    }
+  }
+
+  /** Reads the next page of older visits into the timeline. */
+  async function loadMore(): Promise<void> {
+    const s = ready.value
+    if (s === null || more.value.kind === 'working') return
+    more.value = { kind: 'working' }
+    try {
+      const next = await page(s.site.site, s.visits)
+      if (ready.value !== s) return
+      state.value = {
+        ...s,
+        visits: s.visits.concat(next.visits),
+        findings: s.findings.concat(next.findings),
+      }
+      more.value = { kind: 'idle' }
+    } catch (e) {
+      more.value = { kind: 'failed', message: errorText(e) }
     }
   }
 
@@ -81,7 +116,19 @@ export function createSiteStore(api: DashboardApi) {
     }
   }
 
-  return { state, summary, timeline, decoded, actions, deleting, load, remove }
+  return {
+    state,
+    summary,
+    timeline,
+    decoded,
+    actions,
+    findingCount,
+    deleting,
+    more,
+    load,
+    loadMore,
+    remove,
+  }
 }
 
 export type SiteStore = ReturnType<typeof createSiteStore>

@@ -1,0 +1,91 @@
+import { list } from './request-fields'
+import type { SignalId } from './signals'
+import type { DetailValue } from './types'
+
+/**
+ * `gpc.sent`: the Global Privacy Control signal as it actually left the browser — the
+ * `Sec-GPC: 1` header seen on the page's own request, whoever added it (Tracelight's setting,
+ * the browser's own, or another extension), so the record holds what the site received.
+ * `gpc.ignored`: on a visit where the page was requested with GPC, the site still reported
+ * (to the person or to the companies it calls) that they had not opted out of the sale or
+ * sharing of their data, or said in its gpc.json that it honours GPC and still passed their
+ * ID between companies. GPC specification §3 (the header), §4 (gpc.json); California CCPA
+ * regulations §7025 (GPC is a valid request to opt out of sale and sharing); Colorado CPA rule
+ * 5.04 and other state laws with universal opt-out mechanisms (LEGAL.md).
+ * Fixtures: test/fixtures/sites/shop.test (honours: its USP flips to opted out under GPC),
+ * news.test (ignores it).
+ */
+export const detector = {
+  file: 'gpc-honoured',
+  signals: ['gpc.sent', 'gpc.ignored'] as const satisfies readonly SignalId[],
+  needs: "the page request's headers; the visit's consent findings and ID syncing",
+}
+
+/** True when the headers carry `Sec-GPC: 1` (the only value the specification defines). */
+export function sendsGpc(
+  headers: readonly { name: string; value?: string }[] | undefined,
+): boolean {
+  if (headers === undefined) return false
+  for (const h of headers.slice(0, 200)) {
+    if (h.name.toLowerCase() === 'sec-gpc' && h.value?.trim() === '1') return true
+  }
+  return false
+}
+
+/** What the visit recorded, as read back from its findings. */
+export interface VisitFinding {
+  signal: SignalId
+  party: string
+  company?: string
+  /** The decoded details kept with the finding (first few distinct). */
+  details: readonly Record<string, DetailValue>[]
+}
+
+/**
+ * The `gpc.ignored` detail for a visit that sent GPC, or null when nothing the site did
+ * contradicts it. `declaredHonours`: the site's gpc.json said `"gpc": true`.
+ */
+export function gpcIgnored(
+  site: string,
+  rows: readonly VisitFinding[],
+  declaredHonours: boolean,
+): Record<string, DetailValue> | null {
+  const reasons: string[] = []
+  const told: string[] = []
+  const who = (r: VisitFinding) => r.company ?? r.party
+  const say = (reason: string) => {
+    if (!reasons.includes(reason)) reasons.push(reason)
+  }
+  for (const r of rows) {
+    for (const d of r.details) {
+      const toCompany = r.party !== site && d.source === undefined
+      if (r.signal === 'consent.usp' && d.optedOut === false) {
+        const text = typeof d.usPrivacy === 'string' ? ` (${d.usPrivacy})` : ''
+        say(`The US Privacy string${text} says you did not opt out of sale`)
+        if (toCompany) told.push(who(r))
+      }
+      if (r.signal === 'consent.gpp' && Array.isArray(d.notOptedOut) && d.notOptedOut.length > 0) {
+        say(`The GPP string says you did not opt out of ${d.notOptedOut.join(', ')}`)
+        if (toCompany) told.push(who(r))
+      }
+      if (
+        r.signal === 'consent.cmp' &&
+        d.cmp === 'OneTrust' &&
+        d.gpcApplied !== true &&
+        Array.isArray(d.allowed) &&
+        d.allowed.includes('targeting (advertising)')
+      )
+        say('OneTrust left advertising cookies on and did not apply GPC')
+    }
+  }
+  const syncing = declaredHonours
+    ? rows.filter((r) => r.signal === 'id.sync' && r.party !== site).map(who)
+    : []
+  if (syncing.length > 0)
+    say('The site says it honours GPC, yet your ID was passed between companies')
+  if (reasons.length === 0) return null
+  const detail: Record<string, DetailValue> = { reasons, declaredHonours }
+  if (told.length > 0) detail.toldNotOptedOut = list([...new Set(told)].sort())
+  if (syncing.length > 0) detail.stillShared = list([...new Set(syncing)].sort())
+  return detail
+}

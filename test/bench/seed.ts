@@ -1,0 +1,209 @@
+/**
+ * Seeding the extension's IndexedDB for the scale benchmarks. Rows are made in Node and
+ * aggregated with the extension's own functions (src/db/aggregate.ts, mergeCompanies), so the
+ * stored aggregates are exactly those the recorder would keep, then written with plain
+ * IndexedDB in the extension page, one transaction per chunk.
+ */
+import type { Page } from 'playwright-core'
+import {
+  foldSiteParty,
+  groupKey,
+  memoryCompanyIds,
+  REQUEST_SIGNALS,
+  siteStatsOf,
+} from '../../src/db/aggregate.ts'
+import type {
+  CompanyNameRow,
+  DailyRow,
+  FindingRow,
+  SitePartyRow,
+  SiteRow,
+  SiteStatsRow,
+  VisitRow,
+} from '../../src/db/schema.ts'
+import { localDay, mergeCompanies } from '../../src/db/write.ts'
+
+export type Rows = Partial<{
+  visits: VisitRow[]
+  findings: FindingRow[]
+  sites: SiteRow[]
+  daily: DailyRow[]
+  siteParties: SitePartyRow[]
+  siteStats: SiteStatsRow[]
+  companyNames: CompanyNameRow[]
+}>
+
+/** Runs in the extension page: puts rows into their stores (typed arrays travel as arrays). */
+const PUT = `async (rows) => {
+  const db = await new Promise((resolve, reject) => {
+    const r = indexedDB.open('tracelight')
+    r.onsuccess = () => resolve(r.result)
+    r.onerror = () => reject(r.error)
+  })
+  const names = Object.keys(rows).filter((n) => rows[n].length > 0)
+  if (names.length > 0) {
+    const tx = db.transaction(names, 'readwrite')
+    for (const name of names) {
+      const store = tx.objectStore(name)
+      for (const row of rows[name]) {
+        if (name === 'siteStats') {
+          row.days = Uint32Array.from(row.days)
+          row.perDay = Uint32Array.from(row.perDay)
+          row.trackerIds = Uint32Array.from(row.trackerIds)
+          row.trackerLastDay = Uint32Array.from(row.trackerLastDay)
+          row.trackerRequests = Uint32Array.from(row.trackerRequests)
+        }
+        store.put(row)
+      }
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve
+      tx.onerror = (e) => reject(e.target.error ?? tx.error)
+      tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'))
+    })
+  }
+  db.close()
+}`
+
+const plain = (rows: Rows) => ({
+  ...rows,
+  ...(rows.siteStats && {
+    siteStats: rows.siteStats.map((s) => ({
+      ...s,
+      days: Array.from(s.days),
+      perDay: Array.from(s.perDay),
+      trackerIds: Array.from(s.trackerIds),
+      trackerLastDay: Array.from(s.trackerLastDay),
+      trackerRequests: Array.from(s.trackerRequests),
+    })),
+  }),
+})
+
+export async function putRows(page: Page, rows: Rows): Promise<void> {
+  await page.evaluate(`(${PUT})(${JSON.stringify(plain(rows))})`)
+}
+
+/** Company ids already stored (the extension may have recorded real visits before). */
+export async function storedCompanyIds(page: Page): Promise<ReturnType<typeof memoryCompanyIds>> {
+  const rows = (await page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('tracelight')
+      r.onsuccess = () => resolve(r.result)
+      r.onerror = () => reject(r.error)
+    })
+    const rows = await new Promise((resolve, reject) => {
+      const r = db.transaction('companyNames').objectStore('companyNames').getAll()
+      r.onsuccess = () => resolve(r.result)
+      r.onerror = () => reject(r.error)
+    })
+    db.close()
+    return rows
+  })()`)) as CompanyNameRow[]
+  return memoryCompanyIds(rows)
+}
+
+/** The storage the extension's origin uses, in bytes. */
+export async function usage(page: Page): Promise<number> {
+  return (await page.evaluate(
+    '(async () => (await navigator.storage.estimate()).usage ?? 0)()',
+  )) as number
+}
+
+/** Folds visits and their findings into the aggregates, as applyBatch does on write. */
+export class Aggregator {
+  private sites = new Map<string, SiteRow>()
+  private daily = new Map<string, DailyRow>()
+  private parties = new Map<string, SitePartyRow>()
+  private groups = new Map<string, Map<string, Set<number>>>()
+  /** Company ids, shared by every chunk (and by later aggregators: pass it on). */
+  constructor(readonly ids = memoryCompanyIds()) {}
+
+  add(visit: VisitRow, findings: readonly FindingRow[]): void {
+    const site = this.site(visit.site, visit.startedAt)
+    site.visits += 1
+    for (const f of findings) {
+      site.firstSeen = Math.min(site.firstSeen, f.firstAt)
+      site.lastSeen = Math.max(site.lastSeen, f.lastAt)
+      site.counts[f.signal] = (site.counts[f.signal] ?? 0) + f.count
+      if (REQUEST_SIGNALS.has(f.signal)) {
+        if (f.sameCompany !== true)
+          site.companies = mergeCompanies(site.companies ?? {}, {
+            [f.company ?? f.party]: {
+              tracker: f.signal === 'tracker.request',
+              category: f.category ?? 'unknown',
+              parties: [f.party],
+              requests: f.count,
+              firstAt: f.firstAt,
+              lastAt: f.lastAt,
+            },
+          })
+        let groups = this.groups.get(f.site)
+        if (groups === undefined) this.groups.set(f.site, (groups = new Map()))
+        const key = groupKey(f.signal, f.company ?? f.party)
+        let visits = groups.get(key)
+        if (visits === undefined) groups.set(key, (visits = new Set()))
+        visits.add(f.visitId)
+      }
+      const day = localDay(f.lastAt)
+      const dk = `${f.site}\u0000${day}\u0000${f.signal}`
+      const d = this.daily.get(dk)
+      if (d === undefined)
+        this.daily.set(dk, { site: f.site, day, signal: f.signal, count: f.count })
+      else d.count += f.count
+      const pk = `${f.site}\u0000${f.signal}\u0000${f.party}`
+      this.parties.set(pk, foldSiteParty(this.parties.get(pk), f, f, true))
+    }
+  }
+
+  private site(name: string, at: number): SiteRow {
+    let row = this.sites.get(name)
+    if (row === undefined) {
+      row = { site: name, firstSeen: at, lastSeen: at, visits: 0, counts: {} }
+      this.sites.set(name, row)
+    }
+    row.firstSeen = Math.min(row.firstSeen, at)
+    row.lastSeen = Math.max(row.lastSeen, at)
+    return row
+  }
+
+  /** The aggregate rows of every site added, in chunks of about `size` sites. */
+  *chunks(size: number): Generator<Rows> {
+    const bySite = new Map<string, { daily: DailyRow[]; parties: SitePartyRow[] }>()
+    const of = (site: string) => {
+      let e = bySite.get(site)
+      if (e === undefined) bySite.set(site, (e = { daily: [], parties: [] }))
+      return e
+    }
+    for (const d of this.daily.values()) of(d.site).daily.push(d)
+    for (const p of this.parties.values()) of(p.site).parties.push(p)
+    const names = [...this.sites.keys()]
+    for (let i = 0; i < names.length; i += size) {
+      const out: Required<
+        Pick<Rows, 'sites' | 'daily' | 'siteParties' | 'siteStats' | 'companyNames'>
+      > = {
+        sites: [],
+        daily: [],
+        siteParties: [],
+        siteStats: [],
+        companyNames: [],
+      }
+      for (const name of names.slice(i, i + size)) {
+        const base = this.sites.get(name)
+        if (base === undefined) continue
+        const groups = this.groups.get(name)
+        const site: SiteRow = {
+          ...base,
+          groupVisits: Object.fromEntries([...(groups ?? [])].map(([k, v]) => [k, v.size])),
+        }
+        const e = of(name)
+        out.sites.push(site)
+        out.daily.push(...e.daily)
+        out.siteParties.push(...e.parties)
+        out.siteStats.push(siteStatsOf(site, e.daily, this.ids))
+      }
+      // Names given an id since the last chunk (put again is harmless: same rows).
+      out.companyNames = this.ids.rows()
+      yield out
+    }
+  }
+}
