@@ -123,9 +123,12 @@ export function evidenceSource(
     async survey(onProgress) {
       const tally = new SurveyTally()
       let rows = 0
+      // Without a site, every finding is read: the tables' sizes bound what is read.
+      const total =
+        scope.site === null ? (await db.visits.count()) + (await db.findings.count()) : undefined
       const seen = (n: number) => {
         rows += n
-        onProgress?.(rows)
+        onProgress?.(total === undefined ? rows : Math.min(rows, total), total)
       }
       if (everything) {
         // Every visit and finding before the cutoff: only counted, nothing kept.

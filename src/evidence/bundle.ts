@@ -16,7 +16,7 @@ export { evidenceJson } from './json'
 
 /** The files of an export already in memory (small exports, tests). */
 export async function exportFile(evidence: EvidenceExport, format: FileFormat): Promise<Blob> {
-  const out = fileOutput(format)
+  const out = await fileOutput(format)
   replay(evidence, out.sinks)
   return out.finish()
 }

@@ -22,13 +22,14 @@ export async function exportFiles(
   options: FileOptions & { sinks?: () => RecordSink[] } = {},
 ): Promise<ExportResult> {
   for (let attempt = 1; ; attempt++) {
-    const out = fileOutput(format, options)
+    const out = await fileOutput(format, options)
     const sinks = [...out.sinks, ...(options.sinks?.() ?? [])]
     try {
       const { header, integrity } = await seal(source(), meta(), sinks, control)
       const blob = await out.finish(control)
       return { blob, header, integrity }
     } catch (e) {
+      await out.discard().catch(() => undefined)
       if (!(e instanceof ExportChangedError) || attempt >= ATTEMPTS) throw e
     }
   }

@@ -46,8 +46,26 @@ const ZIP_TIME = new Date('2020-01-01T00:00:00Z')
 
 const encoder = new TextEncoder()
 
+/**
+ * Where a file's bytes go while it is written: pushed in order, then finished as a Blob.
+ * In memory (Blobs of a few megabytes) by default; on disk in the dashboard's worker
+ * (opfs.ts), so that even the browser's own memory holds little of a large export.
+ */
+export interface Spool {
+  push(bytes: Uint8Array): void
+  /** The bytes written, as one Blob of `type`. The spool takes no more bytes after. */
+  finish(type: string): Promise<Blob>
+  /** Lets go of what it holds (a file on disk) once its Blob is no longer needed. */
+  discard(): Promise<void>
+}
+
+/** Makes a spool for a file of the export (`name` is for the reader, e.g. in a temp name). */
+export type SpoolFactory = (name: string) => Promise<Spool>
+
+export const memorySpools: SpoolFactory = async () => new BlobCollector()
+
 /** Bytes kept in Blobs of a few megabytes. */
-export class BlobCollector {
+export class BlobCollector implements Spool {
   private readonly parts: Blob[] = []
   private pending: Uint8Array[] = []
   private pendingBytes = 0
@@ -68,6 +86,12 @@ export class BlobCollector {
   blob(type: string): Blob {
     this.flush()
     return new Blob(this.parts, { type })
+  }
+  async finish(type: string): Promise<Blob> {
+    return this.blob(type)
+  }
+  async discard(): Promise<void> {
+    this.parts.length = 0
   }
 }
 
@@ -119,40 +143,58 @@ export interface FileOutput {
   sinks: RecordSink[]
   /** Completes the file once every record has passed through the sinks. */
   finish(control?: Control): Promise<Blob>
-}
-
-function textFile(sink: (write: (text: string) => void) => RecordSink, type: string): FileOutput {
-  const out = new BlobCollector()
-  const text = new TextOut((b) => out.push(b))
-  return {
-    sinks: [sink(text.write)],
-    async finish() {
-      text.flush()
-      return out.blob(type)
-    },
-  }
+  /** Lets go of every spool (an export that stopped, or whose file was saved). */
+  discard(): Promise<void>
 }
 
 export interface FileOptions {
   /** Deflate level of the zip, 0–9. */
   level?: number
+  /** Where file bytes go while written (default: memory). */
+  spools?: SpoolFactory
 }
 
-export function fileOutput(format: FileFormat, options: FileOptions = {}): FileOutput {
-  if (format === 'json') return textFile((w) => new JsonSink(w), MEDIA_TYPES.json)
-  if (format === 'csv') return textFile((w) => new CsvSink(w), MEDIA_TYPES.csv)
+async function textFile(
+  spools: SpoolFactory,
+  name: string,
+  sink: (write: (text: string) => void) => RecordSink,
+  type: string,
+): Promise<FileOutput> {
+  const out = await spools(name)
+  const text = new TextOut((b) => out.push(b))
+  return {
+    sinks: [sink(text.write)],
+    async finish() {
+      text.flush()
+      return out.finish(type)
+    },
+    discard: () => out.discard(),
+  }
+}
+
+export async function fileOutput(
+  format: FileFormat,
+  options: FileOptions = {},
+): Promise<FileOutput> {
+  const spools = options.spools ?? memorySpools
+  if (format === 'json')
+    return textFile(spools, BUNDLE_FILES.json, (w) => new JsonSink(w), MEDIA_TYPES.json)
+  if (format === 'csv')
+    return textFile(spools, BUNDLE_FILES.csv, (w) => new CsvSink(w), MEDIA_TYPES.csv)
   if (format === 'html') {
     const report = new ReportSink()
     return {
       sinks: [report],
       finish: async () => new Blob([report.html()], { type: MEDIA_TYPES.html }),
+      discard: async () => {},
     }
   }
-  return zipOutput(options.level ?? ZIP_LEVEL)
+  return zipOutput(options.level ?? ZIP_LEVEL, spools)
 }
 
-function zipOutput(level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | number): FileOutput {
-  const out = new BlobCollector()
+async function zipOutput(level: number, spools: SpoolFactory): Promise<FileOutput> {
+  const out = await spools('evidence.zip')
+  const csvLater = await spools(BUNDLE_FILES.csv)
   let failure: Error | null = null
   const zip = new Zip((error, data) => {
     if (error !== null) failure = error
@@ -174,7 +216,6 @@ function zipOutput(level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | number): FileO
   }
   const jsonEntry = entry(BUNDLE_FILES.json)
   const json = new TextOut(limited(BUNDLE_FILES.json, jsonEntry), { hash: true })
-  const csvLater = new BlobCollector()
   const csv = new TextOut((b) => csvLater.push(b), { hash: true })
   const report = new ReportSink({ jsonName: BUNDLE_FILES.json })
   return {
@@ -186,7 +227,7 @@ function zipOutput(level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | number): FileO
 
       sums.push(`${csv.sha256()}  ${BUNDLE_FILES.csv}`)
       if (csv.bytes > ZIP_FILE_LIMIT) throw new FileTooLargeError(BUNDLE_FILES.csv)
-      const csvBlob = csvLater.blob('')
+      const csvBlob = await csvLater.finish('')
       const csvEntry = entry(BUNDLE_FILES.csv)
       for (let at = 0; at < csvBlob.size; at += READ_CHUNK) {
         cancelled(control.signal)
@@ -195,6 +236,7 @@ function zipOutput(level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | number): FileO
         control.onProgress?.({ phase: 'files', done: at + chunk.length, total: csvBlob.size })
       }
       csvEntry.push(new Uint8Array(0), true)
+      await csvLater.discard()
 
       const html = encoder.encode(report.html())
       sums.push(`${sha256Hex(html)}  ${BUNDLE_FILES.html}`)
@@ -202,7 +244,10 @@ function zipOutput(level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | number): FileO
       entry(BUNDLE_FILES.sums).push(encoder.encode(sums.join('\n') + '\n'), true)
       zip.end()
       if (failure !== null) throw failure
-      return out.blob(MEDIA_TYPES.zip)
+      return out.finish(MEDIA_TYPES.zip)
+    },
+    async discard() {
+      await Promise.all([out.discard(), csvLater.discard()])
     },
   }
 }

@@ -35,7 +35,8 @@ export const contentJson = (kind: string, dataJson: string) =>
   `{"data":${dataJson},"kind":${JSON.stringify(kind)}}`
 
 export type Progress =
-  | { phase: 'survey'; done: number }
+  /** `total`: the rows the survey will read at most, when known. */
+  | { phase: 'survey'; done: number; total?: number }
   | { phase: 'records'; done: number; total: number }
   | { phase: 'files'; done: number; total: number }
 
@@ -68,9 +69,9 @@ export async function seal(
 ): Promise<{ header: EvidenceHeader; integrity: Integrity }> {
   const { signal, onProgress } = control
   cancelled(signal)
-  const survey = await source.survey((done) => {
+  const survey = await source.survey((done, total) => {
     cancelled(signal)
-    onProgress?.({ phase: 'survey', done })
+    onProgress?.(total === undefined ? { phase: 'survey', done } : { phase: 'survey', done, total })
   })
   cancelled(signal)
   const header = makeHeader(meta, survey)

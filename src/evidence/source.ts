@@ -16,8 +16,9 @@ export interface FindingBatch {
 }
 
 export interface RowSource {
-  /** Counts the records the reads below will give, and their time range and modes. */
-  survey(onProgress?: (rows: number) => void): Promise<Survey>
+  /** Counts the records the reads below will give, and their time range and modes;
+   * reports the rows read so far, and how many it will read at most when it knows. */
+  survey(onProgress?: (rows: number, total?: number) => void): Promise<Survey>
   /** Sites by name. */
   sites(): AsyncIterable<SiteRow[]>
   /** Visits by start time, then id. */

@@ -3,9 +3,10 @@
  * 100,000 visits, seeded as in the dashboard benchmark) in real Chromium, as JSON and as the
  * zip. Reports the time from the click to the download, the peak JavaScript heap of the
  * export's worker and of the page (read over the DevTools protocol while it runs), the
- * page's longest main-thread task during the export (PerformanceObserver 'longtask'), how
- * often progress moved, the file size, the time `npm run verify` takes to check the file, and
- * how long Cancel takes to stop a running export.
+ * resident memory of the extension's renderer and of the browser process before and at
+ * peak, the page's longest main-thread task during the export (PerformanceObserver
+ * 'longtask'), how often progress moved, the file size, the time `npm run verify` takes to
+ * check the file, and how long Cancel takes to stop a running export.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs'
@@ -91,6 +92,21 @@ function heapSampler(cdp: CDPSession) {
   }
 }
 
+/** Resident memory (MB) of the browser's processes by kind, from `ps` (Linux), for this
+ * browser's profile only: the extension's renderer holds the page and the export worker. */
+function processMemory(profile: string): { extension: number; browser: number } {
+  const out = { extension: 0, browser: 0 }
+  const ps = spawnSync('ps', ['-eo', 'rss,args', '--no-headers'], { encoding: 'utf8' })
+  for (const line of ps.stdout.split('\n')) {
+    const m = /^\s*(\d+)\s+(.*)$/.exec(line)
+    if (m === null || !m[2]!.includes(profile)) continue
+    const mb = Number(m[1]) / 1024
+    if (m[2]!.includes('--extension-process')) out.extension += mb
+    else if (!m[2]!.includes('--type=')) out.browser += mb
+  }
+  return out
+}
+
 /** The header counts from the start of an evidence.json (it comes before the records). */
 function countsOf(path: string): string {
   const fd = openSync(path, 'r')
@@ -125,6 +141,9 @@ export async function benchExport(): Promise<string[]> {
     for (const format of FORMATS) {
       await openOverview(page, base)
       const cdp = await session.context.newCDPSession(page)
+      // Loading 5,000 sites leaves garbage that V8 collects in the following seconds, export
+      // or not: collected now, so that neither measure below counts it.
+      await cdp.send('HeapProfiler.collectGarbage')
       // The same measures over the same page left alone first: on a shared, loaded machine
       // every task takes longer, and the difference is what the export costs the page.
       await page.evaluate(OBSERVE)
@@ -136,6 +155,17 @@ export async function benchExport(): Promise<string[]> {
       await page.evaluate(OBSERVE)
       await page.getByTestId('export-format').selectOption(format)
       const heap = heapSampler(cdp)
+      const idleMemory = processMemory(session.profile)
+      const peakMemory = { ...idleMemory }
+      let sampling = true
+      const memory = (async () => {
+        while (sampling) {
+          const now = processMemory(session.profile)
+          peakMemory.extension = Math.max(peakMemory.extension, now.extension)
+          peakMemory.browser = Math.max(peakMemory.browser, now.browser)
+          await new Promise((r) => setTimeout(r, 500))
+        }
+      })()
       const phases: string[] = []
       let watching = true
       const watch = (async () => {
@@ -157,6 +187,8 @@ export async function benchExport(): Promise<string[]> {
       watching = false
       await watch
       const { pageMb, workerMb } = await heap.stop()
+      sampling = false
+      await memory
       await cdp.detach()
       const path = join(work, download.suggestedFilename())
       await download.saveAs(path)
@@ -177,6 +209,8 @@ export async function benchExport(): Promise<string[]> {
         `BENCH export format=${format} findings=${seeded.findings} sites=${SITES} time_s=${seconds.toFixed(1)}` +
         ` worker_peak_heap_mb=${workerMb.toFixed(0)} page_peak_heap_mb=${pageMb.toFixed(0)}` +
         ` page_idle_heap_mb=${(idleHeap / 1048576).toFixed(0)}` +
+        ` extension_rss_mb=${idleMemory.extension.toFixed(0)}→${peakMemory.extension.toFixed(0)}` +
+        ` browser_rss_mb=${idleMemory.browser.toFixed(0)}→${peakMemory.browser.toFixed(0)}` +
         ` max_longtask_ms=${maxLongtask.toFixed(0)} longtasks=${bench.longtasks.length}` +
         ` max_frame_gap_ms=${bench.maxFrameGap.toFixed(0)}` +
         ` idle_max_longtask_ms=${Math.max(0, ...idle.longtasks).toFixed(0)} idle_longtasks=${idle.longtasks.length}` +

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -66,6 +66,15 @@ async function openZip(path: string): Promise<EvidenceExport> {
   return result.evidence
 }
 
+/** In an extension page: the files the export worker wrote to disk (name → size). */
+const EXPORT_FILES = `(async () => {
+  const root = await navigator.storage.getDirectory()
+  const dir = await root.getDirectoryHandle('tracelight-exports').catch(() => null)
+  const out = {}
+  if (dir !== null) for await (const [name, handle] of dir.entries()) out[name] = (await handle.getFile()).size
+  return out
+})()`
+
 const findings = (e: EvidenceExport): FindingData[] =>
   e.records.flatMap((r) => (r.kind === 'finding' ? [r.data] : []))
 
@@ -110,6 +119,16 @@ void describe('Chromium: evidence export', () => {
     )
 
     const e = await openZip(path)
+    // The zip was written to disk by the export worker, not gathered in memory; the CSV it
+    // held meanwhile is gone.
+    const onDisk = (await page.evaluate(EXPORT_FILES)) as Record<string, number>
+    const zips = Object.entries(onDisk).filter(([n]) => n.endsWith('-evidence.zip'))
+    assert.deepEqual(
+      zips.map(([, size]) => size),
+      [statSync(path).size],
+      JSON.stringify(onDisk),
+    )
+    assert.ok(!Object.keys(onDisk).some((n) => n.endsWith('findings.csv')), 'no CSV left')
     assert.equal(e.scope.site, 'news.test')
     assert.equal(e.generator.browser.name, 'Chromium')
     assert.deepEqual(e.recording.modes, ['standard'])

@@ -5,7 +5,7 @@
  * `npm run verify`.
  */
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -127,6 +127,19 @@ void describe('Firefox: evidence export', () => {
     await ext.waitForSelector('[data-testid="site-page"]', { timeout: 10_000 })
     const path = await exportFrom('zip')
     const e = await verified(new Uint8Array(readFileSync(path)))
+    // Written to disk by the export worker as it grew, as in Chromium.
+    const onDisk = (await ext.evaluate(`(async () => {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('tracelight-exports')
+      const out = {}
+      for await (const [name, handle] of dir.entries()) out[name] = (await handle.getFile()).size
+      return out
+    })()`)) as Record<string, number>
+    assert.ok(
+      Object.entries(onDisk).some(
+        ([n, size]) => n.endsWith('-evidence.zip') && size === statSync(path).size,
+      ),
+      JSON.stringify(onDisk),
+    )
     assert.equal(e.scope.site, 'news.test')
     assert.ok(e.records.every((r) => r.data.site === 'news.test'))
     await ext.screenshot({ path: 'test/screenshots/evidence-export-firefox.png', fullPage: true })

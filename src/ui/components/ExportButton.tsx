@@ -38,8 +38,14 @@ function Status({
     let text = t('export.starting')
     let value: number | undefined
     let max: number | undefined
-    if (p?.phase === 'survey') text = t('export.counting', { n: p.done })
-    else if (p?.phase === 'records') {
+    if (p?.phase === 'survey') {
+      text = t('export.counting', { n: p.done })
+      // An indeterminate bar animates every frame; a known bound keeps the page still.
+      if (p.total !== undefined) {
+        value = p.done
+        max = Math.max(p.total, 1)
+      }
+    } else if (p?.phase === 'records') {
       text = t('export.sealing', { done: p.done, total: p.total })
       value = p.done
       max = Math.max(p.total, 1)
@@ -60,7 +66,7 @@ function Status({
           data-testid="export-progress"
           data-phase={p?.phase ?? 'starting'}
           data-done={p?.done ?? 0}
-          data-total={p !== null && p.phase !== 'survey' ? p.total : undefined}
+          data-total={p?.total}
           {...(value !== undefined && { value, max })}
         />
         <span>{text}</span>

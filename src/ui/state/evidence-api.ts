@@ -11,6 +11,8 @@ import type { EvidenceApi, Importer } from './evidence-store'
 let db: TracelightDb | undefined
 
 const aborted = () => new DOMException('The export was cancelled.', 'AbortError')
+/** How long a cancelled worker may take to remove its files before it is stopped. */
+const CLEANUP_MS = 5000
 
 /** The same export on the page's own thread, where a worker cannot be started. */
 const inPage: EvidenceApi['run'] = (request, onProgress, signal) =>
@@ -29,18 +31,28 @@ export const dashboardEvidenceApi: EvidenceApi = {
     }
     return new Promise((resolve, reject) => {
       let answered = false
+      let cancelled = false
       const stop = () => {
         worker.terminate()
         signal.removeEventListener('abort', onAbort)
       }
+      // Cancelled at once for the person; the worker removes its files, then is stopped
+      // (or stopped anyway after a few seconds; an earlier file goes with the next export).
       const onAbort = () => {
-        stop()
+        cancelled = true
+        signal.removeEventListener('abort', onAbort)
+        worker.postMessage({ type: 'cancel' } satisfies ToWorker)
+        setTimeout(() => worker.terminate(), CLEANUP_MS)
         reject(aborted())
       }
       signal.addEventListener('abort', onAbort)
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
         answered = true
         const m = event.data
+        if (cancelled) {
+          if (m.type !== 'progress') worker.terminate()
+          return
+        }
         if (m.type === 'progress') onProgress(m.progress)
         else if (m.type === 'done') {
           stop()
