@@ -36,7 +36,7 @@ import { createInputWatch } from './input-watch'
 import { createNetworkObserver } from './network'
 import { createProbeIntake } from './probes'
 import { createRecorder } from './recorder'
-import { createRequestHandlers, lateNotice, refreshOverdue } from './requests'
+import { createRequestHandlers, lateNotice, noticeWords, refreshOverdue } from './requests'
 import { createRouter } from './router'
 import { createDeletions } from './deletions'
 import { gateBatch, nextExcluded } from './record-gate'
@@ -363,14 +363,16 @@ onAlarm(
   DEADLINES_ALARM,
   afterReady(() => {
     void refreshOverdue(db, Date.now())
-      .then((late) =>
-        Promise.all(
+      .then(async (late) => {
+        if (late.length === 0) return
+        const words = await noticeWords(db, navigator.languages)
+        await Promise.all(
           late.map((row) => {
-            const { title, message } = lateNotice(row)
+            const { title, message } = lateNotice(row, words)
             return notify(`${REQUEST_NOTE}${row.id ?? ''}`, title, message)
           }),
-        ),
-      )
+        )
+      })
       .catch(() => undefined) // retried at the next alarm
   }),
 )

@@ -32,6 +32,7 @@ export const MAX_EXCLUDED = 1000
 export function nextExcluded(list: readonly string[], site: string, excluded: boolean): string[] {
   const rest = list.filter((s) => s !== site)
   if (!excluded) return rest
-  if (rest.length >= MAX_EXCLUDED) throw new Error(`At most ${MAX_EXCLUDED} sites can be excluded.`)
+  // The message is a catalogue key: the page that asked shows it in its own language.
+  if (rest.length >= MAX_EXCLUDED) throw new Error('error.tooManyExcluded')
   return [...rest, site].sort()
 }

@@ -4,7 +4,8 @@ import { getContact, getRequest } from '@/db/requests'
 import { openDb, type TracelightDb } from '@/db/schema'
 import { endOfDay } from '@/requests/dates'
 import type { NewRequest } from '@/requests/messages'
-import { createRequestHandlers, lateNotice, refreshOverdue } from './requests'
+import { writeSetting } from '@/db/settings'
+import { createRequestHandlers, lateNotice, noticeWords, refreshOverdue } from './requests'
 
 let db: TracelightDb
 let clock = 0
@@ -46,6 +47,7 @@ describe('request handlers', () => {
     const { id, dueDay } = await h['request.create']({ request: req() })
     expect(dueDay).toBe('2026-02-28')
     const row = await getRequest(db, id)
+    expect(row?.language).toBeUndefined()
     expect(row).toMatchObject({
       status: 'sent',
       dueDay: '2026-02-28',
@@ -61,6 +63,9 @@ describe('request handlers', () => {
     })
     expect(reminder.dueDay).toBeNull()
     expect((await getRequest(db, reminder.id))?.followUpOf).toBe(id)
+    // The letter's language is kept with the request, as the person chose it.
+    const de = await h['request.create']({ request: req({ language: 'de' }) })
+    expect((await getRequest(db, de.id))?.language).toBe('de')
   })
 
   it('records status changes and reports impossible ones', async () => {
@@ -71,9 +76,9 @@ describe('request handlers', () => {
     expect(ext.error).toBeNull()
     expect(ext.request?.dueDay).toBe('2026-04-30')
     const again = await h['request.status']({ id, status: 'extended' })
-    expect(again.error).toMatch(/cannot/)
+    expect(again.error).toBe('not-allowed')
     expect((await getRequest(db, id))?.history.map((e) => e.status)).toEqual(['sent', 'extended'])
-    expect((await h['request.status']({ id: 999, status: 'closed' })).error).toMatch(/no longer/)
+    expect((await h['request.status']({ id: 999, status: 'closed' })).error).toBe('missing')
   })
 
   it('marks requests overdue once their due day has passed', async () => {
@@ -109,19 +114,29 @@ describe('request handlers', () => {
     expect(await refreshOverdue(db, endOfDay('2026-02-28') + 120_000)).toEqual([])
     const late0 = late[0]
     if (late0 === undefined) throw new Error('no late request')
-    expect(lateNotice(late0)).toEqual({
+    // In the browser's language, until Tracelight's own language setting says otherwise.
+    expect(lateNotice(late0, await noticeWords(db, ['en-GB']))).toEqual({
       title: 'No answer in time from Criteo',
       message:
         'Your request “See what they hold about you” (ref. TL-20260131-ABCD) was due on 28 February 2026. Open Tracelight to draft a reminder.',
+    })
+    expect(lateNotice(late0, await noticeWords(db, ['de-AT', 'en']))).toEqual({
+      title: 'Keine Antwort rechtzeitig von Criteo',
+      message:
+        'Deine Anfrage „Sehen, was sie über dich speichern“ (Ref. TL-20260131-ABCD) war am 28. Februar 2026 fällig. Öffne Tracelight, um eine Erinnerung zu schreiben.',
+    })
+    await writeSetting(db, 'language', 'fr')
+    expect(lateNotice(late0, await noticeWords(db, ['de']))).toMatchObject({
+      title: 'Pas de réponse à temps de Criteo',
     })
   })
 
   it('looks for contacts only on a site the user visited, from the origin visited', async () => {
     const h = handlers()
     fetched.length = 0
-    expect((await h['contacts.discover']({ site: 'news.test' })).error).toMatch(
-      /not seen you visit/,
-    )
+    expect((await h['contacts.discover']({ site: 'news.test' })).error).toEqual({
+      code: 'not-visited',
+    })
     expect(fetched).toEqual([])
     await db.visits.put({
       id: 1,

@@ -7,13 +7,15 @@ import { addRequest, dueBefore, getRequest, putContact, putRequests } from '@/db
 import type { FetchedPage } from '@/platform/fetch-page'
 import { policyLinks, rankCandidates } from '@/requests/discover'
 import type { RequestRow, TracelightDb } from '@/db/schema'
-import { dayOf, endOfDay, longDate } from '@/requests/dates'
+import { readSetting } from '@/db/settings'
+import { dayOf, endOfDay } from '@/requests/dates'
 import { deadlineFor } from '@/requests/deadline'
 import { isKindId, lawById } from '@/requests/laws'
-import { KIND_LABELS } from '@/requests/templates'
+import { letterDate } from '@/requests/letters/format'
 import type { RequestMessageMap } from '@/requests/messages'
 import { cleanAddress } from '@/requests/send'
 import { markOverdue, transition, TransitionError } from '@/requests/track'
+import { createI18n, LANGUAGES, pickLanguage, type I18n, type Language } from '@/ui/i18n'
 
 /** Records every request that passed its deadline unanswered; returns those just marked. */
 export async function refreshOverdue(db: TracelightDb, at: number): Promise<RequestRow[]> {
@@ -22,13 +24,26 @@ export async function refreshOverdue(db: TracelightDb, at: number): Promise<Requ
   return late
 }
 
+/** The words of notifications: Tracelight's language setting, else the browser's. */
+export async function noticeWords(db: TracelightDb, browser: readonly string[]): Promise<I18n> {
+  const chosen = await readSetting(db, 'language')
+  const language: Language = Object.hasOwn(LANGUAGES, chosen)
+    ? (chosen as Language)
+    : pickLanguage(browser)
+  return createI18n(language)
+}
+
 /** What a notification says about a late request, in plain words. */
-export function lateNotice(row: RequestRow): { title: string; message: string } {
-  const label = isKindId(row.kind) ? KIND_LABELS[row.kind].label : row.kind
-  const due = row.dueDay === undefined ? 'earlier' : `on ${longDate(row.dueDay)}`
+export function lateNotice(row: RequestRow, i18n: I18n): { title: string; message: string } {
+  const { t } = i18n
+  const kind = isKindId(row.kind) ? t(`requests.kind.${row.kind}`) : row.kind
+  const vars = { kind, reference: row.reference }
   return {
-    title: `No answer in time from ${row.company}`,
-    message: `Your request “${label}” (ref. ${row.reference}) was due ${due}. Open Tracelight to draft a reminder.`,
+    title: t('requests.notice.lateTitle', { company: row.company }),
+    message:
+      row.dueDay === undefined
+        ? t('requests.notice.late', vars)
+        : t('requests.notice.lateOn', { ...vars, date: letterDate(row.dueDay, i18n.language) }),
   }
 }
 
@@ -68,6 +83,7 @@ export function createRequestHandlers(deps: {
         history: [{ status: 'sent', at: sentAt }],
         ...(deadline === null ? {} : { dueDay: deadline.due, dueAt: endOfDay(deadline.due) }),
         ...(request.followUpOf === undefined ? {} : { followUpOf: request.followUpOf }),
+        ...(request.language === undefined ? {} : { language: request.language }),
       }
       const id = await addRequest(db, row)
       return { id, dueDay: deadline?.due ?? null }
@@ -75,13 +91,13 @@ export function createRequestHandlers(deps: {
 
     'request.status': async ({ id, status, note }) => {
       const row = await getRequest(db, id)
-      if (row === undefined) return { request: null, error: 'This request no longer exists' }
+      if (row === undefined) return { request: null, error: 'missing' }
       try {
         const next = transition(row, status, now(), note)
         await putRequests(db, [next])
         return { request: next, error: null }
       } catch (e) {
-        if (e instanceof TransitionError) return { request: row, error: e.message }
+        if (e instanceof TransitionError) return { request: row, error: e.problem }
         throw e
       }
     },
@@ -93,7 +109,7 @@ export function createRequestHandlers(deps: {
         return {
           candidates: [],
           policyUrl: null,
-          error: `Tracelight has not seen you visit ${site}.`,
+          error: { code: 'not-visited' },
         }
       const origin = new URL(visit.url).origin
       const home = await fetchPage(`${origin}/`)
@@ -110,7 +126,7 @@ export function createRequestHandlers(deps: {
       return {
         candidates,
         policyUrl: links[0] ?? null,
-        error: home === null ? `Could not open ${origin}.` : null,
+        error: home === null ? { code: 'unreachable', origin } : null,
       }
     },
 

@@ -144,6 +144,9 @@ export interface RequestRow {
   history: RequestEvent[]
   /** The request this one follows up (reminder, complaint). */
   followUpOf?: number
+  /** The letter's language (`en`, `de`, …) as the person chose it; absent on requests stored
+   * before it was kept, whose language is recognised from the letter itself. No index. */
+  language?: string
 }
 
 /** A privacy contact for a site or company, found or typed by the user. */

@@ -46,8 +46,9 @@ describe('GPC ignored', () => {
       false,
     )
     expect(detail).toEqual({
-      reasons: ['The US Privacy string (1YNN) says you did not opt out of sale'],
+      reasons: ['gpc-usp-not-opted-out'],
       declaredHonours: false,
+      usPrivacy: '1YNN',
       toldNotOptedOut: ['Google'],
     })
   })
@@ -69,15 +70,14 @@ describe('GPC ignored', () => {
       ],
       false,
     )
-    expect(detail?.reasons).toEqual([
-      'The GPP string says you did not opt out of sale, sharing',
-      'OneTrust left advertising cookies on and did not apply GPC',
-    ])
+    expect(detail?.reasons).toEqual(['gpc-gpp-not-opted-out', 'gpc-onetrust-not-applied'])
+    expect(detail?.notOptedOut).toEqual(['sale', 'sharing'])
   })
 
   it('flags ID syncing on a site whose gpc.json says it honours GPC', () => {
     const rows = [f({ signal: 'id.sync', party: 'adnxs.com', company: 'Xandr', details: [{}] })]
     expect(gpcIgnored(SITE, rows, true)).toMatchObject({
+      reasons: ['gpc-honours-but-shared'],
       declaredHonours: true,
       stillShared: ['Xandr'],
     })

@@ -41,6 +41,15 @@ export interface VisitFinding {
   details: readonly Record<string, DetailValue>[]
 }
 
+/** Why a visit counts as ignoring GPC. Stored as these codes, with the strings they rest on
+ * (`usPrivacy`, `notOptedOut`) beside them; the dashboard and popup put them in words, in the
+ * reader's language. Older rows hold an English sentence instead. */
+export type GpcIgnoredReason =
+  | 'gpc-usp-not-opted-out'
+  | 'gpc-gpp-not-opted-out'
+  | 'gpc-onetrust-not-applied'
+  | 'gpc-honours-but-shared'
+
 /**
  * The `gpc.ignored` detail for a visit that sent GPC, or null when nothing the site did
  * contradicts it. `declaredHonours`: the site's gpc.json said `"gpc": true`.
@@ -50,22 +59,25 @@ export function gpcIgnored(
   rows: readonly VisitFinding[],
   declaredHonours: boolean,
 ): Record<string, DetailValue> | null {
-  const reasons: string[] = []
+  const reasons: GpcIgnoredReason[] = []
   const told: string[] = []
+  const notOptedOut = new Set<string>()
+  let usPrivacy: string | undefined
   const who = (r: VisitFinding) => r.company ?? r.party
-  const say = (reason: string) => {
+  const say = (reason: GpcIgnoredReason) => {
     if (!reasons.includes(reason)) reasons.push(reason)
   }
   for (const r of rows) {
     for (const d of r.details) {
       const toCompany = r.party !== site && d.source === undefined
       if (r.signal === 'consent.usp' && d.optedOut === false) {
-        const text = typeof d.usPrivacy === 'string' ? ` (${d.usPrivacy})` : ''
-        say(`The US Privacy string${text} says you did not opt out of sale`)
+        if (usPrivacy === undefined && typeof d.usPrivacy === 'string') usPrivacy = d.usPrivacy
+        say('gpc-usp-not-opted-out')
         if (toCompany) told.push(who(r))
       }
       if (r.signal === 'consent.gpp' && Array.isArray(d.notOptedOut) && d.notOptedOut.length > 0) {
-        say(`The GPP string says you did not opt out of ${d.notOptedOut.join(', ')}`)
+        for (const o of d.notOptedOut) notOptedOut.add(o)
+        say('gpc-gpp-not-opted-out')
         if (toCompany) told.push(who(r))
       }
       if (
@@ -75,16 +87,17 @@ export function gpcIgnored(
         Array.isArray(d.allowed) &&
         d.allowed.includes('targeting (advertising)')
       )
-        say('OneTrust left advertising cookies on and did not apply GPC')
+        say('gpc-onetrust-not-applied')
     }
   }
   const syncing = declaredHonours
     ? rows.filter((r) => r.signal === 'id.sync' && r.party !== site).map(who)
     : []
-  if (syncing.length > 0)
-    say('The site says it honours GPC, yet your ID was passed between companies')
+  if (syncing.length > 0) say('gpc-honours-but-shared')
   if (reasons.length === 0) return null
   const detail: Record<string, DetailValue> = { reasons, declaredHonours }
+  if (usPrivacy !== undefined) detail.usPrivacy = usPrivacy
+  if (notOptedOut.size > 0) detail.notOptedOut = list([...notOptedOut])
   if (told.length > 0) detail.toldNotOptedOut = list([...new Set(told)].sort())
   if (syncing.length > 0) detail.stillShared = list([...new Set(syncing)].sort())
   return detail

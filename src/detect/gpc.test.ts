@@ -13,12 +13,12 @@ describe('gpc.json', () => {
   })
 
   it.each([
-    ['"gpc": false', '{"gpc": false}', 'The site says it does not honour GPC.'],
-    ['"gpc" as a string', '{"gpc": "true"}', 'The file does not say true or false for GPC.'],
-    ['no gpc member', '{"version": 1}', 'The file does not say true or false for GPC.'],
-    ['an array', '[true]', 'The file does not hold a GPC declaration.'],
-    ['null', 'null', 'The file does not hold a GPC declaration.'],
-    ['broken JSON', '{"gpc": tru', 'The file is not valid JSON.'],
+    ['"gpc": false', '{"gpc": false}', 'gpc-says-no'],
+    ['"gpc" as a string', '{"gpc": "true"}', 'gpc-file-not-boolean'],
+    ['no gpc member', '{"version": 1}', 'gpc-file-not-boolean'],
+    ['an array', '[true]', 'gpc-file-no-declaration'],
+    ['null', 'null', 'gpc-file-no-declaration'],
+    ['broken JSON', '{"gpc": tru', 'gpc-file-not-json'],
   ])('does not honour: %s', (_, text, reason) => {
     expect(json(text)).toEqual({ honours: false, reason })
   })
@@ -26,23 +26,26 @@ describe('gpc.json', () => {
   it('recognises a web page served instead of the file (a catch-all route)', () => {
     expect(json('<!doctype html><p>Not found</p>', 200, 'text/html')).toEqual({
       honours: false,
-      reason: 'The site answered with a web page, not a GPC file.',
+      reason: 'gpc-file-web-page',
     })
   })
 
-  it.each([
-    [404, 'The site has no GPC file.'],
-    [410, 'The site has no GPC file.'],
-    [500, 'The site answered with an error (500).'],
-    [301, 'The site answered with an error (301).'],
-  ])('status %i', (status, reason) => {
-    expect(json('{"gpc": true}', status)).toEqual({ honours: false, reason })
+  it.each([404, 410])('status %i: no file', (status) => {
+    expect(json('{"gpc": true}', status)).toEqual({ honours: false, reason: 'gpc-file-missing' })
+  })
+
+  it.each([500, 301])('status %i: an error, with its status', (status) => {
+    expect(json('{"gpc": true}', status)).toEqual({
+      honours: false,
+      reason: 'gpc-file-error',
+      status,
+    })
   })
 
   it('refuses a file too large to be a GPC file', () => {
     expect(json(undefined)).toEqual({
       honours: false,
-      reason: 'The file is too large to be a GPC file.',
+      reason: 'gpc-file-too-large',
     })
   })
 

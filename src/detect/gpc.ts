@@ -26,32 +26,44 @@ export interface GpcResponse {
   text: string | undefined
 }
 
+/** Why a site's answer is not a declaration that it honours GPC. Stored as these codes (the
+ * dashboard and popup put them in words, in the reader's language); older rows hold a sentence. */
+export const GPC_FILE_PROBLEMS = [
+  'gpc-file-missing',
+  'gpc-file-error',
+  'gpc-file-too-large',
+  'gpc-file-web-page',
+  'gpc-file-not-json',
+  'gpc-file-no-declaration',
+  'gpc-file-not-boolean',
+  'gpc-says-no',
+] as const
+export type GpcFileProblem = (typeof GPC_FILE_PROBLEMS)[number]
+
 /** The finding detail: `honours` true only for a well-formed file with `"gpc": true`. */
 export function gpcSupport(response: GpcResponse): Record<string, DetailValue> {
-  const no = (reason: string) => ({ honours: false, reason })
-  if (response.status === 404 || response.status === 410) return no('The site has no GPC file.')
+  const no = (reason: GpcFileProblem): Record<string, DetailValue> => ({ honours: false, reason })
+  if (response.status === 404 || response.status === 410) return no('gpc-file-missing')
   if (response.status < 200 || response.status > 299) {
-    return no(`The site answered with an error (${response.status}).`)
+    return { ...no('gpc-file-error'), status: response.status }
   }
-  if (response.text === undefined) return no('The file is too large to be a GPC file.')
+  if (response.text === undefined) return no('gpc-file-too-large')
   let value: unknown
   try {
     value = JSON.parse(response.text)
   } catch {
     return no(
       /html/i.test(response.contentType) || /^\s*</.test(response.text)
-        ? 'The site answered with a web page, not a GPC file.'
-        : 'The file is not valid JSON.',
+        ? 'gpc-file-web-page'
+        : 'gpc-file-not-json',
     )
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return no('The file does not hold a GPC declaration.')
+    return no('gpc-file-no-declaration')
   }
   const { gpc, lastUpdate } = value as Record<string, unknown>
-  if (typeof gpc !== 'boolean') return no('The file does not say true or false for GPC.')
-  const detail: Record<string, DetailValue> = gpc
-    ? { honours: true }
-    : no('The site says it does not honour GPC.')
+  if (typeof gpc !== 'boolean') return no('gpc-file-not-boolean')
+  const detail: Record<string, DetailValue> = gpc ? { honours: true } : no('gpc-says-no')
   if (typeof lastUpdate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(lastUpdate)) {
     detail.lastUpdate = lastUpdate
   }

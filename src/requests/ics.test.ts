@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { RequestRow } from '@/db/schema'
-import { deadlinesIcs } from './ics'
+import { deadlinesIcs, type IcsWords } from './ics'
+
+const words: IcsWords = {
+  summary: (r) => `Answer due from ${r.company} (${r.reference})`,
+  description: (r) => `${r.kind}, sent to ${r.recipient}`,
+}
 
 const row = (over: Partial<RequestRow>): RequestRow => ({
   id: 1,
@@ -32,6 +37,7 @@ describe('deadlines .ics', () => {
       row({ id: 4, company: 'Evil; Corp,\r\nBEGIN:VEVENT', dueDay: '2026-12-31' }),
     ],
     Date.UTC(2026, 1, 1, 8, 30),
+    words,
   )
   const unfolded = ics.replace(/\r\n /g, '')
   it('has one all-day event per request still waiting', () => {
@@ -42,6 +48,7 @@ describe('deadlines .ics', () => {
     expect(unfolded).toContain('DTEND;VALUE=DATE:20270101')
     expect(unfolded).toContain('DTSTAMP:20260201T083000Z')
     expect(unfolded).toContain('SUMMARY:Answer due from Criteo (TL-20260131-ABCD)')
+    expect(unfolded).toContain('DESCRIPTION:access\\, sent to dpo@criteo.com')
   })
   it('escapes text so a name cannot add calendar lines', () => {
     expect(unfolded).toContain(

@@ -4,8 +4,14 @@
  */
 import type { RequestRow } from '@/db/schema'
 import { addDays } from './dates'
-import { isKindId } from './laws'
-import { KIND_LABELS } from './templates'
+
+/** What each event says, in the reader's language (the dashboard's catalogue gives them). */
+export interface IcsWords {
+  /** One line: who owes an answer, and the reference. */
+  summary(row: RequestRow): string
+  /** What was asked, when and to whom, and what to do if no answer came. */
+  description(row: RequestRow): string
+}
 
 /** TEXT escaping (RFC 5545 §3.3.11). */
 function text(s: string): string {
@@ -36,7 +42,7 @@ function fold(line: string): string {
 
 const WAITING = new Set(['sent', 'acknowledged', 'extended', 'overdue'])
 
-export function deadlinesIcs(rows: readonly RequestRow[], now: number): string {
+export function deadlinesIcs(rows: readonly RequestRow[], now: number, words: IcsWords): string {
   const stamp = new Date(now)
     .toISOString()
     .replace(/[-:]/g, '')
@@ -45,15 +51,14 @@ export function deadlinesIcs(rows: readonly RequestRow[], now: number): string {
     .filter((r) => r.dueDay !== undefined && WAITING.has(r.status))
     .flatMap((r) => {
       const day = r.dueDay ?? ''
-      const label = isKindId(r.kind) ? KIND_LABELS[r.kind].label : r.kind
       return [
         'BEGIN:VEVENT',
         `UID:${text(r.reference)}-${r.id ?? 0}@tracelight`,
         `DTSTAMP:${stamp}`,
         `DTSTART;VALUE=DATE:${day.replaceAll('-', '')}`,
         `DTEND;VALUE=DATE:${addDays(day, 1).replaceAll('-', '')}`,
-        `SUMMARY:${text(`Answer due from ${r.company} (${r.reference})`)}`,
-        `DESCRIPTION:${text(`${label}. Sent ${r.sentAt === undefined ? '' : new Date(r.sentAt).toISOString().slice(0, 10)} to ${r.recipient || r.company}. If no complete answer has arrived, send a reminder from Tracelight.`)}`,
+        `SUMMARY:${text(words.summary(r))}`,
+        `DESCRIPTION:${text(words.description(r))}`,
         'END:VEVENT',
       ]
     })

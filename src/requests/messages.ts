@@ -5,6 +5,8 @@
 import type { RequestChannel, RequestRow } from '@/db/schema'
 import type { Candidate } from './discover'
 import { isKindId, isLawId, type KindId, type LawId } from './laws'
+import { isLetterLanguage, type LetterLanguage } from './letters/types'
+import type { TransitionProblem } from './track'
 
 export interface NewRequest {
   site: string
@@ -17,7 +19,18 @@ export interface NewRequest {
   text: string
   channel: RequestChannel
   followUpOf?: number
+  /** The language the letter was written in, as the person chose it. */
+  language?: LetterLanguage
 }
+
+/** Why a status change was not recorded; the dashboard puts it in words. */
+export type StatusProblem = TransitionProblem | 'missing'
+
+/** Why looking for a privacy contact found nothing, in the dashboard's words. */
+export type DiscoverProblem =
+  | { code: 'not-visited' }
+  | { code: 'unreachable'; origin: string }
+  | { code: 'failed'; message: string }
 
 /** Statuses the user records; `sent` comes from creation, `overdue` from the calendar. */
 export type UserStatus = 'acknowledged' | 'extended' | 'answered' | 'closed'
@@ -39,7 +52,7 @@ export interface RequestMessageMap {
   /** Records a status change (with an optional note) and returns the updated request. */
   'request.status': {
     request: { id: number; status: UserStatus; note?: string }
-    response: { request: RequestRow | null; error: string | null }
+    response: { request: RequestRow | null; error: StatusProblem | null }
   }
   /** Marks every request whose deadline passed without an answer as overdue. */
   'requests.refresh': {
@@ -49,7 +62,7 @@ export interface RequestMessageMap {
   /** Looks on the site itself (the pages the user visited) for privacy contacts. */
   'contacts.discover': {
     request: { site: string }
-    response: { candidates: Candidate[]; policyUrl: string | null; error: string | null }
+    response: { candidates: Candidate[]; policyUrl: string | null; error: DiscoverProblem | null }
   }
   /** Saves the privacy contact the user entered for a site or company. */
   'contact.save': {
@@ -100,7 +113,8 @@ function isNewRequest(v: unknown): boolean {
     str(v.subject, LIMITS.subject) &&
     str(v.text, LIMITS.text) &&
     CHANNELS.includes(v.channel as RequestChannel) &&
-    (v.followUpOf === undefined || isId(v.followUpOf))
+    (v.followUpOf === undefined || isId(v.followUpOf)) &&
+    (v.language === undefined || isLetterLanguage(v.language))
   )
 }
 

@@ -35,7 +35,17 @@ export function isOverdue(row: RequestRow, now: number): boolean {
   )
 }
 
-export class TransitionError extends Error {}
+/** Why a status change was refused; the dashboard puts it in words. */
+export type TransitionProblem = 'not-allowed' | 'cannot-extend' | 'no-deadline' | 'not-late'
+
+export class TransitionError extends Error {
+  constructor(
+    readonly problem: TransitionProblem,
+    message: string,
+  ) {
+    super(message)
+  }
+}
 
 /** The row after a status change at `at`. Throws when the change makes no sense. */
 export function transition(
@@ -45,21 +55,24 @@ export function transition(
   note?: string,
 ): RequestRow {
   if (!NEXT[row.status].includes(status))
-    throw new TransitionError(`A request that is ${row.status} cannot become ${status}`)
+    throw new TransitionError(
+      'not-allowed',
+      `A request that is ${row.status} cannot become ${status}`,
+    )
   const event = note === undefined || note === '' ? { status, at } : { status, at, note }
   const out: RequestRow = { ...row, status, history: [...row.history, event] }
   if (status === 'extended') {
     const law = lawById(row.law)
     if (!extendable(row) || law === undefined || !isKindId(row.kind) || row.sentAt === undefined)
-      throw new TransitionError('This request cannot be extended')
+      throw new TransitionError('cannot-extend', 'This request cannot be extended')
     const deadline = deadlineFor(law, row.kind, dayOf(row.sentAt), true)
-    if (deadline === null) throw new TransitionError('This request has no deadline')
+    if (deadline === null) throw new TransitionError('no-deadline', 'This request has no deadline')
     out.extension = true
     out.dueDay = deadline.due
     out.dueAt = endOfDay(deadline.due)
   }
   if (status === 'overdue' && (row.dueAt === undefined || at <= row.dueAt))
-    throw new TransitionError('The deadline has not passed yet')
+    throw new TransitionError('not-late', 'The deadline has not passed yet')
   return out
 }
 

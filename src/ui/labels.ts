@@ -15,14 +15,6 @@ export function categoriesLabel(i18n: I18n, categories: readonly string[]): stri
   return categories.map((c) => categoryLabel(c, i18n)).join(i18n.t('value.listSeparator'))
 }
 
-export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`
-}
-
-export function formatDateTime(at: number): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-}
-
 /** One time, or a range when first and last differ on the clock. */
 export function formatTimeRange(i18n: I18n, first: number, last: number): string {
   const a = i18n.time(first)

@@ -1,5 +1,6 @@
 import type { FindingRow } from '@/db/schema'
 import type { DetailValue } from '@/detect/types'
+import { detailWord } from '@/ui/detail-words'
 import type { I18n } from '@/ui/i18n'
 import { en, type MessageKey } from '@/ui/i18n/en'
 
@@ -55,17 +56,21 @@ export function signalSummary(
 ): string | undefined {
   if (detail === undefined) return undefined
   if (signal === 'consent.before') return consentBeforeSummary(i18n, detail)
-  if (signal === 'consent.cmp') return typeof detail.cmp === 'string' ? detail.cmp : undefined
+  if (signal === 'consent.cmp')
+    return typeof detail.cmp === 'string' ? detailWord(i18n, detail.cmp) : undefined
   if (signal === 'gpc.sent')
     return i18n.t('summary.gpc.sentBy', {
-      who: typeof detail.sentBy === 'string' ? detail.sentBy : i18n.t('summary.gpc.yourBrowser'),
+      who:
+        typeof detail.sentBy === 'string'
+          ? detailWord(i18n, detail.sentBy)
+          : i18n.t('summary.gpc.yourBrowser'),
     })
   if (signal === 'gpc.support')
     return i18n.t(detail.honours === true ? 'summary.gpc.honours' : 'summary.gpc.noDeclaration')
-  // The reasons are the site's own words (what it answered), shown as they were.
+  // The first reason: a code (older rows: an English sentence, shown as it was stored).
   if (signal === 'gpc.ignored')
     return Array.isArray(detail.reasons) && detail.reasons[0] !== undefined
-      ? detail.reasons[0]
+      ? detailWord(i18n, detail.reasons[0], detail)
       : undefined
   if (signal === 'consent.tcf') return tcfSummary(i18n, detail)
   if (signal === 'consent.usp')
@@ -73,7 +78,9 @@ export function signalSummary(
   if (signal === 'consent.gpp') {
     const out = detail.optedOut
     return Array.isArray(out) && out.length > 0
-      ? i18n.t('summary.gpp.optedOut', { what: out.join(i18n.t('value.listSeparator')) })
+      ? i18n.t('summary.gpp.optedOut', {
+          what: out.map((o) => detailWord(i18n, o)).join(i18n.t('value.listSeparator')),
+        })
       : i18n.t('summary.noOptOut')
   }
   return detail.event !== undefined ? String(detail.event) : undefined
@@ -143,22 +150,14 @@ function keyLabel(i18n: I18n, key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
-/** Detector words that read better in plain language. */
-const VALUE_KEYS: Record<string, MessageKey> = {
-  set: 'value.set',
-  sent: 'value.sent',
-  dns: 'value.dns',
-  'alias list': 'value.aliasList',
-}
-
-function valueText(i18n: I18n, value: DetailValue): string {
-  if (typeof value === 'string' && Object.hasOwn(VALUE_KEYS, value))
-    return i18n.t(VALUE_KEYS[value] as MessageKey)
+function valueText(i18n: I18n, value: DetailValue, detail: Record<string, DetailValue>): string {
+  if (typeof value === 'string') return detailWord(i18n, value, detail)
   if (Array.isArray(value))
-    return value.length === 0 ? i18n.t('value.none') : value.join(i18n.t('value.listSeparator'))
+    return value.length === 0
+      ? i18n.t('value.none')
+      : value.map((v) => detailWord(i18n, v, detail)).join(i18n.t('value.listSeparator'))
   if (typeof value === 'boolean') return i18n.t(value ? 'value.yes' : 'value.no')
-  if (typeof value === 'number') return String(value)
-  return String(value)
+  return i18n.num(value)
 }
 
 /** A TCF purpose in words; a number no list names is "purpose 12"; anything else (a purpose a
@@ -177,7 +176,7 @@ export function detailLines(i18n: I18n, detail: Record<string, DetailValue>): [s
       keyLabel(i18n, k),
       PURPOSE_KEYS.has(k) && Array.isArray(v)
         ? v.map((p) => purposeText(i18n, String(p))).join(i18n.t('value.listSeparator'))
-        : valueText(i18n, v),
+        : valueText(i18n, v, detail),
     ])
 }
 

@@ -8,17 +8,12 @@ import { en } from './en'
 import { es } from './es'
 import { fr } from './fr'
 import { pt } from './pt'
-import type { LetterLanguage, LetterPack } from './types'
+import { LETTER_LANGUAGES, type LetterLanguage, type LetterPack } from './types'
 
 export type { LetterLanguage, LetterPack } from './types'
+export { isLetterLanguage, LETTER_LANGUAGES } from './types'
 
 export const LETTER_PACKS: Record<LetterLanguage, LetterPack> = { en, de, fr, es, pt }
-
-export const LETTER_LANGUAGES: readonly LetterLanguage[] = ['en', 'de', 'fr', 'es', 'pt']
-
-export function isLetterLanguage(value: unknown): value is LetterLanguage {
-  return typeof value === 'string' && (LETTER_LANGUAGES as readonly string[]).includes(value)
-}
 
 /** The languages a letter of this kind under this law exists in, English first. */
 export function letterLanguages(law: Law, kind: KindId): LetterLanguage[] {

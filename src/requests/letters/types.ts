@@ -8,6 +8,12 @@ import type { Family, KindId, LawId, Period } from '../laws'
 
 export type LetterLanguage = 'en' | 'de' | 'fr' | 'es' | 'pt'
 
+export const LETTER_LANGUAGES: readonly LetterLanguage[] = ['en', 'de', 'fr', 'es', 'pt']
+
+export function isLetterLanguage(value: unknown): value is LetterLanguage {
+  return typeof value === 'string' && (LETTER_LANGUAGES as readonly string[]).includes(value)
+}
+
 export interface KindText {
   /** Subject line title; may use `{{short}}` (the law's short name). */
   title: string

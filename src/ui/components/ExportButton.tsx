@@ -103,7 +103,9 @@ function Status({
       ? t('export.cancelled')
       : state.kind === 'invalid'
         ? t(state.reason === 'order' ? 'export.periodOrder' : 'export.periodInvalid')
-        : t('export.failed', { message: state.message })
+        : state.message === ''
+          ? t('export.stopped')
+          : t('export.failed', { message: state.message })
   return (
     <div
       class={state.kind === 'cancelled' ? 'status' : 'status error'}

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks'
 import type { DetailValue } from '@/detect/types'
+import { detailWord } from '@/ui/detail-words'
 import type { I18n } from '@/ui/i18n'
 import type { GpcStore } from '@/ui/state/gpc-store'
 
@@ -53,7 +54,12 @@ export function GpcControl({ store, site, support, ignored = false, i18n }: GpcC
         <p data-testid="gpc-support">
           {support.honours === true
             ? t('gpc.honours', { site })
-            : `${t('gpc.notHonours', { site })} ${String(support.reason ?? '')}`}
+            : typeof support.reason === 'string'
+              ? t('gpc.notHonoursBecause', {
+                  site,
+                  reason: detailWord(i18n, support.reason, support),
+                })
+              : t('gpc.notHonours', { site })}
         </p>
       )}
       {ignored && (
@@ -62,8 +68,8 @@ export function GpcControl({ store, site, support, ignored = false, i18n }: GpcC
         </p>
       )}
       {error !== null && (
-        <p class="status error" role="alert">
-          {error}
+        <p class="status error" role="alert" data-testid="gpc-error">
+          {t(error === 'read' ? 'gpc.readError' : 'gpc.changeError')}
         </p>
       )}
     </section>

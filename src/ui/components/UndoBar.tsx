@@ -72,6 +72,8 @@ export function UndoBar({
     <div
       ref={bar}
       class={`undo-bar${s.kind === 'idle' ? '' : ' open'}`}
+      role="region"
+      aria-label={t('undo.label')}
       data-testid="undo-bar"
       data-state={s.kind}
       onFocusIn={() => (hadFocus.current = true)}

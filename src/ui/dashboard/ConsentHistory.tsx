@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks'
+import { detailWord } from '@/ui/detail-words'
 import { useDashboard } from './context'
 
 /** "Your consent on this site": banner shown, your answer, what the site kept, GPC sent. */
@@ -12,6 +13,9 @@ export function ConsentHistory({ site }: { site: string }) {
   if (state.kind === 'error')
     return <p class="status error">{t('common.readError', { message: state.message })}</p>
   const visits = consent.visits.value
+  // A platform's name is its own, except the open-source one, which is described.
+  const platformNamed = (vars: Record<string, string>) =>
+    vars.cmp === undefined ? vars : { ...vars, cmp: detailWord(i18n, vars.cmp) }
   if (visits.length === 0) return null
   return (
     <section aria-labelledby="consent-title" data-testid="consent-history">
@@ -24,7 +28,7 @@ export function ConsentHistory({ site }: { site: string }) {
             <ul class="consent-moments">
               {v.moments.map((m) => (
                 <li key={`${m.key}-${m.at}`} data-testid="consent-moment" data-key={m.key}>
-                  <span class="muted">{i18n.time(m.at)}</span> {t(m.key, m.vars)}{' '}
+                  <span class="muted">{i18n.time(m.at)}</span> {t(m.key, platformNamed(m.vars))}{' '}
                   <span class="muted">({t(m.from)})</span>
                 </li>
               ))}

@@ -19,6 +19,7 @@ export function DeleteFlowView({
   ask,
   question,
   done,
+  confirmLabel,
   children,
 }: {
   flow: DeleteFlow
@@ -27,6 +28,8 @@ export function DeleteFlowView({
   ask: () => DeleteRequest | null
   question: (summary: DeleteSummary, scope: DeleteRequest) => string
   done?: string
+  /** The answer that deletes, when "Yes, delete it" would say too little. */
+  confirmLabel?: string
   /** Inputs shown above the button (a date range). */
   children?: ComponentChildren
 }) {
@@ -63,7 +66,7 @@ export function DeleteFlowView({
         <ConfirmDialog
           id={`${testid}-question`}
           message={`${question(s.summary, s.scope)} ${t('delete.undoNote')}`}
-          confirmLabel={t('delete.yes')}
+          confirmLabel={confirmLabel ?? t('delete.yes')}
           confirmTestId={`${testid}-confirm`}
           cancelLabel={t('common.cancel')}
           onConfirm={() => void flow.confirm()}

@@ -19,7 +19,12 @@ export function SearchBox({ route }: { route: Route }) {
   const q = route.view === 'search' ? route.q : ''
   const type = route.view === 'search' ? route.type : 'all'
   return (
-    <form class="header-search" role="search" onSubmit={(e) => e.preventDefault()}>
+    <form
+      class="header-search"
+      role="search"
+      aria-label={t('nav.search')}
+      onSubmit={(e) => e.preventDefault()}
+    >
       <label for="header-search" class="visually-hidden">
         {t('search.label')}
       </label>

@@ -246,6 +246,7 @@ export function SettingsPage() {
         <DeleteFlowView
           flow={store.deleteAll}
           label={t('settings.deleteAll')}
+          confirmLabel={t('settings.deleteAllYes')}
           testid="delete-all"
           ask={() => ({ kind: 'everything' })}
           question={(summary) => t('settings.deleteAllConfirm', summaryWords(i18n, summary))}

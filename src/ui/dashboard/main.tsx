@@ -31,13 +31,12 @@ const db = openDb()
 db.open().catch(() => undefined) // a failure shows on the first read
 const ok = (reply: { ok: true } | undefined) => {
   // A reply missing means the background did not handle the message.
-  if (reply?.ok !== true) throw new Error('Tracelight’s background did not answer.')
+  if (reply?.ok !== true) throw new Error('error.noAnswer')
 }
 /** A reply, or the same error as `ok` when the background sent none. */
 async function answer<T>(reply: Promise<T>): Promise<T> {
   const value = await reply
-  if (value === undefined || value === null)
-    throw new Error('Tracelight’s background did not answer.')
+  if (value === undefined || value === null) throw new Error('error.noAnswer')
   return value
 }
 const api: DashboardApi = {

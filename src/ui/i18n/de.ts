@@ -1,10 +1,14 @@
 import type { MessageKey } from './en'
 import { findingsDe } from './findings-de'
 import { manageDe } from './manage-de'
+import { noticesDe } from './notices-de'
+import { valuesDe } from './values-de'
 
 export const de: Record<MessageKey, string> = {
   ...findingsDe,
   ...manageDe,
+  ...valuesDe,
+  ...noticesDe,
   'common.loading': 'Wird geladen …',
   'common.readError': 'Dein Verlauf konnte nicht gelesen werden: {message}',
   'common.cancel': 'Abbrechen',

@@ -1,10 +1,14 @@
 import { findingsEn } from './findings-en'
 import { manageEn } from './manage-en'
+import { noticesEn } from './notices-en'
+import { valuesEn } from './values-en'
 /** English, the reference catalogue: every other language has exactly these keys. Words for
  * people, not engineers. `{name}` is filled in; `.one`/`.other` are plural forms. */
 export const en = {
   ...findingsEn,
   ...manageEn,
+  ...valuesEn,
+  ...noticesEn,
   'common.loading': 'Loading…',
   'common.readError': 'Could not read your history: {message}',
   'common.cancel': 'Cancel',

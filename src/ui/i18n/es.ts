@@ -1,10 +1,14 @@
 import type { MessageKey } from './en'
 import { findingsEs } from './findings-es'
 import { manageEs } from './manage-es'
+import { noticesEs } from './notices-es'
+import { valuesEs } from './values-es'
 
 export const es: Record<MessageKey, string> = {
   ...findingsEs,
   ...manageEs,
+  ...valuesEs,
+  ...noticesEs,
   'common.loading': 'Cargando…',
   'common.readError': 'No se pudo leer tu historial: {message}',
   'common.cancel': 'Cancelar',

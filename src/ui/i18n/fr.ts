@@ -1,10 +1,14 @@
 import type { MessageKey } from './en'
 import { findingsFr } from './findings-fr'
 import { manageFr } from './manage-fr'
+import { noticesFr } from './notices-fr'
+import { valuesFr } from './values-fr'
 
 export const fr: Record<MessageKey, string> = {
   ...findingsFr,
   ...manageFr,
+  ...valuesFr,
+  ...noticesFr,
   'common.loading': 'Chargement…',
   'common.readError': 'Impossible de lire votre historique : {message}',
   'common.cancel': 'Annuler',

@@ -31,10 +31,19 @@ export function createI18n(language: Language) {
   const times = new Intl.DateTimeFormat(language, { timeStyle: 'medium' })
   const days = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' })
 
+  /** An error Tracelight raised itself carries a catalogue key (`error.…`) as its message, so
+   * it reads in the page's language wherever it is shown as `{message}`; any other message (the
+   * browser's own) is shown as it is. */
+  const errorText = (message: string) =>
+    message.startsWith('error.') && Object.hasOwn(en, message)
+      ? (messages[message as MessageKey] ?? en[message as MessageKey])
+      : message
   const fill = (text: string, vars: Vars) =>
     text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const v = vars[name]
-      return v === undefined ? whole : typeof v === 'number' ? numbers.format(v) : v
+      if (v === undefined) return whole
+      if (typeof v === 'number') return numbers.format(v)
+      return name === 'message' ? errorText(v) : v
     })
 
   /** A message, with `{name}` placeholders filled in. */

@@ -58,7 +58,15 @@ export function Discover({ store }: { store: DraftStore }) {
   if (d.kind === 'looking') return <p class="muted">{t('requests.discovering', { site })}</p>
   return (
     <div class="found" data-testid="discovered">
-      {d.error !== null && <p class="muted">{d.error}</p>}
+      {d.error !== null && (
+        <p class="muted" data-testid="discover-error">
+          {d.error.code === 'not-visited'
+            ? t('requests.discoverError.notVisited', { site })
+            : d.error.code === 'unreachable'
+              ? t('requests.discoverError.unreachable', { origin: d.error.origin })
+              : t('requests.discoverError.failed', { message: d.error.message })}
+        </p>
+      )}
       {d.candidates.length === 0 ? (
         <p class="muted">
           {d.policyUrl === null ? t('requests.discoverNone') : t('requests.discoverNoneTry')}

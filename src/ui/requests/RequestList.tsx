@@ -4,7 +4,7 @@ import { isOverdue } from '@/requests/track'
 import { deadlinesIcs } from '@/requests/ics'
 import { kindLabel, lawWords, useI18n } from './i18n'
 import type { RequestListStore } from './list-store'
-import { dueText, statusLabel } from './words'
+import { dueText, icsWords, statusLabel } from './words'
 
 export function RequestList({ store }: { store: RequestListStore }) {
   const i18n = useI18n()
@@ -84,7 +84,7 @@ export function RequestList({ store }: { store: RequestListStore }) {
             onClick={() =>
               store.save(
                 'tracelight-deadlines.ics',
-                deadlinesIcs(state.requests, now),
+                deadlinesIcs(state.requests, now, icsWords(i18n)),
                 'text/calendar',
               )
             }

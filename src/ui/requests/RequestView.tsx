@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks'
 import { lawById, isKindId } from '@/requests/laws'
 import { isOverdue, nextStatuses } from '@/requests/track'
 import type { UserStatus } from '@/requests/messages'
-import { languageOfLetter } from '@/requests/letters'
+import { LETTER_PACKS } from '@/requests/letters'
+import { requestLanguage } from './draft-store'
 import { kindLabel, lawWords, useI18n } from './i18n'
 import type { RequestListStore } from './list-store'
 import { dueText, statusAction, statusLabel } from './words'
@@ -27,6 +28,7 @@ export function RequestView({ store, id }: { store: RequestListStore; id: number
   const law = lawById(r.law)
   const words = law === undefined ? null : lawWords(i18n, law)
   const late = r.status === 'overdue' || isOverdue(r, store.now())
+  const language = requestLanguage(r)
   const followUp = (kind: 'reminder' | 'complaint') =>
     `#/requests/new?site=${encodeURIComponent(r.site)}&followUp=${r.id ?? ''}&kind=${kind}`
   return (
@@ -54,6 +56,14 @@ export function RequestView({ store, id }: { store: RequestListStore; id: number
           <strong>{r.reference}</strong>
           {t('requests.factReference')}
         </div>
+        {language !== null && (
+          <div>
+            <strong lang={language} data-testid="view-language">
+              {LETTER_PACKS[language].name}
+            </strong>
+            {t('requests.letterLanguage')}
+          </div>
+        )}
       </div>
       {late && (
         <div class="late-box" data-testid="late-box">
@@ -100,7 +110,11 @@ export function RequestView({ store, id }: { store: RequestListStore; id: number
               </button>
             ))}
           </div>
-          {store.error.value !== '' && <p class="status error">{store.error.value}</p>}
+          {store.error.value !== null && (
+            <p class="status error" role="alert" data-testid="status-error">
+              {t(`requests.error.${store.error.value}`)}
+            </p>
+          )}
         </div>
       )}
       <h2>{t('requests.letterTitle')}</h2>
@@ -113,7 +127,7 @@ export function RequestView({ store, id }: { store: RequestListStore; id: number
             ? t('requests.sentTo', { recipient: r.recipient })
             : t('requests.sentToOn', { recipient: r.recipient, date: i18n.dateTime(r.sentAt) })}
       </p>
-      <div class="letter" lang={languageOfLetter(r.text) ?? undefined}>
+      <div class="letter" lang={language ?? undefined}>
         <p class="subject">{r.subject}</p>
         <pre>{r.text}</pre>
       </div>

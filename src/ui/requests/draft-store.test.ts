@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { FindingRow, RequestRow } from '@/db/schema'
 import type { Message, MessageType } from '@/messages'
 import type { RequestsApi } from './api'
-import { createDraftStore } from './draft-store'
+import { createDraftStore, requestLanguage } from './draft-store'
 
 const NOW = new Date(2026, 0, 31, 12).getTime()
 const finding = (over: Partial<FindingRow>): FindingRow => ({
@@ -81,6 +81,8 @@ describe('draft store', () => {
         kind: 'access',
         recipient: 'dpo@criteo.com',
         text: r.letter.body,
+        // The German browser's letter, and the language is stored with it.
+        language: 'de',
       },
     })
     expect(store.sent.value).toEqual({ id: 5, dueDay: '2026-02-28' })
@@ -241,6 +243,40 @@ describe('draft store', () => {
     if (!('letter' in r)) throw new Error(r.error)
     expect(r.letter.body).toContain(
       'El 1 de noviembre de 2025 les envié una solicitud de supresión de mis datos personales',
+    )
+  })
+
+  it('follows up in the language stored with the request, even when the letter was rewritten', async () => {
+    const original: RequestRow = {
+      id: 4,
+      site: 'news.test',
+      company: 'Criteo',
+      law: 'gdpr-eu',
+      kind: 'access',
+      reference: 'TL-20251101-CCCC',
+      recipient: 'dpo@criteo.com',
+      subject: 'Auskunft',
+      // Rewritten by the person: no salutation the letters use, so only the stored choice tells.
+      text: 'Hallo Criteo,\n\nbitte sagt mir, was ihr über mich speichert.',
+      createdAt: 1,
+      sentAt: new Date(2025, 10, 1, 9).getTime(),
+      channel: 'copy',
+      dueDay: '2025-12-01',
+      dueAt: 2,
+      extension: false,
+      status: 'overdue',
+      history: [],
+      language: 'fr',
+    }
+    const { api } = fakeApi({ request: async () => original })
+    const store = createDraftStore(api, ['en'])
+    await store.load({ site: 'news.test', followUp: 4, kind: 'reminder' })
+    expect(store.language.value).toBe('fr')
+    expect(requestLanguage(original)).toBe('fr')
+    // Without a stored language, the letter's own salutation tells; with neither, nothing does.
+    expect(requestLanguage({ ...original, language: undefined })).toBeNull()
+    expect(requestLanguage({ ...original, language: 'xx', text: 'Dear Sir or Madam,\n' })).toBe(
+      'en',
     )
   })
 })

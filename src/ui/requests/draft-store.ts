@@ -12,6 +12,7 @@ import { suggestLaw } from '@/requests/jurisdiction'
 import { FOLLOW_UPS, isKindId, kindsOf, lawById, type KindId, type LawId } from '@/requests/laws'
 import {
   defaultLetterLanguage,
+  isLetterLanguage,
   languageOfLetter,
   letterLanguages,
   type LetterLanguage,
@@ -25,6 +26,7 @@ import {
   type Include,
   type Letter,
 } from '@/requests/render'
+import type { DiscoverProblem } from '@/requests/messages'
 import { emlFile, mailtoUrl } from '@/requests/send'
 import type { RequestsApi } from './api'
 
@@ -39,6 +41,12 @@ export interface CompanyChoice {
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
+
+/** The language a sent request's letter is in: as stored with it, or for a request stored
+ * before the choice was kept, as recognised from the letter (null when neither tells). */
+export function requestLanguage(row: RequestRow): LetterLanguage | null {
+  return isLetterLanguage(row.language) ? row.language : languageOfLetter(row.text)
+}
 
 /**
  * `preferred`: the user's languages, most wanted first (Tracelight's own language setting when
@@ -67,7 +75,12 @@ export function createDraftStore(api: RequestsApi, preferred: readonly string[] 
   const discovery = signal<
     | { kind: 'idle' }
     | { kind: 'looking' }
-    | { kind: 'done'; candidates: Candidate[]; policyUrl: string | null; error: string | null }
+    | {
+        kind: 'done'
+        candidates: Candidate[]
+        policyUrl: string | null
+        error: DiscoverProblem | null
+      }
   >({ kind: 'idle' })
 
   /** The language the user picked; kept while it exists for the chosen law and kind. */
@@ -91,7 +104,7 @@ export function createDraftStore(api: RequestsApi, preferred: readonly string[] 
     const l = lawInfo.value
     if (l === undefined) return 'en'
     // A follow-up is written in the language of the letter it follows, where it can be.
-    const before = original.value === null ? null : languageOfLetter(original.value.text)
+    const before = original.value === null ? null : requestLanguage(original.value)
     return defaultLetterLanguage(
       l,
       kind.value,
@@ -109,7 +122,7 @@ export function createDraftStore(api: RequestsApi, preferred: readonly string[] 
   })
   const letter = computed<{ letter: Letter } | { problem: DraftProblem; error: string }>(() => {
     const l = lawInfo.value
-    if (l === undefined) return { problem: 'no-kind', error: 'Choose a law' }
+    if (l === undefined) return { problem: 'no-kind', error: 'No such law' }
     const obs = observations.value
     const o = original.value
     try {
@@ -220,6 +233,7 @@ export function createDraftStore(api: RequestsApi, preferred: readonly string[] 
         subject: r.letter.subject,
         text: r.letter.body,
         channel,
+        language: r.letter.language,
         ...(original.value?.id === undefined ? {} : { followUpOf: original.value.id }),
       },
     })
@@ -276,7 +290,12 @@ export function createDraftStore(api: RequestsApi, preferred: readonly string[] 
       const reply = await api.send({ type: 'contacts.discover', site: site.value })
       discovery.value = { kind: 'done', ...reply }
     } catch (e) {
-      discovery.value = { kind: 'done', candidates: [], policyUrl: null, error: errorText(e) }
+      discovery.value = {
+        kind: 'done',
+        candidates: [],
+        policyUrl: null,
+        error: { code: 'failed', message: errorText(e) },
+      }
     }
   }
 

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals'
 import type { RequestRow } from '@/db/schema'
-import type { UserStatus } from '@/requests/messages'
+import type { StatusProblem, UserStatus } from '@/requests/messages'
 import type { RequestsApi } from './api'
 
 export type ListState =
@@ -13,7 +13,8 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
 /** All requests, for the Requests view and one request's page. */
 export function createRequestListStore(api: RequestsApi) {
   const state = signal<ListState>({ kind: 'loading' })
-  const error = signal('')
+  /** Why the last status change was not recorded. */
+  const error = signal<StatusProblem | null>(null)
 
   async function load(): Promise<void> {
     try {
@@ -32,7 +33,7 @@ export function createRequestListStore(api: RequestsApi) {
       status,
       ...(note.trim() === '' ? {} : { note: note.trim() }),
     })
-    error.value = reply.error ?? ''
+    error.value = reply.error
     await load()
   }
 

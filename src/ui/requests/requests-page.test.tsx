@@ -6,18 +6,17 @@ vi.mock('@/ui/state/evidence-api', () => ({
   dashboardEvidenceApi: { build: () => Promise.reject(new Error('not here')), save: () => {} },
   dashboardImporter: () => Promise.reject(new Error('not here')),
 }))
-import type { FindingRow } from '@/db/schema'
+import type { FindingRow, RequestRow } from '@/db/schema'
 import { KIND_IDS, LAWS } from '@/requests/laws'
 import { letterDate } from '@/requests/letters/format'
-import { KIND_LABELS } from '@/requests/templates'
 import { createStores } from '@/ui/dashboard/context'
 import { fixtureApi, sampleData } from '@/ui/dashboard/fixture'
 import { Root } from '@/ui/dashboard/Root'
 import { createI18n, LANGUAGES, type Language } from '@/ui/i18n'
-import { en } from '@/ui/i18n/en'
 import { parseRoute } from '@/ui/state/route'
 import type { RequestsApi } from './api'
 import { lawWords } from './i18n'
+import { icsWords } from './words'
 import { RequestsRoute } from './RequestsRoute'
 
 const NOW = new Date(2026, 0, 31, 12).getTime()
@@ -144,10 +143,35 @@ describe('words', () => {
     ).toContain(letterDate('2024-07-01', language))
   })
 
-  it('name each kind in English as the background’s notifications do', () => {
-    for (const k of KIND_IDS) {
-      expect(en[`requests.kind.${k}`]).toBe(KIND_LABELS[k].label)
-      expect(en[`requests.kind.${k}.explain`]).toBe(KIND_LABELS[k].explain)
-    }
-  })
+  it.each(Object.keys(LANGUAGES) as Language[])(
+    '%s: the calendar file names every kind of request and the day it was sent',
+    (language) => {
+      const i18n = createI18n(language)
+      const words = icsWords(i18n)
+      const row = (kind: string, sentAt?: number): RequestRow => ({
+        site: 'news.test',
+        company: 'Criteo',
+        law: 'gdpr-eu',
+        kind,
+        reference: 'TL-20260131-ABCD',
+        recipient: '',
+        subject: 's',
+        text: 't',
+        createdAt: 0,
+        ...(sentAt === undefined ? {} : { sentAt }),
+        extension: false,
+        status: 'sent',
+        history: [],
+      })
+      for (const kind of KIND_IDS) {
+        for (const r of [row(kind, NOW), row(kind)]) {
+          const text = `${words.summary(r)} ${words.description(r)}`
+          expect(text, kind).not.toMatch(/[{}]|requests\./)
+          expect(text).toContain(i18n.t(`requests.kind.${kind}`))
+          expect(text).toContain('Criteo') // no address given: the company
+        }
+        expect(words.description(row(kind, NOW))).toContain(letterDate('2026-01-31', language))
+      }
+    },
+  )
 })

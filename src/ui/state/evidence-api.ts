@@ -69,7 +69,8 @@ export const dashboardEvidenceApi: EvidenceApi = {
         stop()
         // The worker's script did not load: do the work here instead.
         if (!answered) inPage(request, onProgress, signal).then(resolve, reject)
-        else reject(new Error(event.message || 'The export stopped unexpectedly.'))
+        // No message: the dashboard says the export stopped unexpectedly.
+        else reject(new Error(event.message))
       }
       worker.postMessage({
         type: 'run',

@@ -34,7 +34,7 @@ describe('GPC store', () => {
     expect(store.view.value).toMatchObject({
       state: { enabled: true, exceptions: ['news.test'] },
       busy: false,
-      error: 'The browser did not accept the change. Nothing was changed.',
+      error: 'change',
     })
   })
 
@@ -46,7 +46,7 @@ describe('GPC store', () => {
     await store.load()
     expect(store.view.value).toMatchObject({
       kind: 'ready',
-      error: expect.stringMatching(/could not read/),
+      error: 'read',
     })
   })
 })

@@ -6,8 +6,11 @@ export interface GpcApi {
   set(change: GpcChange): Promise<GpcState>
 }
 
+/** What went wrong: the setting could not be read, or the browser refused a change. */
+export type GpcProblem = 'read' | 'change'
+
 export type GpcView =
-  { kind: 'loading' } | { kind: 'ready'; state: GpcState; busy: boolean; error: string | null }
+  { kind: 'loading' } | { kind: 'ready'; state: GpcState; busy: boolean; error: GpcProblem | null }
 
 /** The Global Privacy Control switch: the background owns the state, this store mirrors it. */
 export function createGpcStore(api: GpcApi) {
@@ -21,7 +24,7 @@ export function createGpcStore(api: GpcApi) {
         kind: 'ready',
         state: { enabled: false, exceptions: [] },
         busy: false,
-        error: 'Tracelight could not read this setting. Close and reopen this window to try again.',
+        error: 'read',
       }
     }
   }
@@ -37,7 +40,7 @@ export function createGpcStore(api: GpcApi) {
       view.value = {
         ...current,
         busy: false,
-        error: 'The browser did not accept the change. Nothing was changed.',
+        error: 'change',
       }
     }
   }
