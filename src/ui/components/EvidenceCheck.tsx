@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks'
+import { useMemo, useRef } from 'preact/hooks'
 import { MAX_IMPORT_CHARS } from '@/evidence/import-limit'
 import type { Problem } from '@/evidence/verify'
 import { useDashboard } from '@/ui/dashboard/context'
@@ -27,16 +27,30 @@ export function EvidenceCheck({ importer = dashboardImporter }: { importer?: Imp
   const { i18n } = useDashboard()
   const { t, tn } = i18n
   const store = useMemo(() => createCheckStore(importer), [importer])
+  const picker = useRef<HTMLInputElement>(null)
   const verified = store.verified.value
   const check: CheckState = store.state.value
   const imported: ImportState = store.importState.value
   const failed = check.kind === 'failed' || check.kind === 'tooLarge' || check.kind === 'unreadable'
   return (
     <section class="evidence-check" data-testid="evidence-check">
-      <label>
-        {t('check.label')}{' '}
+      {/* The browser's own file input speaks the browser's language ("Choose File"): it is
+          hidden, and this button in the page's language opens it. */}
+      <div class="check-row">
+        <button
+          type="button"
+          class="secondary"
+          data-testid="evidence-choose"
+          disabled={check.kind === 'working'}
+          onClick={() => picker.current?.click()}
+        >
+          {t('check.label')}
+        </button>
+        <span class="muted">{t('check.hint')}</span>
         <input
+          ref={picker}
           type="file"
+          hidden
           accept=".json,.zip,application/json,application/zip"
           data-testid="evidence-file"
           onChange={(e) => {
@@ -46,7 +60,7 @@ export function EvidenceCheck({ importer = dashboardImporter }: { importer?: Imp
             input.value = ''
           }}
         />
-      </label>
+      </div>
       {check.kind !== 'idle' && (
         <div
           class={failed ? 'status error' : 'status'}

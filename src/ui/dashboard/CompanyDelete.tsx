@@ -1,11 +1,13 @@
+import type { ComponentChildren } from 'preact'
 import { useEffect } from 'preact/hooks'
 import { summaryWords } from '@/ui/deletion-words'
 import { useDashboard } from './context'
 import { DeleteFlowView } from './DeleteFlowView'
 
-/** The company page's "delete what Tracelight recorded about it": its findings on every site,
- * with the site summaries adjusted; the visits stay. */
-export function CompanyDelete({ name }: { name: string }) {
+/** The company page's "your data" section: what is given as `children` (its export), then
+ * "delete what Tracelight recorded about it": its findings on every site, with the site
+ * summaries adjusted; the visits stay. */
+export function CompanyDelete({ name, children }: { name: string; children?: ComponentChildren }) {
   const { companyDelete: flow, company, i18n } = useDashboard()
   const { t } = i18n
   const done = flow.state.value.kind === 'done'
@@ -15,8 +17,9 @@ export function CompanyDelete({ name }: { name: string }) {
     if (done) void company.load(name)
   }, [done, company, name])
   return (
-    <section class="danger-zone" aria-labelledby="company-manage">
+    <section class="data-zone" aria-labelledby="company-manage">
       <h2 id="company-manage">{t('company.manageTitle')}</h2>
+      {children}
       <DeleteFlowView
         flow={flow}
         label={t('company.delete', { name })}

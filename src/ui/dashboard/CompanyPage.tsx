@@ -4,7 +4,8 @@ import { siteHash } from '@/ui/state/route'
 import { CompanyDelete } from './CompanyDelete'
 import { useDashboard } from './context'
 import { FindingWhy } from './FindingWhy'
-import { categoryName, signalName } from './words'
+import { signalName } from './words'
+import { categoriesLabel } from '@/ui/labels'
 
 export function CompanyPage({ name }: { name: string }) {
   const { company: store, companyDelete, i18n } = useDashboard()
@@ -40,11 +41,10 @@ export function CompanyPage({ name }: { name: string }) {
     <article data-testid="company-page">
       <h1 data-testid="company-title">{c.name}</h1>
       <p class="lead">
-        {c.categories.map((k) => categoryName(i18n, k)).join(', ')}
+        {categoriesLabel(i18n, c.categories)}
         {' · '}
         {c.tracker ? t('company.isTracker') : t('company.notTracker')}
       </p>
-      <ExportButton target={{ company: c.name }} />
       <div class="facts">
         <div>
           <strong data-testid="company-sites">{num(c.sites.length)}</strong>
@@ -116,15 +116,17 @@ export function CompanyPage({ name }: { name: string }) {
               <td>
                 <a href={siteHash(s.site)}>{s.site}</a>
               </td>
-              <td>{s.parties.join(', ')}</td>
+              <td>{s.parties.join(t('value.listSeparator'))}</td>
               <td class="num">{num(s.requests)}</td>
-              <td>{i18n.dateTime(s.firstAt)}</td>
-              <td>{i18n.dateTime(s.lastAt)}</td>
+              <td class="when">{i18n.dateTime(s.firstAt)}</td>
+              <td class="when">{i18n.dateTime(s.lastAt)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <CompanyDelete name={c.name} />
+      <CompanyDelete name={c.name}>
+        <ExportButton target={{ company: c.name }} />
+      </CompanyDelete>
     </article>
   )
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { buildGraph } from '@/ui/state/graph'
+import { buildGraph, placeLabels } from '@/ui/state/graph'
 import { companyHash, PERIODS, routeHash, siteHash, type Route } from '@/ui/state/route'
 import { useDashboard } from './context'
 import { categoryName } from './words'
@@ -37,12 +37,28 @@ export function GraphPage({ route }: { route: GraphRoute }) {
   useEffect(() => setView(graph === null ? null : home(graph)), [graph])
   const go = (over: Partial<GraphRoute>) => navigate(routeHash({ ...route, ...over }))
 
-  // Labels for the best-connected nodes only, so thousands of nodes stay legible.
-  const labelled = useMemo(() => {
-    if (graph === null) return new Set<number>()
-    const order = graph.nodes.map((n, i) => [n.degree, i] as const).sort((a, b) => b[0] - a[0])
-    return new Set(order.slice(0, LABELS).map(([, i]) => i))
-  }, [graph])
+  // The drawing's size on screen, so that names are drawn at the page's text size at any zoom.
+  const svg = useRef<SVGSVGElement>(null)
+  const [box, setBox] = useState(600)
+  const shown = graph !== null && graph.nodes.length > 0 && view !== null
+  useEffect(() => {
+    const el = svg.current
+    if (el === null || typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver((entries) => {
+      const r = entries[0]?.contentRect
+      if (r !== undefined && r.width > 0 && r.height > 0) setBox(Math.min(r.width, r.height))
+    })
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [shown])
+  /** One screen pixel in graph units. */
+  const unit = view === null ? 1 : view.size / box
+  // Names of the best-connected nodes that fit without covering each other, so that
+  // thousands of nodes stay legible; every node also names itself on hover and to readers.
+  const labels = useMemo(
+    () => (graph === null || view === null ? [] : placeLabels(graph.nodes, view, unit, LABELS)),
+    [graph, view, unit],
+  )
   const edgePath = useMemo(() => {
     if (graph === null) return ''
     const n = graph.nodes
@@ -152,6 +168,7 @@ export function GraphPage({ route }: { route: GraphRoute }) {
             })}
           </p>
           <svg
+            ref={svg}
             class="graph"
             data-testid="graph"
             viewBox={`${view.x} ${view.y} ${view.size} ${view.size}`}
@@ -194,7 +211,7 @@ export function GraphPage({ route }: { route: GraphRoute }) {
             }}
           >
             <path class="edges" d={edgePath} />
-            {graph.nodes.map((n, i) => {
+            {graph.nodes.map((n) => {
               const href = n.kind === 'site' ? siteHash(n.id) : companyHash(n.id)
               const label =
                 n.kind === 'site'
@@ -217,14 +234,23 @@ export function GraphPage({ route }: { route: GraphRoute }) {
                     cy={n.y}
                     r={n.kind === 'site' ? 5 : 4 + Math.sqrt(n.degree) * 2}
                   />
-                  {labelled.has(i) && (
-                    <text x={n.x + 8} y={n.y + 4}>
-                      {n.id}
-                    </text>
-                  )}
                 </g>
               )
             })}
+            <g class="labels" font-size={12 * unit} aria-hidden="true">
+              {labels.map((l) => (
+                <text
+                  key={l.index}
+                  x={l.x}
+                  y={l.y}
+                  text-anchor={l.anchor}
+                  dominant-baseline="central"
+                  data-testid="graph-label"
+                >
+                  {graph.nodes[l.index]?.id}
+                </text>
+              ))}
+            </g>
           </svg>
           <p class="muted">{t('graph.help')}</p>
         </>

@@ -27,11 +27,9 @@ export function Overview({ route }: { route: OverviewRoute }) {
 
   return (
     <article data-testid="overview">
-      <h1>{t('overview.title')}</h1>
-      <ExportButton target={{}} />
-      <EvidenceCheck />
-      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label>
+      <div class="page-head">
+        <h1>{t('overview.title')}</h1>
+        <label class="period">
           {t('overview.period')}{' '}
           <select
             data-testid="period"
@@ -45,17 +43,7 @@ export function Overview({ route }: { route: OverviewRoute }) {
             ))}
           </select>
         </label>
-        <label>
-          {t('overview.search')}{' '}
-          <input
-            type="search"
-            data-testid="search"
-            value={route.q}
-            placeholder={t('overview.searchHint')}
-            onInput={(e) => go({ q: e.currentTarget.value })}
-          />
-        </label>
-      </form>
+      </div>
       {raw.kind === 'loading' && <p class="status">{t('common.loading')}</p>}
       {raw.kind === 'error' && (
         <p class="status error" role="alert">
@@ -89,7 +77,27 @@ export function Overview({ route }: { route: OverviewRoute }) {
           </div>
           <TrendChart points={view.trend} />
 
-          <h2>{t('overview.sitesTitle')}</h2>
+          <div class="list-head">
+            <h2 id="ranking-title">{t('overview.sitesTitle')}</h2>
+            {/* Narrows the two lists below; the header's box searches all of the history. */}
+            <form
+              class="list-filter"
+              role="search"
+              aria-label={t('overview.filterLabel')}
+              onSubmit={(e) => e.preventDefault()}
+            >
+              <label>
+                {t('overview.search')}{' '}
+                <input
+                  type="search"
+                  data-testid="search"
+                  value={route.q}
+                  placeholder={t('overview.searchHint')}
+                  onInput={(e) => go({ q: e.currentTarget.value })}
+                />
+              </label>
+            </form>
+          </div>
           {view.sites.length === 0 ? (
             <p class="status">{t('overview.noMatch', { q: route.q })}</p>
           ) : (
@@ -127,7 +135,7 @@ export function Overview({ route }: { route: OverviewRoute }) {
                         </td>
                       ))}
                       <td class="num">{num(s.trackerRequests)}</td>
-                      <td>{i18n.dateTime(s.lastSeen)}</td>
+                      <td class="when">{i18n.dateTime(s.lastSeen)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -173,6 +181,12 @@ export function Overview({ route }: { route: OverviewRoute }) {
           )}
         </>
       )}
+      <section class="data-zone" aria-labelledby="evidence-title">
+        <h2 id="evidence-title">{t('overview.evidenceTitle')}</h2>
+        <p class="muted">{t('overview.evidenceHint')}</p>
+        <ExportButton target={{}} />
+        <EvidenceCheck />
+      </section>
     </article>
   )
 }

@@ -170,28 +170,34 @@ export function SettingsPage() {
 
       <h2>{t('settings.recordingTitle')}</h2>
       <div class="setting">
-        <label>
+        <label class="check">
           <input
             type="checkbox"
             data-testid="pause"
             checked={s.recordingPaused}
+            aria-describedby="pause-hint"
             onChange={(e) => void store.set('recordingPaused', e.currentTarget.checked)}
-          />{' '}
-          {t('settings.pause')}
+          />
+          <span>{t('settings.pause')}</span>
         </label>
-        <p class="muted">{t('settings.pauseHint')}</p>
+        <p id="pause-hint" class="muted hint">
+          {t('settings.pauseHint')}
+        </p>
       </div>
       <div class="setting">
-        <label>
+        <label class="check">
           <input
             type="checkbox"
             data-testid="evidence-mode"
             checked={s.evidenceMode}
+            aria-describedby="evidence-mode-hint"
             onChange={(e) => void store.set('evidenceMode', e.currentTarget.checked)}
-          />{' '}
-          {t('settings.evidence')}
+          />
+          <span>{t('settings.evidence')}</span>
         </label>
-        <p class="muted">{t('settings.evidenceHint')}</p>
+        <p id="evidence-mode-hint" class="muted hint">
+          {t('settings.evidenceHint')}
+        </p>
       </div>
 
       <ExcludedSites list={s.excludedSites} />

@@ -5,7 +5,8 @@ import { companyHash } from '@/ui/state/route'
 import { useDashboard } from './context'
 import { ConsentHistory } from './ConsentHistory'
 import { FindingWhy } from './FindingWhy'
-import { categoryName, signalName } from './words'
+import { signalName } from './words'
+import { categoriesLabel } from '@/ui/labels'
 import { AskLink } from '@/ui/requests/AskLink'
 
 export function SitePage({ site }: { site: string }) {
@@ -45,7 +46,6 @@ export function SitePage({ site }: { site: string }) {
   return (
     <article data-testid="site-page">
       <h1 data-testid="site-title">{row.site}</h1>
-      <ExportButton target={{ site: row.site }} />
       <AskLink site={row.site} />
       <div class="facts">
         <div>
@@ -98,11 +98,11 @@ export function SitePage({ site }: { site: string }) {
                     data-testid="site-company"
                     data-company={g.name}
                   >
-                    <td>
+                    <td class="name">
                       <a href={companyHash(g.name)}>{g.name}</a>
                       {g.tracker && <span class="muted"> · {t('site.tracker')}</span>}
                     </td>
-                    <td>{g.categories.map((c) => categoryName(i18n, c)).join(', ')}</td>
+                    <td>{categoriesLabel(i18n, g.categories)}</td>
                     <td>
                       {tn('site.requestsOn', g.requests, {
                         visits: tn('site.visitCount', g.visits),
@@ -113,10 +113,10 @@ export function SitePage({ site }: { site: string }) {
                         </div>
                       ))}
                     </td>
-                    <td>{g.parties.join(', ')}</td>
+                    <td>{g.parties.join(t('value.listSeparator'))}</td>
                     <td class="num">{num(g.requests)}</td>
-                    <td>{i18n.dateTime(g.firstAt)}</td>
-                    <td>{i18n.dateTime(g.lastAt)}</td>
+                    <td class="when">{i18n.dateTime(g.firstAt)}</td>
+                    <td class="when">{i18n.dateTime(g.lastAt)}</td>
                   </tr>
                 )
               })}
@@ -182,38 +182,44 @@ export function SitePage({ site }: { site: string }) {
         </>
       )}
 
-      <h2>{t('site.manageTitle')}</h2>
-      <section class="danger-zone" aria-label={t('site.manageTitle')}>
-        {deleting.kind === 'idle' && (
-          <button
-            type="button"
-            class="danger"
-            data-testid="delete-site"
-            onClick={() => (store.deleting.value = { kind: 'confirm' })}
-          >
-            {t('site.delete', { site: row.site })}
-          </button>
-        )}
-        {deleting.kind === 'confirm' && (
-          <ConfirmDialog
-            id="confirm-text"
-            message={t('site.deleteConfirm', {
-              site: row.site,
-              what: `${tn('site.visitCount', row.visits)}, ${tn('site.findings', store.findingCount.value)}`,
-            })}
-            confirmLabel={t('site.deleteYes')}
-            confirmTestId="confirm-delete"
-            cancelLabel={t('common.cancel')}
-            onConfirm={() => void store.remove()}
-            onCancel={() => (store.deleting.value = { kind: 'idle' })}
-          />
-        )}
-        {deleting.kind === 'working' && <p class="status">{t('site.deleting')}</p>}
-        {deleting.kind === 'failed' && (
-          <p class="status error" role="alert">
-            {t('site.deleteFailed', { message: deleting.message })}
-          </p>
-        )}
+      <section class="data-zone" aria-labelledby="site-manage">
+        <h2 id="site-manage">{t('site.manageTitle')}</h2>
+        <ExportButton target={{ site: row.site }} />
+        <div class="delete-flow">
+          {deleting.kind === 'idle' && (
+            <button
+              type="button"
+              class="danger"
+              data-testid="delete-site"
+              onClick={() => (store.deleting.value = { kind: 'confirm' })}
+            >
+              {t('site.delete', { site: row.site })}
+            </button>
+          )}
+          {deleting.kind === 'confirm' && (
+            <ConfirmDialog
+              id="confirm-text"
+              message={t('site.deleteConfirm', {
+                site: row.site,
+                what: [
+                  tn('site.visitCount', row.visits),
+                  tn('site.findings', store.findingCount.value),
+                ].join(t('value.listSeparator')),
+              })}
+              confirmLabel={t('site.deleteYes')}
+              confirmTestId="confirm-delete"
+              cancelLabel={t('common.cancel')}
+              onConfirm={() => void store.remove()}
+              onCancel={() => (store.deleting.value = { kind: 'idle' })}
+            />
+          )}
+          {deleting.kind === 'working' && <p class="status">{t('site.deleting')}</p>}
+          {deleting.kind === 'failed' && (
+            <p class="status error" role="alert">
+              {t('site.deleteFailed', { message: deleting.message })}
+            </p>
+          )}
+        </div>
       </section>
     </article>
   )

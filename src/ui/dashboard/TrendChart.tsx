@@ -1,9 +1,12 @@
-import { useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { DayPoint } from '@/ui/state/overview'
 import { useDashboard } from './context'
 
+/** Width before the box is measured (and where it cannot be, in tests). */
 const W = 720
 const H = 200
+/** Room for one day's label under the axis. */
+const LABEL_W = 76
 const PAD = { left: 44, right: 12, top: 12, bottom: 28 }
 
 /**
@@ -16,15 +19,28 @@ export function TrendChart({ points }: { points: DayPoint[] }) {
   const { t } = i18n
   const [active, setActive] = useState<number | null>(null)
   const [asTable, setAsTable] = useState(false)
+  // Drawn at the width it is shown at, so that its text is the page's size, not scaled.
+  const box = useRef<HTMLDivElement>(null)
+  const [width, setWidth] = useState(W)
+  useEffect(() => {
+    const el = box.current
+    if (el === null || typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver((entries) => {
+      const w = Math.round(entries[0]?.contentRect.width ?? 0)
+      if (w > 0) setWidth(Math.max(280, w))
+    })
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [asTable])
   if (points.length === 0) return null
   const max = Math.max(1, ...points.map((p) => p.trackerRequests))
-  const innerW = W - PAD.left - PAD.right
+  const innerW = width - PAD.left - PAD.right
   const innerH = H - PAD.top - PAD.bottom
   const step = innerW / points.length
   const barW = Math.max(1, Math.min(24, step * 0.8))
   const y = (v: number) => PAD.top + innerH - (v / max) * innerH
   const ticks = [0, Math.round(max / 2), max]
-  const labelEvery = Math.ceil(points.length / 8)
+  const labelEvery = Math.ceil(points.length / Math.max(2, Math.floor(innerW / LABEL_W)))
   const shown = active === null ? null : points[active]
 
   return (
@@ -69,16 +85,16 @@ export function TrendChart({ points }: { points: DayPoint[] }) {
           </tbody>
         </table>
       ) : (
-        <div class="chart-box">
+        <div class="chart-box" ref={box}>
           <svg
-            viewBox={`0 0 ${W} ${H}`}
+            viewBox={`0 0 ${width} ${H}`}
             role="group"
             aria-label={t('trend.caption')}
             onMouseLeave={() => setActive(null)}
           >
             {ticks.map((v) => (
               <g key={v} class="tick">
-                <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
+                <line x1={PAD.left} x2={width - PAD.right} y1={y(v)} y2={y(v)} />
                 <text x={PAD.left - 6} y={y(v) + 4} text-anchor="end">
                   {i18n.num(v)}
                 </text>

@@ -2,6 +2,7 @@ import type { MessageKey } from './en'
 import { findingsDe } from './findings-de'
 import { manageDe } from './manage-de'
 import { noticesDe } from './notices-de'
+import { pagesDe } from './pages-de'
 import { valuesDe } from './values-de'
 
 export const de: Record<MessageKey, string> = {
@@ -9,6 +10,7 @@ export const de: Record<MessageKey, string> = {
   ...manageDe,
   ...valuesDe,
   ...noticesDe,
+  ...pagesDe,
   'common.loading': 'Wird geladen …',
   'common.readError': 'Dein Verlauf konnte nicht gelesen werden: {message}',
   'common.cancel': 'Abbrechen',
@@ -26,7 +28,7 @@ export const de: Record<MessageKey, string> = {
 
   'overview.title': 'Wer dich verfolgt hat',
   'overview.period': 'Zeitraum',
-  'overview.search': 'Suche',
+  'overview.search': 'Filtern',
   'overview.searchHint': 'Website, Firma oder Domain',
   'overview.empty':
     'In diesem Zeitraum wurde nichts aufgezeichnet. Besuche ein paar Websites oder wähle einen längeren Zeitraum.',

@@ -1,6 +1,7 @@
 import { findingsEn } from './findings-en'
 import { manageEn } from './manage-en'
 import { noticesEn } from './notices-en'
+import { pagesEn } from './pages-en'
 import { valuesEn } from './values-en'
 /** English, the reference catalogue: every other language has exactly these keys. Words for
  * people, not engineers. `{name}` is filled in; `.one`/`.other` are plural forms. */
@@ -9,6 +10,7 @@ export const en = {
   ...manageEn,
   ...valuesEn,
   ...noticesEn,
+  ...pagesEn,
   'common.loading': 'Loading…',
   'common.readError': 'Could not read your history: {message}',
   'common.cancel': 'Cancel',
@@ -26,7 +28,7 @@ export const en = {
 
   'overview.title': 'Who tracked you',
   'overview.period': 'Period',
-  'overview.search': 'Search',
+  'overview.search': 'Filter',
   'overview.searchHint': 'Site, company or domain',
   'overview.empty':
     'Nothing recorded in this period. Browse a few sites, or choose a longer period.',

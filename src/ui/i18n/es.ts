@@ -2,6 +2,7 @@ import type { MessageKey } from './en'
 import { findingsEs } from './findings-es'
 import { manageEs } from './manage-es'
 import { noticesEs } from './notices-es'
+import { pagesEs } from './pages-es'
 import { valuesEs } from './values-es'
 
 export const es: Record<MessageKey, string> = {
@@ -9,6 +10,7 @@ export const es: Record<MessageKey, string> = {
   ...manageEs,
   ...valuesEs,
   ...noticesEs,
+  ...pagesEs,
   'common.loading': 'Cargando…',
   'common.readError': 'No se pudo leer tu historial: {message}',
   'common.cancel': 'Cancelar',
@@ -26,7 +28,7 @@ export const es: Record<MessageKey, string> = {
 
   'overview.title': 'Quién te ha rastreado',
   'overview.period': 'Periodo',
-  'overview.search': 'Buscar',
+  'overview.search': 'Filtrar',
   'overview.searchHint': 'Sitio, empresa o dominio',
   'overview.empty':
     'No se registró nada en este periodo. Visita algunos sitios o elige un periodo más largo.',

@@ -2,6 +2,7 @@ import type { MessageKey } from './en'
 import { findingsFr } from './findings-fr'
 import { manageFr } from './manage-fr'
 import { noticesFr } from './notices-fr'
+import { pagesFr } from './pages-fr'
 import { valuesFr } from './values-fr'
 
 export const fr: Record<MessageKey, string> = {
@@ -9,6 +10,7 @@ export const fr: Record<MessageKey, string> = {
   ...manageFr,
   ...valuesFr,
   ...noticesFr,
+  ...pagesFr,
   'common.loading': 'Chargement…',
   'common.readError': 'Impossible de lire votre historique : {message}',
   'common.cancel': 'Annuler',
@@ -26,7 +28,7 @@ export const fr: Record<MessageKey, string> = {
 
   'overview.title': 'Qui vous a pisté',
   'overview.period': 'Période',
-  'overview.search': 'Rechercher',
+  'overview.search': 'Filtrer',
   'overview.searchHint': 'Site, entreprise ou domaine',
   'overview.empty':
     'Rien n’a été enregistré sur cette période. Visitez quelques sites ou choisissez une période plus longue.',

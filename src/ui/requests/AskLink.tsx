@@ -11,7 +11,7 @@ export function AskLink({ site }: { site: string }) {
         data-testid="ask-link"
       >
         {t('requests.ask')}
-      </a>{' '}
+      </a>
       <span class="muted">{t('requests.askHint')}</span>
     </p>
   )

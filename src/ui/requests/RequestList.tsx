@@ -64,7 +64,7 @@ export function RequestList({ store }: { store: RequestListStore }) {
                       · {law === undefined ? r.law : lawWords(i18n, law).short}
                     </span>
                   </td>
-                  <td>{r.sentAt === undefined ? '—' : i18n.dateTime(r.sentAt)}</td>
+                  <td class="when">{r.sentAt === undefined ? '—' : i18n.dateTime(r.sentAt)}</td>
                   <td data-testid="request-due">{dueText(i18n, r.dueDay)}</td>
                   <td data-testid="request-status">
                     {statusLabel(t, late ? 'overdue' : r.status)}

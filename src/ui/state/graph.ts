@@ -21,6 +21,8 @@ export interface Graph {
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5))
 const COMPANY_SPACING = 12
 const SITE_SPACING = 11
+/** Sets the spacing of small graphs: ~50 units between companies when there are six. */
+const SMALL_SPREAD = 140
 
 /**
  * Sites ↔ third-party companies, laid out in one pass, without simulation, so it stays cheap
@@ -57,12 +59,14 @@ export function buildGraph(
   const companies = [...companyIndex.values()].sort(
     (a, b) => b.degree - a.degree || a.id.localeCompare(b.id),
   )
+  // A few companies are spread wider, so that their names fit between them.
+  const spacing = Math.max(COMPANY_SPACING, SMALL_SPREAD / Math.sqrt(companies.length + 1))
   companies.forEach((node, i) => {
-    const r = COMPANY_SPACING * Math.sqrt(i + 0.5)
+    const r = spacing * Math.sqrt(i + 0.5)
     node.x = r * Math.cos(i * GOLDEN_ANGLE)
     node.y = r * Math.sin(i * GOLDEN_ANGLE)
   })
-  const inner = COMPANY_SPACING * Math.sqrt(companies.length + 0.5)
+  const inner = spacing * Math.sqrt(companies.length + 0.5)
 
   const siteNodes = links.map(([site, names]) => {
     let x = 0
@@ -101,4 +105,64 @@ export function buildGraph(
     }
   }
   return { nodes, edges, extent: ring + 120 }
+}
+
+/** A node's name as drawn: where it starts, and which way it runs from there. */
+export interface PlacedLabel {
+  index: number
+  x: number
+  y: number
+  anchor: 'start' | 'end'
+}
+
+/**
+ * Which names to draw at the current zoom, and where: the best-connected nodes first, each
+ * beside its node (sites on the left half to their left, away from the centre), skipping any
+ * name that would cover one already placed or lie outside the view. Sizes are in graph units:
+ * `unit` is the length of one screen pixel at this zoom.
+ */
+export function placeLabels(
+  nodes: readonly GraphNode[],
+  view: { x: number; y: number; size: number },
+  unit: number,
+  max = 60,
+): PlacedLabel[] {
+  const height = 14 * unit
+  const charWidth = 7 * unit
+  const gap = 8 * unit
+  const order = nodes
+    .map((n, i) => [n.degree, i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+  const placed: PlacedLabel[] = []
+  const boxes: [number, number, number, number][] = []
+  for (const [, i] of order) {
+    if (placed.length >= max) break
+    const n = nodes[i]
+    if (n === undefined) continue
+    const width = n.id.length * charWidth
+    const left = n.kind === 'site' && n.x < 0
+    const x0 = left ? n.x - gap - width : n.x + gap
+    const box: [number, number, number, number] = [
+      x0,
+      n.y - height / 2,
+      x0 + width,
+      n.y + height / 2,
+    ]
+    const inView =
+      box[0] >= view.x &&
+      box[2] <= view.x + view.size &&
+      box[1] >= view.y &&
+      box[3] <= view.y + view.size
+    if (!inView) continue
+    if (boxes.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]))
+      continue
+    boxes.push(box)
+    placed.push({
+      index: i,
+      x: left ? n.x - gap : n.x + gap,
+      y: n.y,
+      anchor: left ? 'end' : 'start',
+    })
+  }
+  return placed
 }
