@@ -272,6 +272,16 @@ void describe('Chromium: the dashboard', () => {
 
   void it('has no serious or critical accessibility problem in any view, or in the popup', async () => {
     const page = await openDashboard('#/')
+    // A request sent earlier, for its own page (the dashboard is an extension page: it may ask).
+    const { id } = (await page.evaluate(`chrome.runtime.sendMessage({
+      type: 'request.create',
+      request: {
+        site: 'news.test', company: 'news.test', law: 'gdpr-eu', kind: 'access',
+        reference: 'TL-20260131-AXE1', recipient: 'privacy@news.test', subject: 'Access request',
+        text: 'Dear Sir or Madam,\\n\\nPlease tell me what you hold about me.', channel: 'copy',
+        language: 'en',
+      },
+    })`)) as { id: number }
     const views: [string, string][] = [
       ['#/?period=30', 'overview'],
       ['#/site/news.test', 'site-page'],
@@ -279,6 +289,9 @@ void describe('Chromium: the dashboard', () => {
       ['#/graph?period=30', 'graph'],
       ['#/settings', 'settings-page'],
       ['#/search?q=google', 'search-page'],
+      ['#/requests', 'requests-page'],
+      ['#/requests/new?site=news.test', 'new-request'],
+      [`#/requests/${id}`, 'request-view'],
     ]
     const problems: string[] = []
     for (const [hash, testid] of views) {

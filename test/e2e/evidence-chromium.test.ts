@@ -340,7 +340,10 @@ void describe('Chromium: what an export covers, and what it reveals', () => {
       (await page.getByTestId('export-full-hint').textContent()) ?? '',
       /can identify you and the accounts you use/,
     )
-    await page.screenshot({ path: 'test/screenshots/evidence-export-full-chromium.png' })
+    // The page's data section, with the export's options and the warning.
+    await page
+      .locator('section.data-zone')
+      .screenshot({ path: 'test/screenshots/evidence-export-full-chromium.png' })
     const full = await exportFrom(page, 'zip')
     const f = await openZip(full.path)
     assert.equal(f.redaction, 'none')

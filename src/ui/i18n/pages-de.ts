@@ -7,4 +7,5 @@ export const pagesDe: Record<keyof typeof pagesEn, string> = {
     'Speichere, was Tracelight aufgezeichnet hat, als versiegelte Datei für eine Beschwerde, oder prüfe eine früher gespeicherte Datei.',
   'check.hint':
     'Eine von Tracelight gespeicherte .json- oder .zip-Datei. Die Prüfung ändert hier nichts.',
+  'requests.factLanguage': 'Sprache des Schreibens',
 }

@@ -41,27 +41,31 @@ export function RequestView({ store, id }: { store: RequestListStore; id: number
       </h1>
       <div class="facts">
         <div>
-          <strong data-testid="view-status">{statusLabel(t, late ? 'overdue' : r.status)}</strong>
+          <strong class="word" data-testid="view-status">
+            {statusLabel(t, late ? 'overdue' : r.status)}
+          </strong>
           {t('requests.factStatus')}
         </div>
         <div>
-          <strong data-testid="view-due">{dueText(i18n, r.dueDay)}</strong>
+          <strong class="word" data-testid="view-due">
+            {dueText(i18n, r.dueDay)}
+          </strong>
           {r.extension ? t('requests.factDueExtended') : t('requests.factDue')}
         </div>
         <div>
-          <strong>{words?.short ?? r.law}</strong>
+          <strong class="word">{words?.short ?? r.law}</strong>
           {t('requests.factLaw')}
         </div>
         <div>
-          <strong>{r.reference}</strong>
+          <strong class="word">{r.reference}</strong>
           {t('requests.factReference')}
         </div>
         {language !== null && (
           <div>
-            <strong lang={language} data-testid="view-language">
+            <strong class="word" lang={language} data-testid="view-language">
               {LETTER_PACKS[language].name}
             </strong>
-            {t('requests.letterLanguage')}
+            {t('requests.factLanguage')}
           </div>
         )}
       </div>
