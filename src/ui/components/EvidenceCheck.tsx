@@ -2,6 +2,8 @@ import { useMemo, useRef } from 'preact/hooks'
 import { MAX_IMPORT_CHARS } from '@/evidence/import-limit'
 import type { Problem } from '@/evidence/verify'
 import { useDashboard } from '@/ui/dashboard/context'
+import type { I18n } from '@/ui/i18n'
+import { problemText } from '@/ui/problem-words'
 import { dashboardImporter } from '@/ui/state/evidence-api'
 import {
   createCheckStore,
@@ -11,11 +13,19 @@ import {
 } from '@/ui/state/evidence-store'
 import { countsWords } from './ExportButton'
 
-function Problems({ problems, testid }: { problems: readonly Problem[]; testid: string }) {
+function Problems({
+  problems,
+  testid,
+  i18n,
+}: {
+  problems: readonly Problem[]
+  testid: string
+  i18n: I18n
+}) {
   return (
     <ul data-testid={testid}>
       {problems.map((p, i) => (
-        <li key={i}>{p.message}</li>
+        <li key={i}>{problemText(i18n, p)}</li>
       ))}
     </ul>
   )
@@ -90,7 +100,11 @@ export function EvidenceCheck({ importer = dashboardImporter }: { importer?: Imp
               })}
           </p>
           {check.kind === 'failed' && (
-            <Problems problems={check.problems} testid="evidence-check-status-problems" />
+            <Problems
+              problems={check.problems}
+              testid="evidence-check-status-problems"
+              i18n={i18n}
+            />
           )}
           {check.kind === 'done' && (
             <p class="muted">
@@ -144,7 +158,11 @@ export function EvidenceCheck({ importer = dashboardImporter }: { importer?: Imp
                 .join(' ')}
           </p>
           {imported.kind === 'failed' && (
-            <Problems problems={imported.problems} testid="evidence-import-status-problems" />
+            <Problems
+              problems={imported.problems}
+              testid="evidence-import-status-problems"
+              i18n={i18n}
+            />
           )}
         </div>
       )}

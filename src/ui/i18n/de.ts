@@ -3,6 +3,7 @@ import { findingsDe } from './findings-de'
 import { manageDe } from './manage-de'
 import { noticesDe } from './notices-de'
 import { pagesDe } from './pages-de'
+import { problemsDe } from './problems-de'
 import { valuesDe } from './values-de'
 
 export const de: Record<MessageKey, string> = {
@@ -11,6 +12,7 @@ export const de: Record<MessageKey, string> = {
   ...valuesDe,
   ...noticesDe,
   ...pagesDe,
+  ...problemsDe,
   'common.loading': 'Wird geladen …',
   'common.readError': 'Dein Verlauf konnte nicht gelesen werden: {message}',
   'common.cancel': 'Abbrechen',

@@ -2,6 +2,7 @@ import { findingsEn } from './findings-en'
 import { manageEn } from './manage-en'
 import { noticesEn } from './notices-en'
 import { pagesEn } from './pages-en'
+import { problemsEn } from './problems-en'
 import { valuesEn } from './values-en'
 /** English, the reference catalogue: every other language has exactly these keys. Words for
  * people, not engineers. `{name}` is filled in; `.one`/`.other` are plural forms. */
@@ -11,6 +12,7 @@ export const en = {
   ...valuesEn,
   ...noticesEn,
   ...pagesEn,
+  ...problemsEn,
   'common.loading': 'Loading…',
   'common.readError': 'Could not read your history: {message}',
   'common.cancel': 'Cancel',

@@ -3,6 +3,7 @@ import { findingsEs } from './findings-es'
 import { manageEs } from './manage-es'
 import { noticesEs } from './notices-es'
 import { pagesEs } from './pages-es'
+import { problemsEs } from './problems-es'
 import { valuesEs } from './values-es'
 
 export const es: Record<MessageKey, string> = {
@@ -11,6 +12,7 @@ export const es: Record<MessageKey, string> = {
   ...valuesEs,
   ...noticesEs,
   ...pagesEs,
+  ...problemsEs,
   'common.loading': 'Cargando…',
   'common.readError': 'No se pudo leer tu historial: {message}',
   'common.cancel': 'Cancelar',

@@ -3,6 +3,7 @@ import { findingsFr } from './findings-fr'
 import { manageFr } from './manage-fr'
 import { noticesFr } from './notices-fr'
 import { pagesFr } from './pages-fr'
+import { problemsFr } from './problems-fr'
 import { valuesFr } from './values-fr'
 
 export const fr: Record<MessageKey, string> = {
@@ -11,6 +12,7 @@ export const fr: Record<MessageKey, string> = {
   ...valuesFr,
   ...noticesFr,
   ...pagesFr,
+  ...problemsFr,
   'common.loading': 'Chargement…',
   'common.readError': 'Impossible de lire votre historique : {message}',
   'common.cancel': 'Annuler',
