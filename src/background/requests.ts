@@ -15,7 +15,14 @@ import { letterDate } from '@/requests/letters/format'
 import type { RequestMessageMap } from '@/requests/messages'
 import { cleanAddress } from '@/requests/send'
 import { markOverdue, transition, TransitionError } from '@/requests/track'
-import { createI18n, LANGUAGES, pickLanguage, type I18n, type Language } from '@/ui/i18n'
+import {
+  createI18n,
+  formatLocale,
+  LANGUAGES,
+  pickLanguage,
+  type I18n,
+  type Language,
+} from '@/ui/i18n'
 
 /** Records every request that passed its deadline unanswered; returns those just marked. */
 export async function refreshOverdue(db: TracelightDb, at: number): Promise<RequestRow[]> {
@@ -30,7 +37,7 @@ export async function noticeWords(db: TracelightDb, browser: readonly string[]):
   const language: Language = Object.hasOwn(LANGUAGES, chosen)
     ? (chosen as Language)
     : pickLanguage(browser)
-  return createI18n(language)
+  return createI18n(language, formatLocale(language, browser))
 }
 
 /** What a notification says about a late request, in plain words. */

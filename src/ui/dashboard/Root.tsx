@@ -1,6 +1,6 @@
 import type { JSX } from 'preact'
 import { useEffect, useMemo } from 'preact/hooks'
-import { createI18n, pickLanguage, type Language, LANGUAGES } from '@/ui/i18n'
+import { createI18n, formatLocale, pickLanguage, type Language, LANGUAGES } from '@/ui/i18n'
 import type { Route } from '@/ui/state/route'
 import { UndoBar } from '@/ui/components/UndoBar'
 import { App } from './App'
@@ -27,7 +27,8 @@ export function Root({ stores, route, browserLanguages, navigate, requests }: Ro
   const language: Language = Object.hasOwn(LANGUAGES, chosen)
     ? (chosen as Language)
     : pickLanguage(browserLanguages)
-  const i18n = useMemo(() => createI18n(language), [language])
+  const locale = formatLocale(language, browserLanguages)
+  const i18n = useMemo(() => createI18n(language, locale), [language, locale])
   useEffect(() => {
     document.documentElement.lang = language
   }, [language])

@@ -273,7 +273,7 @@ describe('dashboard pages from fixture data', () => {
     fireEvent.click(screen.getByTestId('delete-range-button'))
     const question = await screen.findByRole('alertdialog')
     expect(question.textContent).toMatch(
-      /^Delete 2 visits and 2 findings on 2 sites, all from May 9, 2024\?/,
+      /^Delete 2 visits and 2 findings on 2 sites, all from 9 May 2024\?/,
     )
     fireEvent.click(screen.getByTestId('delete-range-confirm'))
     await waitFor(() =>

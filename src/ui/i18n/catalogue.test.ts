@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { CATALOGUES, createI18n, LANGUAGES, pickLanguage, type Language } from './index'
+import {
+  CATALOGUES,
+  createI18n,
+  formatLocale,
+  LANGUAGES,
+  pickLanguage,
+  type Language,
+} from './index'
 import { en } from './en'
 import { SIGNAL_IDS } from '@/detect/signals'
 
@@ -58,6 +65,20 @@ describe('createI18n', () => {
     expect(createI18n('en').t('overview.noMatch', { q: 'x' })).toBe('No site matches “x”.')
     expect(createI18n('es').longDay('2024-05-10')).toBe('10 may 2024')
   })
+  it('writes dates and numbers as the browser’s locale does for the chosen language', () => {
+    expect(formatLocale('en', ['en-GB', 'de'])).toBe('en-GB')
+    expect(formatLocale('de', ['en-GB', 'de-CH'])).toBe('de-CH')
+    // Another language chosen than the browser's: that language's own formats.
+    expect(formatLocale('fr', ['en-GB', 'de'])).toBe('fr')
+    expect(formatLocale('en', ['en_bad!', 'en-US'])).toBe('en-US')
+    const at = new Date(2026, 11, 1, 14, 5).getTime()
+    expect(createI18n('en', 'en-GB').date(at)).toBe('1 Dec 2026')
+    expect(createI18n('en', 'en-US').date(at)).toBe('Dec 1, 2026')
+    expect(createI18n('en', 'en-GB').tn('site.findings', 1234)).toBe('1,234 findings')
+    // Swiss German groups thousands with an apostrophe (its exact glyph is ICU's choice).
+    expect(createI18n('de', 'de-CH').tn('site.findings', 1234)).toMatch(/^1['’]234 Funde$/)
+  })
+
   it('picks the first supported browser language', () => {
     expect(pickLanguage(['pt-BR', 'fr-CA', 'de'])).toBe('fr')
     expect(pickLanguage(['ja'])).toBe('en')

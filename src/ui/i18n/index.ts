@@ -22,14 +22,31 @@ export function pickLanguage(preferred: readonly string[]): Language {
   return 'en'
 }
 
-export function createI18n(language: Language) {
+/**
+ * The locale dates and numbers are written in: the browser's own for the chosen language
+ * (`en-GB` writes "1 Dec 2026, 14:05", `de-CH` "1’234"), else the language itself.
+ */
+export function formatLocale(language: Language, browser: readonly string[]): string {
+  for (const tag of browser) {
+    if (tag.toLowerCase().split('-')[0] !== language) continue
+    try {
+      return Intl.getCanonicalLocales(tag)[0] ?? language
+    } catch {
+      // Not a well-formed tag: look further.
+    }
+  }
+  return language
+}
+
+/** Words in `language`; dates and numbers as `locale` writes them (formatLocale). */
+export function createI18n(language: Language, locale: string = language) {
   const messages = CATALOGUES[language]
   const plurals = new Intl.PluralRules(language)
-  const numbers = new Intl.NumberFormat(language)
-  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium' })
-  const dateTimes = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
-  const times = new Intl.DateTimeFormat(language, { timeStyle: 'medium' })
-  const days = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' })
+  const numbers = new Intl.NumberFormat(locale)
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })
+  const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  const times = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' })
+  const days = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' })
 
   /** An error Tracelight raised itself carries a catalogue key (`error.…`) as its message, so
    * it reads in the page's language wherever it is shown as `{message}`; any other message (the
@@ -81,7 +98,7 @@ export function createI18n(language: Language) {
         v /= 1000
         u++
       }
-      return `${new Intl.NumberFormat(language, { maximumFractionDigits: v < 10 ? 1 : 0 }).format(v)} ${units[u]}`
+      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: v < 10 ? 1 : 0 }).format(v)} ${units[u]}`
     },
   }
 }

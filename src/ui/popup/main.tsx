@@ -4,7 +4,7 @@ import { visitFindings } from '@/db/read'
 import { readSetting } from '@/db/settings'
 import { sendMessage } from '@/platform/runtime'
 import { activeTab, extensionUrl, getTab } from '@/platform/tabs'
-import { createI18n, LANGUAGES, pickLanguage, type Language } from '@/ui/i18n'
+import { createI18n, formatLocale, LANGUAGES, pickLanguage, type Language } from '@/ui/i18n'
 import { createGpcStore } from '@/ui/state/gpc-store'
 import { createPopupStore } from '@/ui/state/popup-store'
 import { createRecordingStore } from '@/ui/state/recording-store'
@@ -74,7 +74,7 @@ if (root !== null) {
         gpc={gpc}
         recording={recording}
         undo={undo}
-        i18n={createI18n(lang)}
+        i18n={createI18n(lang, formatLocale(lang, navigator.languages))}
         siteHref={(site) =>
           extensionUrl(`src/ui/dashboard/index.html#/site/${encodeURIComponent(site)}`)
         }
