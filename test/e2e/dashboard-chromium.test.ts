@@ -329,6 +329,16 @@ void describe('Chromium: the dashboard', () => {
     assert.equal(await page.locator('h1').textContent(), 'Wer dich verfolgt hat')
     assert.equal(await page.evaluate('document.documentElement.lang'), 'de')
     await page.screenshot({ path: `${SHOTS}/dashboard-overview-de-chromium.png`, fullPage: true })
+    // A site's page with a finding's evidence: its labels and the detector's words in German.
+    await page.goto(dashboardUrl('#/site/news.test'))
+    await page.getByTestId('site-page').waitFor()
+    const pixel = page.locator('[data-testid="finding"][data-signal="pixel.facebook"]').last()
+    await pixel.getByTestId('why-button').click()
+    const evidence = (await pixel.getByTestId('evidence').textContent()) ?? ''
+    assert.match(evidence, /Ereignis/)
+    assert.match(evidence, /Im Standardmodus aufgezeichnet/)
+    assert.match((await page.getByTestId('ask-link').textContent()) ?? '', /Diese Firma/)
+    await page.screenshot({ path: `${SHOTS}/dashboard-site-de-chromium.png`, fullPage: true })
     await page.goto(dashboardUrl('#/settings'))
     await page.getByTestId('language').selectOption('')
     await poll(
