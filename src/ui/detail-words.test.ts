@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { CLICK_IDS } from '@/data/click-ids'
+import { MATCHING_FIELDS } from '@/data/pixels'
 import { detailWord, KNOWN_PHRASES, PHRASE_PATTERNS } from './detail-words'
 import { createI18n } from './i18n'
 import { en } from './i18n/en'
@@ -177,6 +179,21 @@ describe('the table keeps up with the detectors', () => {
       expect(all).toContain(p)
     expect(all).toContain('cookie 7 sent')
     expect(all.length).toBeGreaterThan(30)
+  })
+
+  it('knows every kind of ID in the click-ID list', () => {
+    const kinds = new Set(Object.values(CLICK_IDS).map((p) => p.kind))
+    expect(kinds.size).toBeGreaterThan(1)
+    expect([...kinds].filter((k) => !KNOWN_PHRASES.includes(k))).toEqual([])
+  })
+
+  it('knows every field a pixel’s advanced matching can send', () => {
+    const words = new Set(Object.values(MATCHING_FIELDS))
+    expect(words.size).toBeGreaterThan(5)
+    expect([...words].filter((w) => !KNOWN_PHRASES.includes(w))).toEqual([])
+    expect(detailLines(DE, { hashedFields: ['email', 'phone'] })).toEqual([
+      [DE.t('detail.hashedFields'), 'E-Mail-Adresse, Telefonnummer'],
+    ])
   })
 
   it('labels every detail key the detectors store', () => {

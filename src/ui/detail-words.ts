@@ -36,10 +36,25 @@ const PHRASES: Record<string, MessageKey> = {
   'loads its script': 'value.personalization.script',
   'exchanges data': 'value.personalization.data',
   'inline or unknown': 'value.script.inline',
-  // Addresses and pixels (link-decoration.ts, pixels.ts)
+  // Addresses and pixels (link-decoration.ts with src/data/click-ids.ts, pixels.ts)
+  'click id': 'value.idKind.click',
+  'user id': 'value.idKind.user',
+  'email campaign': 'value.idKind.email',
   query: 'value.where.query',
   fragment: 'value.where.fragment',
   'query and fragment': 'value.where.both',
+  // What a pixel's advanced matching sent about the person (src/data/pixels.ts)
+  email: 'value.field.email',
+  phone: 'value.field.phone',
+  'first name': 'value.field.firstName',
+  'last name': 'value.field.lastName',
+  city: 'value.field.city',
+  state: 'value.field.state',
+  'zip code': 'value.field.zip',
+  'date of birth': 'value.field.birthDate',
+  gender: 'value.field.gender',
+  country: 'value.field.country',
+  'external ID': 'value.field.externalId',
   'page view': 'value.event.pageView',
   conversion: 'value.event.conversion',
   // Typed input sent away (background/input-watch.ts)
