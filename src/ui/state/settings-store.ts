@@ -69,16 +69,22 @@ export function createSettingsStore(api: DashboardApi, undo: UndoStore) {
     storage.value = await api.storageUsed().catch(() => storage.value)
   }
 
+  /** Shown at once (a switch that jumped back until the background answered would look
+   * refused); put back as it was if the background refuses. */
   async function set<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> {
     const s = state.value
     if (s.kind !== 'ready') return
+    const before = s.value[key]
+    state.value = { kind: 'ready', value: { ...s.value, [key]: value } }
     pending.value = { kind: 'working' }
     try {
       await api.setSetting(key, value)
-      state.value = { kind: 'ready', value: { ...s.value, [key]: value } }
       pending.value = { kind: 'done', what: 'saved' }
       await refreshStorage()
     } catch (e) {
+      const now = state.value
+      if (now.kind === 'ready' && now.value[key] === value)
+        state.value = { kind: 'ready', value: { ...now.value, [key]: before } }
       pending.value = { kind: 'failed', message: errorText(e) }
     }
   }
