@@ -129,11 +129,11 @@ export function evidenceSource(
     }
   }
 
-  /** Requests are few (the person writes each one): read whole, kept for the reading. */
+  /** Requests are few (the person writes each one): read whole in the survey and kept for the
+   * reading, so both agree. The person makes them, not the recorder, so none is still being
+   * written: every request made before the export is in it. */
   const requestsInScope = async () =>
-    (await db.requests.toArray())
-      .filter((r) => r.createdAt <= cutoff && requestMatches(scope, r))
-      .sort(requestOrder)
+    (await db.requests.toArray()).filter((r) => requestMatches(scope, r)).sort(requestOrder)
 
   /** Counts what the reads of consent and requests below will give. */
   async function surveyRest(tally: SurveyTally, ids: readonly number[]) {

@@ -12,7 +12,7 @@ export interface EvidenceInput {
   findings: readonly FindingRow[]
   consent?: readonly ConsentRow[]
   requests?: readonly RequestRow[]
-  settings: { evidenceMode: boolean; retentionDays: number }
+  settings: { evidenceMode: boolean; retentionDays: number; gpc?: boolean }
   generator: Generator
   /** Filters, as in the header; rows outside them are left out. */
   scope?: Partial<Scope>

@@ -144,6 +144,9 @@ export interface EvidenceHeader {
     /** The evidence-mode setting when exported; each visit and finding says its own mode. */
     evidenceMode: boolean
     retentionDays: number
+    /** Version 3 on: whether Tracelight was sending Global Privacy Control when exported (each
+     * visit's consent records say whether GPC was sent on it). */
+    gpc?: boolean
     /** Distinct modes among the records: `evidence` means full URLs and values are inside. */
     modes: RecordMode[]
   }
@@ -178,7 +181,7 @@ export interface ExportMeta {
   generator: Generator
   scope: ScopeFilter
   redaction: Redaction
-  settings: { evidenceMode: boolean; retentionDays: number }
+  settings: { evidenceMode: boolean; retentionDays: number; gpc?: boolean }
   /** Creation time, epoch milliseconds. */
   now: number
 }
@@ -204,6 +207,7 @@ export function makeHeader(meta: ExportMeta, survey: Survey): EvidenceHeader {
     recording: {
       evidenceMode: meta.settings.evidenceMode,
       retentionDays: meta.settings.retentionDays,
+      gpc: meta.settings.gpc ?? false,
       modes: [...modes].sort(),
     },
     counts: { ...survey.counts },

@@ -142,6 +142,11 @@ function redactionWords(h: EvidenceHeader): string {
   return `<p>${evidence ? '<strong>Some records were made in evidence mode: they contain full page addresses and values.</strong>' : 'Recorded in standard mode: page addresses without their query, and identifier-looking values replaced by [hidden].'}</p>`
 }
 
+function gpcWords(h: EvidenceHeader): string {
+  if (h.recording.gpc === undefined) return ''
+  return `<p data-testid="report-gpc">${h.recording.gpc ? 'Tracelight was sending Global Privacy Control (an opt-out of sale and sharing) when this file was made.' : 'Tracelight was not sending Global Privacy Control when this file was made.'} The consent timeline shows on which visits it was sent.</p>`
+}
+
 interface KeptFinding {
   f: FindingData
   page: string
@@ -228,7 +233,7 @@ export class ReportSink implements RecordSink {
 <p class="muted">Made ${when(evidence.createdAt)} by ${e(evidence.generator.name)} ${e(evidence.generator.version)} in ${e(evidence.generator.browser.name)} ${e(evidence.generator.browser.version)}.
 Observations from ${dash(evidence.timeRange.from)} to ${dash(evidence.timeRange.to)}.</p>
 <p data-testid="report-scope">${scopeWords(evidence)}</p>
-${redactionWords(evidence)}`)
+${redactionWords(evidence)}${gpcWords(evidence)}`)
 
     out.push(`<h2>Summary</h2>`)
     if (summaries.length === 0) out.push('<p>Nothing was recorded in this period.</p>')

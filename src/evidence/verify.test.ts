@@ -39,7 +39,12 @@ describe('buildEvidence', () => {
       from: '2026-11-30T09:00:00.000Z',
       to: '2026-11-30T09:02:00.500Z',
     })
-    expect(e.recording).toEqual({ evidenceMode: false, retentionDays: 90, modes: ['standard'] })
+    expect(e.recording).toEqual({
+      evidenceMode: false,
+      retentionDays: 90,
+      gpc: false,
+      modes: ['standard'],
+    })
     expect(e.scope).toEqual({ site: null, company: null, from: null, to: null })
     expect(e.redaction).toBe('masked')
     expect(e.version).toBe(3)
