@@ -129,6 +129,10 @@ void describe('Firefox: tracking before the cookie banner is answered', () => {
     await consent.gpcHonouredOrIgnored(env)
   })
 
+  void it('reads the page’s consent in its top frame when other frames use the locator, and makes no locator call itself', async () => {
+    await consent.consentThroughLocator(env)
+  })
+
   void it('compares GPC with earlier visits without it: same ID passing flagged, stopped ID passing shown as honoured', async () => {
     await consent.gpcComparedWithEarlierVisits(env)
   })

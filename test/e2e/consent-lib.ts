@@ -426,3 +426,77 @@ function timelineOf(dump: DbDump, { url, since }: Loaded) {
     .sort((a, b) => b.startedAt - a.startedAt)[0]
   return dump.consent.filter((r) => r.visitId === visit?.id)
 }
+
+/** cmp.js's refusal (tcString of no purposes, no vendors, CMP 300). */
+const REJECT_TC = 'CQuf10AQuf10AEsABBENCWFgAAAAAAAAAAYgAAAAAAAA.IAAA.YAAAAAAAAAAA'
+
+/**
+ * The IAB locator frames (cmp.test/locator.html): the page's CMP also answers other frames'
+ * postMessage calls. A cross-site ad frame with no __tcfapi of its own reads the consent that
+ * way and passes the refusal on to an ad company; an embedded widget runs a consent tool of
+ * its own that accepts everything; two frames never ask. Tracelight reads the page's own CMP
+ * in the top frame — where the standard puts the interface next to the locator — once, and
+ * makes no locator call of its own in any frame (the CMP's log holds the ad frame's calls
+ * only); the widget's consent tool is not taken for the site's; and what the ad frame learnt
+ * through the locator is still seen, on the ad request that carried it.
+ */
+export async function consentThroughLocator(env: ConsentEnv): Promise<void> {
+  const { page, at } = await load(env, '/locator.html')
+  const FRAME_CALLS = ['frame-gpp', 'frame-tcf-listen', 'frame-tcf-ping', 'frame-usp']
+  await poll(
+    () => page.evaluate<string>('JSON.stringify(window.__adFrameAnswers || [])'),
+    (answered) => answered === JSON.stringify(FRAME_CALLS),
+    { what: 'the ad frame’s four calls answered through the locator', timeout: 15_000 },
+  )
+  await waitFor(env, at, (f) => has('consent.usp')(f), 'the page’s US Privacy string')
+  await sleep(1000) // the banner event reaches the background
+  await page.click('#reject')
+  const findings = await waitFor(
+    env,
+    at,
+    (f) => pageTcf(f) !== undefined && has('consent.tcf', 'adnxs.com')(f),
+    'the refusal, read from the page and passed on by the ad frame',
+  )
+  // The ad frame read the refusal through the locator and sent it to the ad company.
+  assert.ok(
+    env.server.requests.some(
+      (r) => r.host === 'ib.adnxs.com' && r.path.includes(`gdpr_consent=${REJECT_TC}`),
+    ),
+    'the ad request carried the refusal',
+  )
+  assert.equal(
+    detailsOf(findings, 'consent.tcf').find((d) => d.source === undefined)?.adsRefused,
+    true,
+    'the consent passed to the ad company is recorded',
+  )
+  // The page's consent is its top frame's: one reading per string, none from the widget.
+  const fromPage = (signal: string) =>
+    detailsOf(findings, signal).filter((d) => d.source === 'page')
+  assert.deepEqual(
+    fromPage('consent.tcf').map((d) => [d.event, d.adsRefused]),
+    [['useractioncomplete', true]],
+  )
+  assert.deepEqual(
+    fromPage('consent.usp').map((d) => d.usPrivacy),
+    ['1YNN'],
+    'not the widget’s 1NNN',
+  )
+  const dump = await readDb(await env.ext())
+  const timeline = timelineOf(dump, at).map((r) => `${r.source} ${r.framework} ${r.event}`)
+  assert.ok(timeline.includes('page tcf shown'), timeline.join('; '))
+  assert.ok(
+    timeline.some((t) => /^page (?:tcf|gpp) answered$/.test(t)),
+    timeline.join('; '),
+  )
+  // Every call the CMP received through the locator came from the ad frame's own script.
+  const calls = JSON.parse(
+    await page.evaluate<string>('JSON.stringify(window.__locatorCalls)'),
+  ) as { callId: string; origin: string }[]
+  assert.deepEqual(calls.map((c) => c.callId).sort(), FRAME_CALLS)
+  const adOrigin = env.server.origin('securepubads.g.doubleclick.net')
+  assert.ok(
+    calls.every((c) => c.origin === adOrigin),
+    JSON.stringify(calls),
+  )
+  await page.close()
+}
