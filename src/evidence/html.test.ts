@@ -44,6 +44,8 @@ describe('evidenceReport', () => {
             evidence: { urls: [`https://t.test/?q=${HOSTILE}`], details: [{ event: HOSTILE }] },
           },
         ],
+        consent: [{ ...input().consent![0]!, state: { cmp: HOSTILE } }],
+        requests: [{ ...input().requests![0]!, company: HOSTILE, recipient: HOSTILE }],
       }),
     )
     const html = evidenceReport(e)
@@ -74,6 +76,28 @@ describe('evidenceReport', () => {
     expect(full).toContain('Ab12Cd34Ef56Gh78')
     const nothingFull = evidenceReport(await buildEvidence(input({ redaction: 'none' })))
     expect(nothingFull).toContain('every record here was made in standard mode')
+  })
+
+  it('shows each site’s consent timeline and the requests made, in plain words', async () => {
+    const masked = new new Window().DOMParser().parseFromString(
+      evidenceReport(await buildEvidence(input())),
+      'text/html',
+    )
+    const consent = masked.querySelector('[data-testid="report-consent"]')
+    const rows = [...(consent?.querySelectorAll('tbody tr') ?? [])].map((r) => r.textContent)
+    expect(rows).toHaveLength(3)
+    expect(rows[0]).toContain('The banner is run by OneTrust.')
+    expect(rows[1]).toContain('The cookie banner appeared.')
+    expect(rows[2]).toContain('You answered: no to personalised ads.')
+    expect(rows[2]).toContain('read from the site’s consent tool')
+    const requests = masked.querySelector('[data-testid="report-requests"]')
+    const lines = [...(requests?.querySelectorAll('tbody tr') ?? [])].map((r) => r.textContent)
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatch(
+      /News Test Ltd.*GDPR.*See what they hold about you.*TL-20261130-ABCD.*2026-12-30Sent, waiting for an answer/,
+    )
+    expect(masked.body.textContent).toContain('letters themselves are left out of masked exports')
+    expect(masked.body.textContent).not.toContain('Ada Example')
   })
 
   it('names the scope: a company and a period', async () => {

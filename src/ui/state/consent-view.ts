@@ -37,7 +37,7 @@ const FROM = {
   wire: 'consent.fromRequest',
 } as const
 
-function momentOf(row: ConsentRow): ConsentMoment | null {
+export function momentOf(row: ConsentRow): ConsentMoment | null {
   const yesNo = (refused: ConsentMessage, accepted: ConsentMessage, neither?: ConsentMessage) =>
     row.adsAllowed === false ? refused : row.adsAllowed === true ? accepted : neither
   let key: ConsentMessage | undefined
