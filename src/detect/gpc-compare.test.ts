@@ -282,6 +282,7 @@ describe('gpc.ignored with the comparison', () => {
         'The US Privacy string (1YNN) says you did not opt out of sale',
       ],
       declaredHonours: false,
+      saidNotOptedOut: true,
       comparedVisits: 3,
       sameIdSync: ['Google', 'Xandr'],
       sameUsPrivacy: '1YNN',

@@ -92,10 +92,13 @@ export function gpcIgnored(
   const syncing = declaredHonours
     ? rows.filter((r) => r.signal === 'id.sync' && r.party !== site).map(who)
     : []
+  // The site's own words said "not opted out" (as against what it did: shared, kept sharing).
+  const said = reasons.length > (unchanged === null ? 0 : 1)
   if (syncing.length > 0)
     say('The site says it honours GPC, yet your ID was passed between companies')
   if (reasons.length === 0) return null
   const detail: Record<string, DetailValue> = { reasons, declaredHonours }
+  if (said) detail.saidNotOptedOut = true
   if (told.length > 0) detail.toldNotOptedOut = list([...new Set(told)].sort())
   if (syncing.length > 0) detail.stillShared = list([...new Set(syncing)].sort())
   if (unchanged !== null && compared != null) Object.assign(detail, comparisonDetail(compared))

@@ -39,4 +39,9 @@ export const gpcDe: Record<keyof typeof gpcEn, string> = {
     'Eingeschränkte Datennutzung (Meta darf sie nur als Dienstleister verwenden)',
   'detail.restrictedProcessing':
     'Eingeschränkte Datenverarbeitung (nicht für personalisierte Werbung)',
+  'gpc.ignoredSharing':
+    '{site} hat dein Widerspruchssignal missachtet: Dieselben Unternehmen bekamen deine Daten wie bei deinen Besuchen ohne das Signal.',
+  'gpc.ignoredDeclared':
+    '{site} gibt an, dieses Signal zu beachten, und doch wurde deine Kennung zwischen Unternehmen weitergegeben.',
+  'detail.saidNotOptedOut': 'Gab an, du hättest nicht widersprochen',
 }

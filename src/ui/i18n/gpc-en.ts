@@ -36,4 +36,9 @@ export const gpcEn = {
   'detail.sameGppNotOptedOut': 'Still not opted out of, as without GPC',
   'detail.limitedDataUse': 'Limited Data Use (Meta may use it only as a service provider)',
   'detail.restrictedProcessing': 'Restricted data processing (not used for personalised ads)',
+  'gpc.ignoredSharing':
+    '{site} ignored your opt-out signal: the same companies got your data as on your visits without it.',
+  'gpc.ignoredDeclared':
+    '{site} says it honours this signal, yet your ID was passed between companies.',
+  'detail.saidNotOptedOut': 'Said you had not opted out',
 } as const

@@ -38,4 +38,9 @@ export const gpcEs: Record<keyof typeof gpcEn, string> = {
     'Uso limitado de datos (Meta solo puede usarlos como proveedor de servicios)',
   'detail.restrictedProcessing':
     'Tratamiento restringido de datos (no se usa para publicidad personalizada)',
+  'gpc.ignoredSharing':
+    '{site} ignoró tu señal de exclusión: las mismas empresas recibieron tus datos que en tus visitas sin ella.',
+  'gpc.ignoredDeclared':
+    '{site} dice que respeta esta señal y, sin embargo, tu ID pasó de una empresa a otra.',
+  'detail.saidNotOptedOut': 'Indicó que no te habías opuesto',
 }

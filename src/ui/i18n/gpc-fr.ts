@@ -38,4 +38,9 @@ export const gpcFr: Record<keyof typeof gpcEn, string> = {
     'Utilisation limitée des données (Meta ne peut s’en servir qu’en sous-traitant)',
   'detail.restrictedProcessing':
     'Traitement restreint des données (pas de publicité personnalisée)',
+  'gpc.ignoredSharing':
+    '{site} a ignoré votre signal d’opposition : les mêmes entreprises ont reçu vos données que lors de vos visites sans ce signal.',
+  'gpc.ignoredDeclared':
+    '{site} dit respecter ce signal, et pourtant votre identifiant a circulé entre entreprises.',
+  'detail.saidNotOptedOut': 'A indiqué que vous ne vous étiez pas opposé',
 }
