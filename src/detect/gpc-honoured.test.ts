@@ -48,6 +48,7 @@ describe('GPC ignored', () => {
     expect(detail).toEqual({
       reasons: ['The US Privacy string (1YNN) says you did not opt out of sale'],
       declaredHonours: false,
+      saidNotOptedOut: true,
       toldNotOptedOut: ['Google'],
     })
   })
@@ -77,10 +78,10 @@ describe('GPC ignored', () => {
 
   it('flags ID syncing on a site whose gpc.json says it honours GPC', () => {
     const rows = [f({ signal: 'id.sync', party: 'adnxs.com', company: 'Xandr', details: [{}] })]
-    expect(gpcIgnored(SITE, rows, true)).toMatchObject({
-      declaredHonours: true,
-      stillShared: ['Xandr'],
-    })
+    const detail = gpcIgnored(SITE, rows, true)
+    expect(detail).toMatchObject({ declaredHonours: true, stillShared: ['Xandr'] })
+    // What it did, not what it said.
+    expect(detail).not.toHaveProperty('saidNotOptedOut')
     // Without the declaration, ID syncing alone is not proof the signal was ignored.
     expect(gpcIgnored(SITE, rows, false)).toBeNull()
   })

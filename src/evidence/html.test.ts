@@ -2,7 +2,7 @@ import { Window } from 'happy-dom'
 import { describe, expect, it } from 'vitest'
 import { buildEvidence } from './build'
 import { escapeHtml, evidenceReport } from './html'
-import { FINDINGS, input, SITES, VISITS } from './test-data'
+import { CONSENT, FINDINGS, input, SITES, VISITS } from './test-data'
 
 const HOSTILE = `"><script>alert(1)</script><img src=x onerror=alert(2)>'&`
 
@@ -98,6 +98,30 @@ describe('evidenceReport', () => {
     )
     expect(masked.body.textContent).toContain('letters themselves are left out of masked exports')
     expect(masked.body.textContent).not.toContain('Ada Example')
+  })
+
+  it('says what a visit with GPC showed, compared with earlier visits without it', async () => {
+    const compared = {
+      id: 9,
+      visitId: 1,
+      site: 'news.test',
+      at: (CONSENT[0]?.at ?? 0) + 900,
+      source: 'wire' as const,
+      framework: 'gpc' as const,
+      event: 'compared',
+      state: { outcome: 'ignored', comparedVisits: 3, sameIdSync: ['Google', 'Xandr'] },
+    }
+    const report = new new Window().DOMParser().parseFromString(
+      evidenceReport(await buildEvidence(input({ consent: [...CONSENT, compared] }))),
+      'text/html',
+    )
+    const rows = [...report.querySelectorAll('[data-testid="report-consent"] tbody tr')].map(
+      (r) => r.textContent,
+    )
+    expect(rows.at(-1)).toContain(
+      'The site ignored your opt-out signal. Without GPC on 3 earlier visits, and with GPC now, these 2 companies got your ID from other companies: Google, Xandr.',
+    )
+    expect(rows.at(-1)).toContain('compared with your earlier visits without GPC')
   })
 
   it('names the scope: a company and a period', async () => {

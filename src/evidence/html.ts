@@ -16,6 +16,7 @@ import type {
 import { momentOf } from '../ui/state/consent-view'
 import { isKindId, lawById } from '../requests/laws'
 import { KIND_LABELS } from '../requests/templates'
+import { gpcComparisonSentences } from '../ui/gpc-words'
 import { categoryLabel } from '../ui/labels'
 import { createI18n } from '../ui/i18n'
 import { signalTitle } from '../ui/signals'
@@ -93,7 +94,9 @@ const LIMITS = {
 function consentWords(c: ConsentData): { what: string; from: string } {
   const moment = momentOf({ ...c, at: Date.parse(c.at) })
   if (moment === null) return { what: `${c.framework} ${c.event}`, from: '' }
-  return { what: english.t(moment.key, moment.vars), from: english.t(moment.from) }
+  const what = [english.t(moment.key, moment.vars)]
+  if (moment.gpc !== undefined) what.push(...gpcComparisonSentences(english, moment.gpc))
+  return { what: what.join(' '), from: english.t(moment.from) }
 }
 
 const lawName = (id: string) => lawById(id)?.short ?? id

@@ -1,6 +1,7 @@
 import type { FindingRow } from '@/db/schema'
 import type { DetailValue } from '@/detect/types'
 import type { I18n } from '@/ui/i18n'
+import { gpcComparisonSentences } from '@/ui/gpc-words'
 import { en, type MessageKey } from '@/ui/i18n/en'
 
 /** Signals about what a script did in the page, rather than what a request carried. */
@@ -62,11 +63,15 @@ export function signalSummary(
     })
   if (signal === 'gpc.support')
     return i18n.t(detail.honours === true ? 'summary.gpc.honours' : 'summary.gpc.noDeclaration')
-  // The reasons are the site's own words (what it answered), shown as they were.
+  // What went on unchanged since the visits without GPC, in the person's language; else the
+  // reasons as they were recorded.
   if (signal === 'gpc.ignored')
-    return Array.isArray(detail.reasons) && detail.reasons[0] !== undefined
-      ? detail.reasons[0]
-      : undefined
+    return (
+      gpcComparisonSentences(i18n, detail)[0] ??
+      (Array.isArray(detail.reasons) && detail.reasons[0] !== undefined
+        ? detail.reasons[0]
+        : undefined)
+    )
   if (signal === 'consent.tcf') return tcfSummary(i18n, detail)
   if (signal === 'consent.usp')
     return i18n.t(detail.optedOut === true ? 'summary.usp.optedOut' : 'summary.noOptOut')

@@ -48,6 +48,21 @@ const env: consent.ConsentEnv = {
     await popup.close()
     return out as [string, string][]
   },
+  siteConsentText: async (site) => {
+    const page = await session.context.newPage()
+    await page.goto(
+      `chrome-extension://${session.extensionId}/src/ui/dashboard/index.html#/site/${site}`,
+    )
+    const history = page.locator('[data-testid="consent-history"]')
+    await history.waitFor()
+    const text = (await history.textContent()) ?? ''
+    await page.screenshot({
+      path: 'test/screenshots/site-gpc-honoured-chromium.png',
+      fullPage: true,
+    })
+    await page.close()
+    return text
+  },
 }
 
 void before(async () => {
@@ -104,5 +119,13 @@ void describe('Chromium: tracking before the cookie banner is answered', () => {
 
   void it('records the GPC signal sent, and flags the site that ignored it', async () => {
     await consent.gpcHonouredOrIgnored(env)
+  })
+
+  void it('reads the page’s consent in its top frame when other frames use the locator, and makes no locator call itself', async () => {
+    await consent.consentThroughLocator(env)
+  })
+
+  void it('compares GPC with earlier visits without it: same ID passing flagged, stopped ID passing shown as honoured', async () => {
+    await consent.gpcComparedWithEarlierVisits(env)
   })
 })

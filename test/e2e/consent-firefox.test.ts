@@ -56,6 +56,22 @@ const env: consent.ConsentEnv = {
     }
     return rows
   },
+  siteConsentText: async (site) => {
+    const page = await session.openExtensionPage(`src/ui/dashboard/index.html#/site/${site}`)
+    await page.setViewport({ width: 1100, height: 900 })
+    await page.waitForSelector('[data-testid="consent-history"]', { timeout: 10_000 })
+    const text = String(
+      await page.evaluate(
+        'document.querySelector(\'[data-testid="consent-history"]\').textContent',
+      ),
+    )
+    await page.screenshot({
+      path: 'test/screenshots/site-gpc-honoured-firefox.png',
+      fullPage: true,
+    })
+    await page.close()
+    return text
+  },
 }
 
 void before(async () => {
@@ -111,5 +127,13 @@ void describe('Firefox: tracking before the cookie banner is answered', () => {
 
   void it('records the GPC signal sent, and flags the site that ignored it', async () => {
     await consent.gpcHonouredOrIgnored(env)
+  })
+
+  void it('reads the page’s consent in its top frame when other frames use the locator, and makes no locator call itself', async () => {
+    await consent.consentThroughLocator(env)
+  })
+
+  void it('compares GPC with earlier visits without it: same ID passing flagged, stopped ID passing shown as honoured', async () => {
+    await consent.gpcComparedWithEarlierVisits(env)
   })
 })

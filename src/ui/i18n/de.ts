@@ -1,9 +1,11 @@
 import type { MessageKey } from './en'
 import { findingsDe } from './findings-de'
+import { gpcDe } from './gpc-de'
 import { manageDe } from './manage-de'
 
 export const de: Record<MessageKey, string> = {
   ...findingsDe,
+  ...gpcDe,
   ...manageDe,
   'common.loading': 'Wird geladen …',
   'common.readError': 'Dein Verlauf konnte nicht gelesen werden: {message}',

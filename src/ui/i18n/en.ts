@@ -1,9 +1,11 @@
 import { findingsEn } from './findings-en'
+import { gpcEn } from './gpc-en'
 import { manageEn } from './manage-en'
 /** English, the reference catalogue: every other language has exactly these keys. Words for
  * people, not engineers. `{name}` is filled in; `.one`/`.other` are plural forms. */
 export const en = {
   ...findingsEn,
+  ...gpcEn,
   ...manageEn,
   'common.loading': 'Loading…',
   'common.readError': 'Could not read your history: {message}',

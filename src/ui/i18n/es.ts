@@ -1,9 +1,11 @@
 import type { MessageKey } from './en'
 import { findingsEs } from './findings-es'
+import { gpcEs } from './gpc-es'
 import { manageEs } from './manage-es'
 
 export const es: Record<MessageKey, string> = {
   ...findingsEs,
+  ...gpcEs,
   ...manageEs,
   'common.loading': 'Cargando…',
   'common.readError': 'No se pudo leer tu historial: {message}',

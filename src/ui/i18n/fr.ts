@@ -1,9 +1,11 @@
 import type { MessageKey } from './en'
 import { findingsFr } from './findings-fr'
+import { gpcFr } from './gpc-fr'
 import { manageFr } from './manage-fr'
 
 export const fr: Record<MessageKey, string> = {
   ...findingsFr,
+  ...gpcFr,
   ...manageFr,
   'common.loading': 'Chargement…',
   'common.readError': 'Impossible de lire votre historique : {message}',
