@@ -5,6 +5,7 @@
  * refusal) and nothing on the page that waits for Accept.
  */
 import assert from 'node:assert/strict'
+import { it } from 'node:test'
 import type { FindingRow } from '../../src/db/schema.ts'
 import { extCall, poll, readDb, sleep } from './lib.ts'
 import type { DbDump } from './lib.ts'
@@ -499,4 +500,47 @@ export async function consentThroughLocator(env: ConsentEnv): Promise<void> {
     JSON.stringify(calls),
   )
   await page.close()
+}
+
+/** The scenarios both browsers run alike, as tests of the current suite. */
+export function sharedConsentTests(env: ConsentEnv): void {
+  void it('flags trackers that fired before Accept, once, first in the popup', async () => {
+    await trackingBeforeAccept(env)
+  })
+
+  void it('flags trackers before Reject and the pixel that kept going after it', async () => {
+    await trackingAfterRefusal(env)
+  })
+
+  void it('flags nothing when trackers wait for Accept', async () => {
+    await trackingOnlyAfterAccept(env)
+  })
+
+  void it('records no consent finding on a page without a consent tool', async () => {
+    await noConsentTool(env)
+  })
+
+  void it('flags trackers under a banner left unanswered when the person leaves', async () => {
+    await unansweredBanner(env)
+  })
+
+  void it('survives a consent API that throws, lies or floods, and records nothing from it', async () => {
+    await hostileConsentApi(env)
+  })
+
+  void it('reads a banner without a consent API from its cookies, and a refusal kept from an earlier visit', async () => {
+    await cookieBannerWithoutApi(env)
+  })
+
+  void it('records the GPC signal sent, and flags the site that ignored it', async () => {
+    await gpcHonouredOrIgnored(env)
+  })
+
+  void it('reads the page’s consent in its top frame when other frames use the locator, and makes no locator call itself', async () => {
+    await consentThroughLocator(env)
+  })
+
+  void it('compares GPC with earlier visits without it: same ID passing flagged, stopped ID passing shown as honoured', async () => {
+    await gpcComparedWithEarlierVisits(env)
+  })
 }
