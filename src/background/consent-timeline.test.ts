@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ConsentRow, FindingRow } from '@/db/schema'
+import type { ComparedVisit } from '@/detect/gpc-compare'
 import type { ConsentEvent } from '@/detect/probe-events'
 import { gppString, tcString } from '../../test/fixtures/consent-strings'
 import { createConsentTimeline } from './consent-timeline'
@@ -26,8 +27,14 @@ function row(signal: FindingRow['signal'], company: string, firstAt: number, las
   } as FindingRow
 }
 
-function setup(rows: FindingRow[], declared = false, stored: ConsentRow[] = []) {
+function setup(
+  rows: FindingRow[],
+  declared = false,
+  stored: ConsentRow[] = [],
+  earlier: ComparedVisit[] | Error = [],
+) {
   const saved: ConsentRow[] = []
+  const asked: [string, number, number][] = []
   let now = START
   const added: Observation[] = []
   const visit = {
@@ -51,6 +58,11 @@ function setup(rows: FindingRow[], declared = false, stored: ConsentRow[] = []) 
     visitRows: async () => [...rows, ...added.map((o) => row(o.signal, 'Self', o.at))],
     now: () => now,
     gpcDeclared: async () => declared,
+    earlierVisits: async (site, visitId, before) => {
+      asked.push([site, visitId, before])
+      if (earlier instanceof Error) throw earlier
+      return earlier
+    },
     saveConsent: (r) => saved.push(r),
     loadConsent: async () => stored,
     settleMs: 3000,
@@ -64,7 +76,10 @@ function setup(rows: FindingRow[], declared = false, stored: ConsentRow[] = []) 
     )
   }
   const before = () => added.filter((o) => o.signal === 'consent.before')
-  return { timeline, added, send, before, visit, saved }
+  const setNow = (at: number) => {
+    now = at
+  }
+  return { timeline, added, send, before, visit, saved, asked, setNow }
 }
 
 const tcf = (event: string, text = ''): Omit<ConsentEvent, 'pageAt'> => ({
@@ -291,6 +306,116 @@ describe('GPC ignored', () => {
     await vi.advanceTimersByTimeAsync(30_000)
     await t.timeline.visitEnded(3)
     expect(t.added.filter((o) => o.signal === 'gpc.ignored')).toHaveLength(0)
+  })
+})
+
+describe('GPC compared with earlier visits without it', () => {
+  const DAY = 24 * 60 * 60 * 1000
+  /** An earlier visit without GPC, `days` before, where Google got the ID (or nothing). */
+  const earlierVisit = (days: number, synced = true): ComparedVisit => ({
+    visitId: 100 + days,
+    startedAt: START - days * DAY,
+    findings: synced
+      ? [
+          {
+            signal: 'id.sync',
+            party: 'google.com',
+            company: 'Google',
+            firstAt: START - days * DAY + 400,
+            details: [{}],
+          },
+        ]
+      : [],
+  })
+  const synced = () => row('id.sync', 'Google', START + 400)
+  const ignored = (t: ReturnType<typeof setup>) => t.added.filter((o) => o.signal === 'gpc.ignored')
+  const compared = (t: ReturnType<typeof setup>) =>
+    t.saved.filter((r) => r.framework === 'gpc' && r.event === 'compared')
+
+  it('flags the same ID passing as on earlier visits, and says so on the timeline', async () => {
+    const t = setup([synced()], false, [], [earlierVisit(1), earlierVisit(2)])
+    t.timeline.gpcSent(3, t.visit)
+    await vi.advanceTimersByTimeAsync(20_000)
+    expect(t.asked).toEqual([['cmp.test', 7, START]])
+    expect(ignored(t)).toHaveLength(1)
+    expect(ignored(t)[0]?.detail).toMatchObject({
+      reasons: ['gpc-unchanged-without-gpc'],
+      comparedVisits: 2,
+      sameIdSync: ['Google'],
+    })
+    expect(compared(t).map((r) => r.state)).toEqual([
+      { outcome: 'ignored', comparedVisits: 2, sameIdSync: ['Google'] },
+    ])
+  })
+
+  it('records that the site honoured GPC when the ID passing stopped', async () => {
+    const t = setup([], false, [], [earlierVisit(1), earlierVisit(2), earlierVisit(3)])
+    t.timeline.gpcSent(3, t.visit)
+    t.setNow(START + 6000)
+    await t.timeline.visitEnded(3)
+    expect(ignored(t)).toHaveLength(0)
+    expect(compared(t).map((r) => r.state)).toEqual([
+      { outcome: 'honoured', comparedVisits: 3, stoppedIdSync: ['Google'] },
+    ])
+  })
+
+  it('says nothing from the comparison with too few earlier visits, or a short visit', async () => {
+    const few = setup([synced()], false, [], [earlierVisit(1)])
+    few.timeline.gpcSent(3, few.visit)
+    await vi.advanceTimersByTimeAsync(20_000)
+    expect(ignored(few)).toHaveLength(0)
+    expect(compared(few)).toHaveLength(0)
+    // Left after 0.5 s: the ID passing took 0.4 s before, so its absence proves nothing yet.
+    const short = setup([], false, [], [earlierVisit(1), earlierVisit(2)])
+    short.timeline.gpcSent(3, short.visit)
+    short.setNow(START + 500)
+    await short.timeline.visitEnded(3)
+    expect(compared(short)).toHaveLength(0)
+  })
+
+  it('does not hold sharing against the site after the person accepted ads on the banner', async () => {
+    const t = setup([synced()], false, [], [earlierVisit(1), earlierVisit(2)])
+    t.timeline.gpcSent(3, t.visit)
+    t.send(START + 1000, tcf('useractioncomplete', ACCEPT))
+    await vi.advanceTimersByTimeAsync(20_000)
+    expect(ignored(t)).toHaveLength(0)
+    expect(compared(t)).toHaveLength(0)
+  })
+
+  it('judges the visit alone when the earlier visits cannot be read', async () => {
+    const usp = {
+      ...row('consent.usp', 'Google', START + 300),
+      evidence: { urls: [], details: [{ optedOut: false, usPrivacy: '1YNN' }] },
+    } as FindingRow
+    const t = setup([usp, synced()], false, [], new Error('database closed'))
+    t.timeline.gpcSent(3, t.visit)
+    await vi.advanceTimersByTimeAsync(20_000)
+    expect(ignored(t)[0]?.detail).toMatchObject({ toldNotOptedOut: ['Google'] })
+    expect(ignored(t)[0]?.detail).not.toHaveProperty('comparedVisits')
+  })
+
+  it('is not judged again by a worker that finds the verdict in the timeline', async () => {
+    const kept = (event: string): ConsentRow => ({
+      visitId: 7,
+      site: 'cmp.test',
+      at: START - 1000,
+      source: 'wire',
+      framework: 'gpc',
+      event,
+      state: {},
+    })
+    const t = setup(
+      [synced()],
+      false,
+      [kept('sent'), kept('compared')],
+      [earlierVisit(1), earlierVisit(2)],
+    )
+    t.visit.startedAt = START - 60_000
+    t.send(START + 100, { api: 'consent.usp', event: 'getUSPData', text: '1YNN' })
+    await vi.advanceTimersByTimeAsync(30_000)
+    await t.timeline.visitEnded(3)
+    expect(ignored(t)).toHaveLength(0)
+    expect(t.asked).toEqual([])
   })
 })
 

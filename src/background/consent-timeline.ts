@@ -3,7 +3,8 @@ import { cmpOfBanner, cmpOfGlobal } from '@/detect/consent-cmp'
 import { tcfAllowsAds, tcfDetail } from '@/detect/consent'
 import { consentBefore, type ConsentTimeline } from '@/detect/consent-before'
 import type { ConsentCookie } from '@/detect/consent-cookies'
-import { gpcIgnored } from '@/detect/gpc-honoured'
+import { compareWithoutGpc, comparisonDetail, type ComparedVisit } from '@/detect/gpc-compare'
+import { gpcIgnored, type VisitFinding } from '@/detect/gpc-honoured'
 import { decodeGpp, decodeTcf, decodeUsp } from '@/detect/consent-strings'
 import { siteOfUrl } from '@/detect/host'
 import type { ConsentEvent } from '@/detect/probe-events'
@@ -26,6 +27,9 @@ export interface ConsentTimelineDeps {
   unansweredMs: number
   /** Whether the site's gpc.json said it honours GPC (stored gpc.support finding). */
   gpcDeclared(site: string): Promise<boolean>
+  /** The site's latest earlier visits without GPC, started before `before` (bounded; see
+   * db/gpc-read.ts), to compare a visit that sent GPC with. */
+  earlierVisits?(site: string, visitId: number, before: number): Promise<ComparedVisit[]>
   /** Keeps one moment of the timeline (the `consent` table); failures are the caller's. */
   saveConsent?(row: ConsentRow): void
   /** The stored timeline of a visit: read back when the worker was stopped during it. */
@@ -113,6 +117,12 @@ export function createConsentTimeline(deps: ConsentTimelineDeps) {
       if (r.event === 'stored' && r.adsAllowed !== undefined)
         state.stored = { adsAllowed: (state.stored?.adsAllowed ?? true) && r.adsAllowed }
       if (r.framework === 'gpc' && r.event === 'sent') armGpc(state)
+    }
+    // Judged before the worker stopped: its verdict is already kept.
+    const gpc = state.gpc
+    if (gpc !== undefined && rows.some((r) => r.framework === 'gpc' && r.event === 'compared')) {
+      if (gpc.timer !== undefined) clearTimeout(gpc.timer)
+      gpc.judged = true
     }
   }
 
@@ -245,20 +255,51 @@ export function createConsentTimeline(deps: ConsentTimelineDeps) {
     gpc.judged = true
     if (gpc.timer !== undefined) clearTimeout(gpc.timer)
     await deps.recorder.flush()
-    const [rows, declared] = await Promise.all([
-      deps.visitRows(state.visit.visitId),
-      deps.gpcDeclared(state.visit.site),
+    const { visitId, site, startedAt } = state.visit
+    const [rows, declared, earlier] = await Promise.all([
+      deps.visitRows(visitId),
+      deps.gpcDeclared(site),
+      // Unreadable history: judged on this visit alone.
+      deps.earlierVisits?.(site, visitId, startedAt).catch(() => []) ?? [],
     ])
-    const detail = gpcIgnored(
-      state.visit.site,
-      rows.map((r) => ({
-        signal: r.signal,
-        party: r.party,
-        ...(r.company !== undefined && { company: r.company }),
-        details: r.evidence.details ?? [],
-      })),
-      declared,
+    const findings = rows.map((r): VisitFinding => ({
+      signal: r.signal,
+      party: r.party,
+      ...(r.company !== undefined && { company: r.company }),
+      firstAt: r.firstAt,
+      details: r.evidence.details ?? [],
+    }))
+    const judgedAt = deps.now()
+    const compared = compareWithoutGpc(
+      site,
+      {
+        visitId,
+        startedAt,
+        findings,
+        judgedAt,
+        // The person's own yes to ads on the banner, now or kept from an earlier visit.
+        acceptedAds:
+          (state.answerAllows === true && !state.optedOut) || state.stored?.adsAllowed === true,
+      },
+      earlier,
     )
+    const detail = gpcIgnored(site, findings, declared, compared)
+    // The comparison's outcome joins the visit's timeline, said on the site page: ignored (what
+    // went on unchanged) or honoured (what stopped), never a guess either way.
+    const outcome =
+      compared?.outcome === 'ignored' && detail !== null
+        ? 'ignored'
+        : compared?.outcome === 'honoured' && detail === null
+          ? 'honoured'
+          : null
+    if (compared != null && outcome !== null)
+      save(state, {
+        source: 'wire',
+        framework: 'gpc',
+        event: 'compared',
+        at: judgedAt,
+        state: { outcome, ...comparisonDetail(compared) },
+      })
     if (detail === null) return
     deps.recorder.add({
       visitId: state.visit.visitId,

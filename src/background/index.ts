@@ -7,6 +7,7 @@
 import { trackerData } from '@/data/trackers'
 import { openDb, type RecordMode } from '@/db/schema'
 import { lastFindingAt, siteFindings, visitFindings } from '@/db/read'
+import { earlierVisitsWithoutGpc } from '@/db/gpc-read'
 import { applyRetention } from '@/db/manage'
 import { readSetting, writeSetting } from '@/db/settings'
 import { applyBatch } from '@/db/write'
@@ -164,6 +165,7 @@ const consent = createConsentTimeline({
     const newest = rows.sort((a, b) => b.lastAt - a.lastAt)[0]
     return newest?.evidence.details?.some((d) => d.honours === true) ?? false
   },
+  earlierVisits: (site, visitId, before) => earlierVisitsWithoutGpc(db, site, visitId, before),
   now: () => Date.now(),
   settleMs: 3000,
   // Before a Chrome worker with nothing to do is stopped (30 s idle), and long enough for

@@ -452,6 +452,7 @@ async function main(argv: string[]): Promise<number> {
         settings: {
           evidenceMode: SETTINGS.evidenceMode.default,
           retentionDays: SETTINGS.retentionDays.default,
+          gpc: SETTINGS.gpcEnabled.default,
         },
         now: Date.now(),
       }),

@@ -79,72 +79,106 @@ async function warmUp(
   )
 }
 
-async function runChromium(server: FixtureServer): Promise<void> {
+/** What the demo needs of a browser session, the same for Chromium and Firefox. */
+interface DemoBrowser {
+  name: string
+  /** Where its toolbar keeps the extension's icon. */
+  iconHint: string
+  /** An extension page to read the database from. */
+  ext: Evaluator & { close(): Promise<void> }
+  /** Loads a URL in the demo tab and waits for its network to settle. */
+  go(url: string): Promise<void>
+  /** Opens another tab at a URL. */
+  open(url: string): Promise<void>
+  bringToFront(): Promise<void>
+  /** The popup of a tab, read as the person would see it. */
+  popup(tabId: number): Promise<PopupView>
+  /** Resolves when the person closes the browser. */
+  closed(): Promise<void>
+  close(): Promise<void>
+}
+
+async function chromiumDemo(): Promise<DemoBrowser> {
   const session = await launchChromium({ headless, viewport: headless ? undefined : null })
   const ext = await session.extensionPage()
   const page = await session.context.newPage()
-  const go = async (url: string) => {
-    await page.goto(url, { waitUntil: 'load' })
-    await page.waitForLoadState('networkidle')
-  }
-  await warmUp(go, ext, `${server.origin('news.test')}/article/0`)
-  if (headless) {
-    for (const url of demoPages(server)) {
-      await go(url)
+  return {
+    name: 'Chromium',
+    iconHint: 'puzzle-piece menu if it is not pinned',
+    ext,
+    go: async (url) => {
+      await page.goto(url, { waitUntil: 'load' })
+      await page.waitForLoadState('networkidle')
+    },
+    open: async (url) => {
+      await (await session.context.newPage()).goto(url)
+    },
+    bringToFront: () => page.bringToFront(),
+    popup: async (tabId) => {
       const popup: ChromiumPage = await session.context.newPage()
       await popup.goto(
-        `chrome-extension://${session.extensionId}/src/ui/popup/index.html?tab=${await tabIdOf(ext, url)}`,
+        `chrome-extension://${session.extensionId}/src/ui/popup/index.html?tab=${tabId}`,
       )
-      printPopup(url, await readPopup(popup))
+      const view = await readPopup(popup)
       await popup.close()
-    }
-    await session.close()
-    return
+      return view
+    },
+    closed: () => new Promise<void>((resolve) => session.context.on('close', () => resolve())),
+    close: () => session.close(),
   }
-  await ext.close()
-  await go(`${server.origin('news.test')}/`)
-  const shop = await session.context.newPage()
-  await shop.goto(`${server.origin('shop.test')}/`)
-  await page.bringToFront()
-  console.log(
-    '\nChromium is open with Tracelight. Click the Tracelight icon (puzzle-piece menu if it is not pinned) to see who this site contacted.',
-  )
-  console.log('Close the browser window to stop.')
-  await new Promise<void>((resolve) => session.context.on('close', () => resolve()))
-  await session.close()
 }
 
-async function runFirefox(server: FixtureServer): Promise<void> {
+async function firefoxDemo(): Promise<DemoBrowser> {
   const session = await launchFirefox({ headless })
   const ext = await session.openExtensionPage('src/ui/dashboard/index.html')
   const page = await session.browser.newPage()
-  const go = async (url: string) => {
-    await page.goto(url, { waitUntil: 'networkidle0' })
+  return {
+    name: 'Firefox',
+    iconHint: 'extensions menu',
+    ext,
+    go: async (url) => {
+      await page.goto(url, { waitUntil: 'networkidle0' })
+    },
+    open: async (url) => {
+      await (await session.browser.newPage()).goto(url)
+    },
+    bringToFront: () => page.bringToFront(),
+    popup: async (tabId) => {
+      const popup: FirefoxPage = await session.openExtensionPage(
+        `src/ui/popup/index.html?tab=${tabId}`,
+      )
+      const view = await readPopup(popup)
+      await popup.close()
+      return view
+    },
+    closed: () =>
+      new Promise<void>((resolve) => session.browser.on('disconnected', () => resolve())),
+    close: () => session.close(),
   }
-  await warmUp(go, ext, `${server.origin('news.test')}/article/0`)
+}
+
+/** Headless: visits each demo page and prints its popup. With a window: opens the demo sites
+ * and waits until the person closes the browser. */
+async function runDemo(browser: DemoBrowser, server: FixtureServer): Promise<void> {
+  await warmUp(browser.go, browser.ext, `${server.origin('news.test')}/article/0`)
   if (headless) {
     for (const url of demoPages(server)) {
-      await go(url)
-      const popup: FirefoxPage = await session.openExtensionPage(
-        `src/ui/popup/index.html?tab=${await tabIdOf(ext, url)}`,
-      )
-      printPopup(url, await readPopup(popup))
-      await popup.close()
+      await browser.go(url)
+      printPopup(url, await browser.popup(await tabIdOf(browser.ext, url)))
     }
-    await session.close()
+    await browser.close()
     return
   }
-  await ext.close()
-  await go(`${server.origin('news.test')}/`)
-  const shop = await session.browser.newPage()
-  await shop.goto(`${server.origin('shop.test')}/`)
-  await page.bringToFront()
+  await browser.ext.close()
+  await browser.go(`${server.origin('news.test')}/`)
+  await browser.open(`${server.origin('shop.test')}/`)
+  await browser.bringToFront()
   console.log(
-    '\nFirefox is open with Tracelight. Click the Tracelight icon (extensions menu) to see who this site contacted.',
+    `\n${browser.name} is open with Tracelight. Click the Tracelight icon (${browser.iconHint}) to see who this site contacted.`,
   )
   console.log('Close the browser window to stop.')
-  await new Promise<void>((resolve) => session.browser.on('disconnected', () => resolve()))
-  await session.close()
+  await browser.closed()
+  await browser.close()
 }
 
 async function main(): Promise<number> {
@@ -168,7 +202,7 @@ async function main(): Promise<number> {
     `${firefox ? 'Firefox' : 'Chromium'}, ${headless ? 'headless (no display found)' : 'in a window'}…`,
   )
   try {
-    await (firefox ? runFirefox(server) : runChromium(server))
+    await runDemo(firefox ? await firefoxDemo() : await chromiumDemo(), server)
     return 0
   } finally {
     await server.close()

@@ -52,7 +52,7 @@ async function verifyFile(path: string): Promise<FileReport> {
     ok: true,
     lines: [
       `${path}: OK`,
-      `  ${integrity.records} records (${e.counts.sites} sites, ${e.counts.visits} visits, ${e.counts.findings} findings), made ${e.createdAt} by ${e.generator.name} ${e.generator.version} in ${e.generator.browser.name} ${e.generator.browser.version}`,
+      `  ${integrity.records} records (${e.counts.sites} sites, ${e.counts.visits} visits, ${e.counts.findings} findings${e.counts.consent === undefined ? '' : `, ${e.counts.consent} consent moments, ${e.counts.requests ?? 0} requests`}), made ${e.createdAt} by ${e.generator.name} ${e.generator.version} in ${e.generator.browser.name} ${e.generator.browser.version}`,
       `  ${scopeWords(e)}`,
       `  chain head ${integrity.head}`,
     ],

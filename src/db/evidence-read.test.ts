@@ -7,7 +7,15 @@ import { EVERYTHING, type ScopeFilter } from '@/evidence/scope'
 import { memorySource, type RowSource } from '@/evidence/source'
 import { verifyEvidenceText } from '@/evidence/verify'
 import { evidenceSource } from './evidence-read'
-import { openDb, type FindingRow, type SiteRow, type TracelightDb, type VisitRow } from './schema'
+import {
+  openDb,
+  type ConsentRow,
+  type FindingRow,
+  type RequestRow,
+  type SiteRow,
+  type TracelightDb,
+  type VisitRow,
+} from './schema'
 
 const T0 = Date.UTC(2026, 10, 1)
 const HOUR = 3_600_000
@@ -19,7 +27,9 @@ function rows() {
   const sites: SiteRow[] = []
   const visits: VisitRow[] = []
   const findings: FindingRow[] = []
+  const consent: ConsentRow[] = []
   let id = 100
+  let consentId = 0
   for (const [s, site] of ['a.test', 'b.test', 'c.test'].entries()) {
     sites.push({ site, firstSeen: T0, lastSeen: T0 + 40 * HOUR, visits: 8, counts: {} })
     for (let v = 0; v < 8; v++) {
@@ -34,6 +44,22 @@ function rows() {
         startedAt,
         mode: v % 3 === 0 ? 'evidence' : 'standard',
       })
+      // Half the visits had a banner; ids run across visits, so id order is not visit order.
+      if (v % 2 === 0) {
+        const first = 1000 - (consentId += 2)
+        for (const [n, event] of ['shown', 'answered'].entries())
+          consent.push({
+            id: first + n,
+            visitId,
+            site,
+            at: startedAt + 300 + n * 1000,
+            source: 'page',
+            framework: 'tcf',
+            event,
+            ...(n === 1 && { adsAllowed: v % 4 === 0 }),
+            state: n === 1 ? { purposes: ['1', '3'], vendors: 12 } : {},
+          })
+      }
       for (let k = 0; k < 5; k++) {
         const company = (v + k) % 4 === 3 ? undefined : COMPANIES[(v + k + s) % 3]
         findings.push({
@@ -54,7 +80,34 @@ function rows() {
       }
     }
   }
-  return { sites, visits, findings }
+  const request = (n: number, site: string, company: string, createdAt: number): RequestRow => ({
+    id: n,
+    site,
+    company,
+    law: 'gdpr-eu',
+    kind: 'access',
+    reference: `TL-${n}`,
+    recipient: `privacy@${site}`,
+    subject: `Access request TL-${n}`,
+    text: `Dear ${company}, I am Ada Example (ada@example.org) …`,
+    createdAt,
+    sentAt: createdAt + 60_000,
+    channel: 'mailto',
+    dueDay: '2026-12-01',
+    dueAt: T0 + 720 * HOUR,
+    extension: false,
+    status: 'answered',
+    history: [
+      { status: 'sent', at: createdAt + 60_000 },
+      { status: 'answered', at: createdAt + 2 * HOUR, note: 'They sent a file to ada@example.org' },
+    ],
+  })
+  const requests = [
+    request(1, 'b.test', 'Acme', T0 + 30 * HOUR),
+    request(2, 'a.test', 'Google', T0 + 3 * HOUR),
+    request(3, 'c.test', 'Facebook', T0 + 12 * HOUR),
+  ]
+  return { sites, visits, findings, consent, requests }
 }
 
 const meta = (scope: ScopeFilter, redaction: 'masked' | 'none' = 'masked'): ExportMeta => ({
@@ -79,6 +132,8 @@ beforeEach(async () => {
   await db.sites.bulkPut(data.sites)
   await db.visits.bulkPut(data.visits)
   await db.findings.bulkPut(data.findings)
+  await db.consent.bulkPut(data.consent)
+  await db.requests.bulkPut(data.requests)
 })
 afterEach(() => db.close())
 
@@ -111,17 +166,39 @@ describe('evidenceSource (database) reads what the memory source reads', () => {
     const visitIds = new Set(findings.map((f) => f.visitId))
     const visits = e.records.flatMap((r) => (r.kind === 'visit' ? [r.data] : []))
     expect(new Set(visits.map((v) => v.id))).toEqual(visitIds)
+    const consent = e.records.flatMap((r) => (r.kind === 'consent' ? [r.data] : []))
+    expect(consent.length).toBeGreaterThan(0)
+    expect(consent.every((c) => visitIds.has(c.visitId))).toBe(true)
+    const requests = e.records.flatMap((r) => (r.kind === 'request' ? [r.data] : []))
+    expect(requests.map((r) => r.company)).toEqual(['Facebook'])
     expect(e.header.counts).toEqual({
       sites: 3,
       visits: visitIds.size,
       findings: findings.length,
+      consent: consent.length,
+      requests: 1,
     })
+    // Records come in kind order: sites, visits, findings, consent, requests.
+    const order = ['site', 'visit', 'finding', 'consent', 'request']
+    const kinds = e.records.map((r) => order.indexOf(r.kind))
+    expect(kinds).toEqual([...kinds].sort((a, b) => a - b))
+    // Consent by visit, then as recorded.
+    const keys = consent.map((c) => [c.visitId, c.event])
+    expect(keys.filter((_, i) => i % 2 === 0).every(([, ev]) => ev === 'shown')).toBe(true)
+    expect(consent.map((c) => c.visitId)).toEqual(
+      consent.map((c) => c.visitId).sort((a, b) => a - b),
+    )
+    // Masked: the letter's text and the person's notes stay out.
+    expect(JSON.stringify(requests)).not.toMatch(/Ada Example|ada@example\.org/)
+    expect(requests[0]!.history).toHaveLength(2)
     // Masked: the evidence-mode rows read as standard mode.
     expect(e.header.recording.modes).toEqual(['standard'])
     expect(JSON.stringify(e.records)).not.toMatch(/Zz99Yy88Xx77Ww66|Q1w2E3r4T5y6U7i8/)
     const full = await sealed(evidenceSource(db, scope, { cutoff: LATER }), scope, 'none')
     expect(full.header.recording.modes).toEqual(['evidence', 'standard'])
     expect(JSON.stringify(full.records)).toContain('Zz99Yy88Xx77Ww66')
+    expect(JSON.stringify(full.records)).toContain('Dear Facebook, I am Ada Example')
+    expect(JSON.stringify(full.records)).toContain('They sent a file to ada@example.org')
   })
 
   it('leaves out what was first seen after the export began', async () => {
@@ -131,7 +208,11 @@ describe('evidenceSource (database) reads what the memory source reads', () => {
       sites: data.sites,
       visits: data.visits.filter((v) => v.startedAt <= cutoff),
       findings: data.findings.filter((f) => f.firstAt <= cutoff),
+      consent: data.consent.filter((c) => c.at <= cutoff),
+      requests: data.requests,
     }
+    // Requests are made by the person, not the recorder: each one made so far is in.
+    expect(e.header.counts.requests).toBe(3)
     expect(e).toEqual(await sealed(memorySource(expected, EVERYTHING), EVERYTHING))
     await db.sites.put({
       site: 'new.test',
@@ -178,5 +259,7 @@ function deleting(db: TracelightDb, scope: ScopeFilter): RowSource {
       yield* inner.visits()
     },
     findings: () => inner.findings(),
+    consent: () => inner.consent(),
+    requests: () => inner.requests(),
   }
 }

@@ -1,8 +1,9 @@
 import Dexie from 'dexie'
 import type { Survey } from '@/evidence/format'
-import { findingMatches, type ScopeFilter } from '@/evidence/scope'
+import { consentOrder, requestOrder } from '@/evidence/format'
+import { findingMatches, requestMatches, type ScopeFilter } from '@/evidence/scope'
 import { SurveyTally, type FindingBatch, type RowSource } from '@/evidence/source'
-import type { FindingRow, SiteRow, TracelightDb, VisitRow } from './schema'
+import type { ConsentRow, FindingRow, RequestRow, SiteRow, TracelightDb, VisitRow } from './schema'
 
 /**
  * Read-only repository for evidence exports: the rows of a scope, read in keyed pages of a few
@@ -45,6 +46,7 @@ export function evidenceSource(
   let included: Set<number> | null = null
   let visitIds: number[] = []
   let siteNames: string[] | null = null
+  let requests: RequestRow[] = []
 
   const findingIn = (f: FindingRow, visits: ReadonlySet<number> | null) =>
     f.firstAt <= cutoff && findingMatches(scope, f) && (visits === null || visits.has(f.visitId))
@@ -115,6 +117,35 @@ export function evidenceSource(
     }
   }
 
+  /** The consent timelines of some visits (ids ascending), by visit, then as recorded. */
+  async function* consentOfVisits(ids: readonly number[]): AsyncGenerator<ConsentRow[]> {
+    for (let i = 0; i < ids.length; i += page) {
+      const rows = await db.consent
+        .where('visitId')
+        .anyOf(ids.slice(i, i + page))
+        .toArray()
+      const kept = rows.filter((c) => c.at <= cutoff).sort(consentOrder)
+      if (kept.length > 0) yield kept
+    }
+  }
+
+  /** Requests are few (the person writes each one): read whole in the survey and kept for the
+   * reading, so both agree. The person makes them, not the recorder, so none is still being
+   * written: every request made before the export is in it. */
+  const requestsInScope = async () =>
+    (await db.requests.toArray()).filter((r) => requestMatches(scope, r)).sort(requestOrder)
+
+  /** Counts what the reads of consent and requests below will give. */
+  async function surveyRest(tally: SurveyTally, ids: readonly number[]) {
+    let consent = 0
+    for await (const batch of consentOfVisits(ids)) {
+      for (const c of batch) tally.consent(c)
+      consent += batch.length
+    }
+    requests = await requestsInScope()
+    return { consent, requests: requests.length }
+  }
+
   /** Findings to read: by visit for one site (few visits), else one pass over the table. */
   const scanFindings = (ids: readonly number[]) =>
     scope.site !== null ? findingsOfVisits(ids) : allFindings()
@@ -133,11 +164,16 @@ export function evidenceSource(
       if (everything) {
         // Every visit and finding before the cutoff: only counted, nothing kept.
         let visits = 0
+        const ids: number[] = []
         for await (const batch of candidateVisits()) {
-          for (const v of batch) tally.visit(v)
+          for (const v of batch) {
+            tally.visit(v)
+            ids.push(v.id)
+          }
           visits += batch.length
           seen(batch.length)
         }
+        ids.sort((a, b) => a - b)
         let findings = 0
         for await (const batch of allFindings()) {
           for (const f of batch) {
@@ -149,8 +185,9 @@ export function evidenceSource(
         }
         included = null
         siteNames = null
+        visitIds = ids
         const sites = await db.sites.filter((s) => s.firstSeen <= cutoff).count()
-        return tally.result({ sites, visits, findings })
+        return tally.result({ sites, visits, findings, ...(await surveyRest(tally, ids)) })
       }
 
       // Visits of the site and period, with their site.
@@ -194,6 +231,7 @@ export function evidenceSource(
         sites: siteNames.length,
         visits: ids.length,
         findings,
+        ...(await surveyRest(tally, ids)),
       }) satisfies Survey
     },
 
@@ -241,6 +279,12 @@ export function evidenceSource(
         if (pending.length >= page) yield await flush()
       }
       if (pending.length > 0) yield await flush()
+    },
+
+    consent: () => consentOfVisits(visitIds),
+
+    async *requests() {
+      if (requests.length > 0) yield requests
     },
   }
 }

@@ -47,8 +47,9 @@ describe('GPC ignored', () => {
     )
     expect(detail).toEqual({
       reasons: ['gpc-usp-not-opted-out'],
-      declaredHonours: false,
       usPrivacy: '1YNN',
+      declaredHonours: false,
+      saidNotOptedOut: true,
       toldNotOptedOut: ['Google'],
     })
   })
@@ -76,11 +77,10 @@ describe('GPC ignored', () => {
 
   it('flags ID syncing on a site whose gpc.json says it honours GPC', () => {
     const rows = [f({ signal: 'id.sync', party: 'adnxs.com', company: 'Xandr', details: [{}] })]
-    expect(gpcIgnored(SITE, rows, true)).toMatchObject({
-      reasons: ['gpc-honours-but-shared'],
-      declaredHonours: true,
-      stillShared: ['Xandr'],
-    })
+    const detail = gpcIgnored(SITE, rows, true)
+    expect(detail).toMatchObject({ declaredHonours: true, stillShared: ['Xandr'] })
+    // What it did, not what it said.
+    expect(detail).not.toHaveProperty('saidNotOptedOut')
     // Without the declaration, ID syncing alone is not proof the signal was ignored.
     expect(gpcIgnored(SITE, rows, false)).toBeNull()
   })

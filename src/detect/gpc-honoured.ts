@@ -1,3 +1,4 @@
+import { comparisonDetail, type GpcComparison } from './gpc-compare'
 import { list } from './request-fields'
 import type { SignalId } from './signals'
 import type { DetailValue } from './types'
@@ -9,7 +10,9 @@ import type { DetailValue } from './types'
  * `gpc.ignored`: on a visit where the page was requested with GPC, the site still reported
  * (to the person or to the companies it calls) that they had not opted out of the sale or
  * sharing of their data, or said in its gpc.json that it honours GPC and still passed their
- * ID between companies. GPC specification §3 (the header), §4 (gpc.json); California CCPA
+ * ID between companies, or kept up what it did on earlier visits without GPC — the same companies
+ * getting the person's ID or ad data, the same "not opted out" string (gpc-compare.ts).
+ * GPC specification §3 (the header), §4 (gpc.json); California CCPA
  * regulations §7025 (GPC is a valid request to opt out of sale and sharing); Colorado CPA rule
  * 5.04 and other state laws with universal opt-out mechanisms (LEGAL.md).
  * Fixtures: test/fixtures/sites/shop.test (honours: its USP flips to opted out under GPC),
@@ -18,7 +21,8 @@ import type { DetailValue } from './types'
 export const detector = {
   file: 'gpc-honoured',
   signals: ['gpc.sent', 'gpc.ignored'] as const satisfies readonly SignalId[],
-  needs: "the page request's headers; the visit's consent findings and ID syncing",
+  needs:
+    "the page request's headers; the visit's consent findings, ID syncing and ad pixels, and the same site's earlier visits without GPC",
 }
 
 /** True when the headers carry `Sec-GPC: 1` (the only value the specification defines). */
@@ -37,14 +41,17 @@ export interface VisitFinding {
   signal: SignalId
   party: string
   company?: string
+  /** When it was first seen in the visit. */
+  firstAt?: number
   /** The decoded details kept with the finding (first few distinct). */
   details: readonly Record<string, DetailValue>[]
 }
 
-/** Why a visit counts as ignoring GPC. Stored as these codes, with the strings they rest on
- * (`usPrivacy`, `notOptedOut`) beside them; the dashboard and popup put them in words, in the
- * reader's language. Older rows hold an English sentence instead. */
+/** Why a visit counts as ignoring GPC. Stored as these codes, with what they rest on beside
+ * them (`usPrivacy`, `notOptedOut`, the comparison's fields); the dashboard, popup and report
+ * put them in words, in the reader's language. Older rows hold English sentences instead. */
 export type GpcIgnoredReason =
+  | 'gpc-unchanged-without-gpc'
   | 'gpc-usp-not-opted-out'
   | 'gpc-gpp-not-opted-out'
   | 'gpc-onetrust-not-applied'
@@ -52,14 +59,19 @@ export type GpcIgnoredReason =
 
 /**
  * The `gpc.ignored` detail for a visit that sent GPC, or null when nothing the site did
- * contradicts it. `declaredHonours`: the site's gpc.json said `"gpc": true`.
+ * contradicts it. `declaredHonours`: the site's gpc.json said `"gpc": true`. `compared`: the
+ * visit set beside the site's earlier visits without GPC, when there were enough of them.
  */
 export function gpcIgnored(
   site: string,
   rows: readonly VisitFinding[],
   declaredHonours: boolean,
+  compared?: GpcComparison | null,
 ): Record<string, DetailValue> | null {
   const reasons: GpcIgnoredReason[] = []
+  // What went on unchanged from the visits without GPC is the strongest reason: first.
+  const unchanged = compared != null && compared.outcome === 'ignored'
+  if (unchanged) reasons.push('gpc-unchanged-without-gpc')
   const told: string[] = []
   const notOptedOut = new Set<string>()
   let usPrivacy: string | undefined
@@ -93,12 +105,16 @@ export function gpcIgnored(
   const syncing = declaredHonours
     ? rows.filter((r) => r.signal === 'id.sync' && r.party !== site).map(who)
     : []
+  // The site's own words said "not opted out" (as against what it did: shared, kept sharing).
+  const said = reasons.length > (unchanged ? 1 : 0)
   if (syncing.length > 0) say('gpc-honours-but-shared')
   if (reasons.length === 0) return null
   const detail: Record<string, DetailValue> = { reasons, declaredHonours }
+  if (said) detail.saidNotOptedOut = true
   if (usPrivacy !== undefined) detail.usPrivacy = usPrivacy
   if (notOptedOut.size > 0) detail.notOptedOut = list([...notOptedOut])
   if (told.length > 0) detail.toldNotOptedOut = list([...new Set(told)].sort())
   if (syncing.length > 0) detail.stillShared = list([...new Set(syncing)].sort())
+  if (unchanged && compared != null) Object.assign(detail, comparisonDetail(compared))
   return detail
 }

@@ -215,6 +215,20 @@ const POSITIVES: Case[] = [
     'pixel.x',
     { event: 'load' },
   ],
+  [
+    'Meta event under Limited Data Use',
+    request(
+      'https://www.facebook.com/tr/?id=123456789012345&ev=PageView&dpo=LDU&dpoco=1&dpost=1000',
+    ),
+    'pixel.facebook',
+    { event: 'PageView', pixelId: '123456789012345', standardEvent: true, limitedDataUse: true },
+  ],
+  [
+    'Meta event with data processing options turned off (empty dpo)',
+    request('https://www.facebook.com/tr/?id=123456789012345&ev=PageView&dpo=&dpoco=0'),
+    'pixel.facebook',
+    { event: 'PageView', pixelId: '123456789012345', standardEvent: true },
+  ],
   // Google Ads
   [
     'Google Ads conversion image fallback',
@@ -257,6 +271,31 @@ const POSITIVES: Case[] = [
     request('https://www.google.co.uk/pagead/1p-user-list/123456789/?random=1&cv=11&fst=1'),
     'pixel.google_ads',
     { event: 'remarketing', conversionId: 'AW-123456789', remarketing: true, valueSent: false },
+  ],
+  [
+    'Google Ads conversion with restricted data processing',
+    request('https://www.googleadservices.com/pagead/conversion/123456789/?label=Ab1&rdp=1'),
+    'pixel.google_ads',
+    {
+      event: 'conversion',
+      conversionId: 'AW-123456789',
+      remarketing: false,
+      label: 'Ab1',
+      valueSent: false,
+      restrictedProcessing: true,
+    },
+  ],
+  [
+    'Google Ads conversion with rdp=0',
+    request('https://www.googleadservices.com/pagead/conversion/123456789/?label=Ab1&rdp=0'),
+    'pixel.google_ads',
+    {
+      event: 'conversion',
+      conversionId: 'AW-123456789',
+      remarketing: false,
+      label: 'Ab1',
+      valueSent: false,
+    },
   ],
   [
     'Google Ads consent-mode ping',

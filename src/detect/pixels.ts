@@ -7,7 +7,9 @@ import type { RequestDetector } from './types'
 
 /**
  * `pixel.*`: ad pixels decoded from their requests — event, pixel id, the names of custom data
- * and of the matching fields (hashed e-mail, phone…) sent with them; never their values.
+ * and of the matching fields (hashed e-mail, phone…) sent with them; never their values; and
+ * whether the site limited the ad company's use of the hit (Meta LDU, Google RDP), which is
+ * how sites honour an opt-out of sale or sharing (gpc-compare.ts).
  * Fixtures: test/fixtures/sites/news.test (Meta Pixel PageView) and shop.test (TikTok loader
  * and events API, LinkedIn Insight Tag).
  */
@@ -55,6 +57,9 @@ function facebook(host: string, path: string, f: Fields): Decoded {
   }
   put(detail, 'customDataKeys', custom)
   matching(detail, person)
+  // Limited Data Use (`fbq('dataProcessingOptions', ['LDU'], …)` → dpo=LDU): the site asked
+  // Meta to process the event as a service provider only, as US opt-outs require.
+  if ((f.get('dpo') ?? '').split(',').includes('LDU')) detail.limitedDataUse = true
   return ['pixel.facebook', detail]
 }
 
@@ -159,6 +164,9 @@ function googleAds(host: string, path: string, f: Fields): Decoded {
   } else return null
   put(detail, 'label', f.get('label'))
   detail.valueSent = (f.get('value') ?? '').trim() !== ''
+  // Restricted data processing (gtag `restricted_data_processing` → rdp=1): Google uses the
+  // hit as a service provider only, no remarketing (US opt-outs of sale and sharing).
+  if (f.get('rdp') === '1') detail.restrictedProcessing = true
   return ['pixel.google_ads', detail]
 }
 

@@ -18,6 +18,8 @@ const HELPERS = new Set([
   'cookie-parse',
   'probe-events',
   'probe-properties',
+  // The look back of gpc-honoured.ts (gpc.ignored) at earlier visits without GPC.
+  'gpc-compare',
 ])
 
 interface Detector {

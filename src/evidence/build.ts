@@ -1,6 +1,6 @@
 /** An export as one object in memory, from rows in memory: for small exports and tests. The
  * dashboard and the audit command stream files instead (files.ts), through the same sealing. */
-import type { FindingRow, SiteRow, VisitRow } from '@/db/schema'
+import type { ConsentRow, FindingRow, RequestRow, SiteRow, VisitRow } from '@/db/schema'
 import type { EvidenceExport, Generator, Redaction, Scope } from './format'
 import { RecordList, seal, type Control } from './seal'
 import { filterOf } from './scope'
@@ -10,7 +10,9 @@ export interface EvidenceInput {
   sites: readonly SiteRow[]
   visits: readonly VisitRow[]
   findings: readonly FindingRow[]
-  settings: { evidenceMode: boolean; retentionDays: number }
+  consent?: readonly ConsentRow[]
+  requests?: readonly RequestRow[]
+  settings: { evidenceMode: boolean; retentionDays: number; gpc?: boolean }
   generator: Generator
   /** Filters, as in the header; rows outside them are left out. */
   scope?: Partial<Scope>

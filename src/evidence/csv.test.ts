@@ -71,7 +71,8 @@ describe('findingsCsv', () => {
     expect(rows[1]?.[col('page_url')]).toBe('https://news.test/')
     expect(rows[2]?.[col('evidence_urls')]).toBe('https://x.test/a,b\n=cmd|"/c calc"!A1')
     expect(rows[2]?.[col('details')]).toBe('[{"ev":"@evil"}]')
-    expect(rows[2]?.[col('record_hash')]).toBe(evidence.records.at(-1)?.hash)
+    const lastFinding = evidence.records.findLast((r) => r.kind === 'finding')
+    expect(rows[2]?.[col('record_hash')]).toBe(lastFinding?.hash)
     for (const row of rows) expect(row).toHaveLength(CSV_COLUMNS.length)
   })
 

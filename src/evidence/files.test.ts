@@ -111,7 +111,13 @@ describe('streamed export files', () => {
         .map((f) => f.party)
         .sort(),
     )
-    expect(verified.evidence.counts).toEqual({ sites: 2, visits: 2, findings: 2 })
+    expect(verified.evidence.counts).toEqual({
+      sites: 2,
+      visits: 2,
+      findings: 2,
+      consent: 0,
+      requests: 0,
+    })
   })
 })
 

@@ -8,10 +8,11 @@
  * requests, privacy contacts) can be appended without changing the chain or older kinds.
  * Signal ids are plain strings in the format: a new detector needs no format change.
  *
- * Version 2 added `scope.company` and the header field `redaction`; everything else is as in
- * version 1, and version 1 files still verify.
+ * Version 2 added `scope.company` and the header field `redaction`. Version 3 added the
+ * `consent` records (each visit's consent timeline) and `request` records (the requests the
+ * person sent), with their counts in the header. Files of versions 1 and 2 still verify.
  */
-import type { FindingRow, RecordMode, SiteRow, VisitRow } from '@/db/schema'
+import type { ConsentRow, FindingRow, RecordMode, RequestRow, SiteRow, VisitRow } from '@/db/schema'
 import type { DetailValue } from '@/detect/types'
 import { canonicalJson } from './canonical'
 import { sha256Hex } from './integrity'
@@ -23,9 +24,9 @@ export type { Scope } from './scope'
 
 export const FORMAT = 'tracelight-evidence'
 /** The version this code writes. */
-export const FORMAT_VERSION = 2
+export const FORMAT_VERSION = 3
 /** The versions this code reads. */
-export const READABLE_VERSIONS: readonly number[] = [1, 2]
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3]
 
 export interface Generator {
   name: string
@@ -66,10 +67,48 @@ export interface FindingData {
   mode: RecordMode
 }
 
+/** One moment of a visit's consent timeline (version 3). */
+export interface ConsentData {
+  visitId: number
+  site: string
+  at: string
+  source: ConsentRow['source']
+  framework: ConsentRow['framework']
+  event: string
+  adsAllowed?: boolean
+  state: Record<string, DetailValue>
+}
+
+/** A request the person made to a site or company (version 3). Masked exports leave out the
+ * letter's text and the person's notes, which hold their name and contact details. */
+export interface RequestData {
+  id: number
+  site: string
+  company: string
+  law: string
+  kind: string
+  reference: string
+  recipient: string
+  subject: string
+  text?: string
+  createdAt: string
+  sentAt?: string
+  channel?: string
+  dueDay?: string
+  extension: boolean
+  status: string
+  history: { status: string; at: string; note?: string }[]
+  followUpOf?: number
+}
+
 export type RecordContent =
   | { kind: 'site'; data: SiteData }
   | { kind: 'visit'; data: VisitData }
   | { kind: 'finding'; data: FindingData }
+  | { kind: 'consent'; data: ConsentData }
+  | { kind: 'request'; data: RequestData }
+
+export type RecordKind = RecordContent['kind']
 
 export type EvidenceRecord = RecordContent & { digest: string; hash: string }
 
@@ -77,6 +116,18 @@ export interface Counts {
   sites: number
   visits: number
   findings: number
+  /** Version 3 on. */
+  consent?: number
+  requests?: number
+}
+
+/** The header count each kind of record is tallied under. */
+export const COUNT_OF: Record<RecordKind, keyof Counts> = {
+  site: 'sites',
+  visit: 'visits',
+  finding: 'findings',
+  consent: 'consent',
+  request: 'requests',
 }
 
 export interface EvidenceHeader {
@@ -93,6 +144,9 @@ export interface EvidenceHeader {
     /** The evidence-mode setting when exported; each visit and finding says its own mode. */
     evidenceMode: boolean
     retentionDays: number
+    /** Version 3 on: whether Tracelight was sending Global Privacy Control when exported (each
+     * visit's consent records say whether GPC was sent on it). */
+    gpc?: boolean
     /** Distinct modes among the records: `evidence` means full URLs and values are inside. */
     modes: RecordMode[]
   }
@@ -114,7 +168,7 @@ export interface EvidenceExport extends EvidenceHeader {
 
 /** What a reader of the database found before sealing: the header's facts. */
 export interface Survey {
-  counts: Counts
+  counts: Required<Counts>
   /** Epoch milliseconds of the earliest and latest observation, null when nothing. */
   from: number | null
   to: number | null
@@ -127,7 +181,7 @@ export interface ExportMeta {
   generator: Generator
   scope: ScopeFilter
   redaction: Redaction
-  settings: { evidenceMode: boolean; retentionDays: number }
+  settings: { evidenceMode: boolean; retentionDays: number; gpc?: boolean }
   /** Creation time, epoch milliseconds. */
   now: number
 }
@@ -153,6 +207,7 @@ export function makeHeader(meta: ExportMeta, survey: Survey): EvidenceHeader {
     recording: {
       evidenceMode: meta.settings.evidenceMode,
       retentionDays: meta.settings.retentionDays,
+      gpc: meta.settings.gpc ?? false,
       modes: [...modes].sort(),
     },
     counts: { ...survey.counts },
@@ -215,6 +270,48 @@ export function findingData(f: FindingRow, redaction: Redaction): FindingData {
   return redaction === 'masked' ? maskFinding(out) : out
 }
 
+export function consentData(c: ConsentRow): ConsentData {
+  const out: ConsentData = {
+    visitId: c.visitId,
+    site: c.site,
+    at: iso(c.at),
+    source: c.source,
+    framework: c.framework,
+    event: c.event,
+    state: { ...c.state },
+  }
+  if (c.adsAllowed !== undefined) out.adsAllowed = c.adsAllowed
+  return out
+}
+
+export function requestData(r: RequestRow, redaction: Redaction): RequestData {
+  const full = redaction === 'none'
+  const out: RequestData = {
+    id: r.id ?? 0,
+    site: r.site,
+    company: r.company,
+    law: r.law,
+    kind: r.kind,
+    reference: r.reference,
+    recipient: r.recipient,
+    subject: r.subject,
+    createdAt: iso(r.createdAt),
+    extension: r.extension,
+    status: r.status,
+    history: r.history.map((h) => {
+      const event: RequestData['history'][number] = { status: h.status, at: iso(h.at) }
+      if (full && h.note !== undefined) event.note = h.note
+      return event
+    }),
+  }
+  if (full) out.text = r.text
+  if (r.sentAt !== undefined) out.sentAt = iso(r.sentAt)
+  if (r.channel !== undefined) out.channel = r.channel
+  if (r.dueDay !== undefined) out.dueDay = r.dueDay
+  if (r.followUpOf !== undefined) out.followUpOf = r.followUpOf
+  return out
+}
+
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** The fixed record order: sites by name, visits by start then id, findings by their key
@@ -223,6 +320,10 @@ export const siteOrder = (a: SiteRow, b: SiteRow) => byText(a.site, b.site)
 export const visitOrder = (a: VisitRow, b: VisitRow) => a.startedAt - b.startedAt || a.id - b.id
 export const findingOrder = (a: FindingRow, b: FindingRow) =>
   a.visitId - b.visitId || byText(a.signal, b.signal) || byText(a.party, b.party)
+/** Consent moments by visit id, then as recorded (their id); requests as made (their id). */
+export const consentOrder = (a: ConsentRow, b: ConsentRow) =>
+  a.visitId - b.visitId || (a.id ?? 0) - (b.id ?? 0)
+export const requestOrder = (a: RequestRow, b: RequestRow) => (a.id ?? 0) - (b.id ?? 0)
 
 /** Which browser made the export, from its user agent string. */
 export function browserFromUserAgent(ua: string): Generator['browser'] {

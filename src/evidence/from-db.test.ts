@@ -23,7 +23,7 @@ describe('exportFromDb', () => {
   it('exports everything, verifiably, with the browser and settings', async () => {
     await writeSetting(db, 'retentionDays', 30)
     const e = await exportFromDb(db, null, UA)
-    expect(e.counts).toEqual({ sites: 2, visits: 3, findings: 4 })
+    expect(e.counts).toEqual({ sites: 2, visits: 3, findings: 4, consent: 0, requests: 0 })
     expect(e.generator).toEqual({
       name: 'Tracelight',
       version: '0.1.0',
@@ -40,7 +40,7 @@ describe('exportFromDb', () => {
       'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0',
     )
     expect(e.scope.site).toBe('shop.test')
-    expect(e.counts).toEqual({ sites: 1, visits: 1, findings: 1 })
+    expect(e.counts).toEqual({ sites: 1, visits: 1, findings: 1, consent: 0, requests: 0 })
     expect(e.records.every((r) => r.data.site === 'shop.test')).toBe(true)
     expect(e.generator.browser).toEqual({ name: 'Firefox', version: '140.0' })
     expect((await exportFromDb(db, 'nowhere.test', UA)).records).toEqual([])

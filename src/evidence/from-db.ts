@@ -17,11 +17,12 @@ export interface ExportRequest {
 }
 
 async function settingsOf(db: TracelightDb) {
-  const [evidenceMode, retentionDays] = await Promise.all([
+  const [evidenceMode, retentionDays, gpc] = await Promise.all([
     readSetting(db, 'evidenceMode'),
     readSetting(db, 'retentionDays'),
+    readSetting(db, 'gpcEnabled'),
   ])
-  return { evidenceMode, retentionDays }
+  return { evidenceMode, retentionDays, gpc }
 }
 
 function metaOf(

@@ -2,7 +2,7 @@ import { Window } from 'happy-dom'
 import { describe, expect, it } from 'vitest'
 import { buildEvidence } from './build'
 import { escapeHtml, evidenceReport } from './html'
-import { FINDINGS, input, SITES, VISITS } from './test-data'
+import { CONSENT, FINDINGS, input, SITES, VISITS } from './test-data'
 
 const HOSTILE = `"><script>alert(1)</script><img src=x onerror=alert(2)>'&`
 
@@ -44,6 +44,8 @@ describe('evidenceReport', () => {
             evidence: { urls: [`https://t.test/?q=${HOSTILE}`], details: [{ event: HOSTILE }] },
           },
         ],
+        consent: [{ ...input().consent![0]!, state: { cmp: HOSTILE } }],
+        requests: [{ ...input().requests![0]!, company: HOSTILE, recipient: HOSTILE }],
       }),
     )
     const html = evidenceReport(e)
@@ -74,6 +76,52 @@ describe('evidenceReport', () => {
     expect(full).toContain('Ab12Cd34Ef56Gh78')
     const nothingFull = evidenceReport(await buildEvidence(input({ redaction: 'none' })))
     expect(nothingFull).toContain('every record here was made in standard mode')
+  })
+
+  it('shows each site’s consent timeline and the requests made, in plain words', async () => {
+    const masked = new new Window().DOMParser().parseFromString(
+      evidenceReport(await buildEvidence(input())),
+      'text/html',
+    )
+    const consent = masked.querySelector('[data-testid="report-consent"]')
+    const rows = [...(consent?.querySelectorAll('tbody tr') ?? [])].map((r) => r.textContent)
+    expect(rows).toHaveLength(3)
+    expect(rows[0]).toContain('The banner is run by OneTrust.')
+    expect(rows[1]).toContain('The cookie banner appeared.')
+    expect(rows[2]).toContain('You answered: no to personalised ads.')
+    expect(rows[2]).toContain('read from the site’s consent tool')
+    const requests = masked.querySelector('[data-testid="report-requests"]')
+    const lines = [...(requests?.querySelectorAll('tbody tr') ?? [])].map((r) => r.textContent)
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatch(
+      /News Test Ltd.*GDPR.*See what they hold about you.*TL-20261130-ABCD.*2026-12-30Sent, waiting for an answer/,
+    )
+    expect(masked.body.textContent).toContain('letters themselves are left out of masked exports')
+    expect(masked.body.textContent).not.toContain('Ada Example')
+  })
+
+  it('says what a visit with GPC showed, compared with earlier visits without it', async () => {
+    const compared = {
+      id: 9,
+      visitId: 1,
+      site: 'news.test',
+      at: (CONSENT[0]?.at ?? 0) + 900,
+      source: 'wire' as const,
+      framework: 'gpc' as const,
+      event: 'compared',
+      state: { outcome: 'ignored', comparedVisits: 3, sameIdSync: ['Google', 'Xandr'] },
+    }
+    const report = new new Window().DOMParser().parseFromString(
+      evidenceReport(await buildEvidence(input({ consent: [...CONSENT, compared] }))),
+      'text/html',
+    )
+    const rows = [...report.querySelectorAll('[data-testid="report-consent"] tbody tr')].map(
+      (r) => r.textContent,
+    )
+    expect(rows.at(-1)).toContain(
+      'The site ignored your opt-out signal. Without GPC on 3 earlier visits, and with GPC now, these 2 companies got your ID from other companies: Google, Xandr.',
+    )
+    expect(rows.at(-1)).toContain('compared with your earlier visits without GPC')
   })
 
   it('names the scope: a company and a period', async () => {

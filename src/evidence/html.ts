@@ -4,13 +4,18 @@
  * `escapeHtml`, and a Content-Security-Policy forbids scripts even if one slipped through.
  */
 import type {
+  ConsentData,
   EvidenceExport,
   EvidenceHeader,
   EvidenceRecord,
   FindingData,
   Integrity,
+  RequestData,
   VisitData,
 } from './format'
+import { momentOf } from '../ui/state/consent-view'
+import { isKindId, lawById } from '../requests/laws'
+import { gpcComparisonSentences } from '../ui/gpc-words'
 import { categoryLabel } from '../ui/labels'
 import { createI18n } from '../ui/i18n'
 import { signalTitle } from '../ui/signals'
@@ -68,6 +73,9 @@ export interface ReportOptions {
   /** Visit rows listed per site, and in all. */
   maxVisitsPerSite?: number
   maxVisits?: number
+  /** Consent moments listed per site; requests listed. */
+  maxConsentPerSite?: number
+  maxRequests?: number
 }
 
 /** A report must open in a browser and print: a million table rows do neither. Every record
@@ -77,6 +85,32 @@ const LIMITS = {
   maxFindings: 10_000,
   maxVisitsPerSite: 100,
   maxVisits: 5_000,
+  maxConsentPerSite: 200,
+  maxRequests: 1_000,
+}
+
+/** A consent moment in the report's words (the dashboard's English sentences). */
+function consentWords(c: ConsentData): { what: string; from: string } {
+  const moment = momentOf({ ...c, at: Date.parse(c.at) })
+  if (moment === null) return { what: `${c.framework} ${c.event}`, from: '' }
+  const what = [english.t(moment.key, moment.vars)]
+  if (moment.gpc !== undefined) what.push(...gpcComparisonSentences(english, moment.gpc))
+  return { what: what.join(' '), from: english.t(moment.from) }
+}
+
+const lawName = (id: string) => lawById(id)?.short ?? id
+const STATUSES = new Set(['sent', 'acknowledged', 'extended', 'answered', 'overdue', 'closed'])
+const statusWords = (status: string) =>
+  STATUSES.has(status)
+    ? english.t(`requests.status.${status}` as Parameters<typeof english.t>[0])
+    : status
+
+const FRAMEWORKS: Record<string, string> = {
+  tcf: 'IAB TCF',
+  gpp: 'IAB GPP',
+  usp: 'IAB US Privacy',
+  cmp: 'consent platform',
+  gpc: 'Global Privacy Control',
 }
 
 const dash = (v: string | null | undefined) => (v === null || v === undefined ? '—' : when(v))
@@ -110,6 +144,11 @@ function redactionWords(h: EvidenceHeader): string {
   return `<p>${evidence ? '<strong>Some records were made in evidence mode: they contain full page addresses and values.</strong>' : 'Recorded in standard mode: page addresses without their query, and identifier-looking values replaced by [hidden].'}</p>`
 }
 
+function gpcWords(h: EvidenceHeader): string {
+  if (h.recording.gpc === undefined) return ''
+  return `<p data-testid="report-gpc">${h.recording.gpc ? 'Tracelight was sending Global Privacy Control (an opt-out of sale and sharing) when this file was made.' : 'Tracelight was not sending Global Privacy Control when this file was made.'} The consent timeline shows on which visits it was sent.</p>`
+}
+
 interface KeptFinding {
   f: FindingData
   page: string
@@ -122,6 +161,10 @@ export class ReportSink implements RecordSink {
   private readonly summary = new SummaryBuilder()
   private readonly findings = new Map<string, KeptFinding[]>()
   private readonly visits = new Map<string, VisitData[]>()
+  private readonly consent = new Map<string, ConsentData[]>()
+  private readonly consentCounts = new Map<string, number>()
+  private readonly requests: RequestData[] = []
+  private requestCount = 0
   private keptFindings = 0
   private keptVisits = 0
   private readonly limits: typeof LIMITS
@@ -154,6 +197,17 @@ export class ReportSink implements RecordSink {
         this.findings.set(r.data.site, list)
         this.keptFindings += 1
       }
+    } else if (r.kind === 'consent') {
+      const site = r.data.site
+      this.consentCounts.set(site, (this.consentCounts.get(site) ?? 0) + 1)
+      const list = this.consent.get(site) ?? []
+      if (list.length < this.limits.maxConsentPerSite) {
+        list.push(r.data)
+        this.consent.set(site, list)
+      }
+    } else if (r.kind === 'request') {
+      this.requestCount += 1
+      if (this.requests.length < this.limits.maxRequests) this.requests.push(r.data)
     }
   }
 
@@ -181,7 +235,7 @@ export class ReportSink implements RecordSink {
 <p class="muted">Made ${when(evidence.createdAt)} by ${e(evidence.generator.name)} ${e(evidence.generator.version)} in ${e(evidence.generator.browser.name)} ${e(evidence.generator.browser.version)}.
 Observations from ${dash(evidence.timeRange.from)} to ${dash(evidence.timeRange.to)}.</p>
 <p data-testid="report-scope">${scopeWords(evidence)}</p>
-${redactionWords(evidence)}`)
+${redactionWords(evidence)}${gpcWords(evidence)}`)
 
     out.push(`<h2>Summary</h2>`)
     if (summaries.length === 0) out.push('<p>Nothing was recorded in this period.</p>')
@@ -229,6 +283,21 @@ ${redactionWords(evidence)}`)
         }
         out.push('</tbody></table>')
       }
+      const consent = this.consent.get(s.site) ?? []
+      if (consent.length > 0) {
+        const all = this.consentCounts.get(s.site) ?? consent.length
+        out.push(
+          `<h3>Consent</h3>${consent.length < all ? `<p class="muted">The first ${consent.length} of ${all} moments; ${whereAll}.</p>` : ''}<table data-testid="report-consent"><thead><tr><th>When</th><th>What happened</th><th>How Tracelight knows</th><th>Details</th></tr></thead><tbody>`,
+        )
+        for (const c of consent) {
+          const words = consentWords(c)
+          const state = Object.keys(c.state).length === 0 ? '' : JSON.stringify(c.state)
+          out.push(
+            `<tr><td>${when(c.at)}</td><td>${e(words.what)}<div class="muted">${e(FRAMEWORKS[c.framework] ?? c.framework)} · visit ${c.visitId}</div></td><td>${e(words.from)}</td><td><code>${e(state)}</code></td></tr>`,
+          )
+        }
+        out.push('</tbody></table>')
+      }
       const siteVisits = this.visits.get(s.site) ?? []
       if (siteVisits.length > 0) {
         out.push(
@@ -240,6 +309,17 @@ ${redactionWords(evidence)}`)
           )
         out.push('</tbody></table>')
       }
+    }
+
+    if (this.requestCount > 0) {
+      out.push(
+        `<h2>Requests made</h2><p>Requests to see, delete or stop the sale of personal data, made with Tracelight.${this.requests.length < this.requestCount ? ` The first ${this.requests.length} of ${this.requestCount}; ${whereAll}.` : ''}${evidence.redaction === 'masked' ? ' The letters themselves are left out of masked exports.' : ''}</p><table data-testid="report-requests"><thead><tr><th>Made</th><th>To</th><th>Site</th><th>Law</th><th>Request</th><th>Reference</th><th>Sent</th><th>Answer due</th><th>Status</th></tr></thead><tbody>`,
+      )
+      for (const r of this.requests)
+        out.push(
+          `<tr><td>${when(r.createdAt)}</td><td>${e(r.company)}<div class="muted">${e(r.recipient)}</div></td><td>${e(r.site)}</td><td>${e(lawName(r.law))}</td><td>${e(isKindId(r.kind) ? english.t(`requests.kind.${r.kind}`) : r.kind)}</td><td><code>${e(r.reference)}</code></td><td>${r.sentAt === undefined ? '—' : when(r.sentAt)}</td><td>${e(r.dueDay ?? '—')}${r.extension ? ' (extended)' : ''}</td><td>${e(statusWords(r.status))}</td></tr>`,
+        )
+      out.push('</tbody></table>')
     }
 
     out.push(`<h2>Integrity</h2><div class="box">

@@ -5,7 +5,8 @@ import { evidenceJson } from './bundle'
 import { buildEvidence } from './build'
 import type { EvidenceExport } from './format'
 import { exportFromDb } from './from-db'
-import { importEvidence } from './import'
+import { endOfDay } from '@/requests/dates'
+import { importEvidence, rowsFromEvidence } from './import'
 import { FINDINGS, input, VISITS } from './test-data'
 
 let db: TracelightDb
@@ -20,6 +21,8 @@ const snapshot = async () => ({
   visits: await db.visits.toArray(),
   findings: await db.findings.toArray(),
   daily: await db.daily.toArray(),
+  consent: await db.consent.toArray(),
+  requests: await db.requests.toArray(),
 })
 const text = async (e?: EvidenceExport) => evidenceJson(e ?? (await buildEvidence(input())))
 const digests = (e: EvidenceExport, kinds: string[]) =>
@@ -33,9 +36,14 @@ describe('importEvidence', () => {
       visits: 3,
       findings: 4,
       duplicateVisits: 0,
+      consent: 3,
+      requests: 0,
+      maskedRequests: 2,
     })
     const again = await exportFromDb(db, null, 'Chrome/150.0')
-    expect(digests(again, ['visit', 'finding'])).toEqual(digests(original, ['visit', 'finding']))
+    expect(digests(again, ['visit', 'finding', 'consent'])).toEqual(
+      digests(original, ['visit', 'finding', 'consent']),
+    )
     const news = await db.sites.get('news.test')
     expect(news).toMatchObject({
       visits: 2,
@@ -52,6 +60,9 @@ describe('importEvidence', () => {
       visits: 0,
       findings: 0,
       duplicateVisits: 3,
+      consent: 0,
+      requests: 0,
+      maskedRequests: 2,
     })
     expect(await snapshot()).toEqual(before)
   })
@@ -81,7 +92,7 @@ describe('importEvidence', () => {
     const good = await text()
     const cases = [
       good.replace('"count":3', '"count":4'),
-      good.replace('"version": 2', '"version": 3'),
+      good.replace('"version": 3', '"version": 4'),
       JSON.stringify({ format: 'something-else' }),
       good.slice(0, good.length - 100),
     ]
@@ -91,6 +102,44 @@ describe('importEvidence', () => {
       expect(r.ok ? [] : r.problems.length).toBeGreaterThan(0)
     }
     expect(await snapshot()).toEqual(before)
+  })
+
+  it('moves the requests of a full-evidence file, once, with their follow-ups linked', async () => {
+    await db.requests.add({ ...input().requests![0]!, id: 1, reference: 'TL-LOCAL' })
+    const full = await text(await buildEvidence(input({ redaction: 'none' })))
+    expect(await importEvidence(db, full)).toMatchObject({
+      ok: true,
+      requests: 2,
+      maskedRequests: 0,
+    })
+    const rows = await db.requests.orderBy('id').toArray()
+    expect(rows.map((r) => r.reference)).toEqual([
+      'TL-LOCAL',
+      'TL-20261130-ABCD',
+      'TL-20261130-EFGH',
+    ])
+    const [, access, reminder] = rows
+    expect(reminder!.followUpOf).toBe(access!.id)
+    expect(access).toMatchObject({
+      text: input().requests![0]!.text,
+      dueDay: '2026-12-30',
+      dueAt: endOfDay('2026-12-30'),
+      history: [{ status: 'sent', note: 'Sent from ada@example.org' }],
+    })
+    expect(await importEvidence(db, full)).toMatchObject({ ok: true, requests: 0 })
+    expect(await db.requests.count()).toBe(3)
+  })
+
+  it('refuses a consent record whose visit is not in the file', async () => {
+    const consent = [{ ...input().consent![0]!, visitId: 3 }]
+    const e = await buildEvidence(input({ consent }))
+    // A file can only be like this when made by hand: the chain is not checked here.
+    e.records = e.records.filter((r) => !(r.kind === 'visit' && r.data.id === 3))
+    e.records = e.records.filter((r) => !(r.kind === 'finding' && r.data.visitId === 3))
+    const rows = rowsFromEvidence(e)
+    expect('problem' in rows ? rows.problem.message : '').toMatch(
+      /^Record \d+ is a consent record of visit 3, which is not in the file\.$/,
+    )
   })
 
   it('refuses a finding whose visit is not in the file', async () => {

@@ -7,6 +7,7 @@
  */
 import schemaFile from './tracelight-evidence.schema.json' with { type: 'json' }
 import schemaV1File from './tracelight-evidence-v1.schema.json' with { type: 'json' }
+import schemaV2File from './tracelight-evidence-v2.schema.json' with { type: 'json' }
 
 export interface Schema {
   $ref?: string
@@ -26,10 +27,11 @@ export interface Schema {
   $defs?: Record<string, Schema>
 }
 
-/** The current version's schema (version 2). */
+/** The current version's schema (version 3). */
 export const EVIDENCE_SCHEMA = schemaFile as Schema
-/** Version 1, kept so that files written before version 2 still verify. */
+/** Versions 1 and 2, kept so that files written before version 3 still verify. */
 export const EVIDENCE_SCHEMA_V1 = schemaV1File as Schema
+export const EVIDENCE_SCHEMA_V2 = schemaV2File as Schema
 
 /** The schema for a file's `version` (the current one for anything else). */
 export function schemaFor(value: unknown): Schema {
@@ -37,7 +39,7 @@ export function schemaFor(value: unknown): Schema {
     typeof value === 'object' && value !== null
       ? (value as { version?: unknown }).version
       : undefined
-  return version === 1 ? EVIDENCE_SCHEMA_V1 : EVIDENCE_SCHEMA
+  return version === 1 ? EVIDENCE_SCHEMA_V1 : version === 2 ? EVIDENCE_SCHEMA_V2 : EVIDENCE_SCHEMA
 }
 
 const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description'])

@@ -5,7 +5,8 @@
  *
  * A period selects visits by the time they began (from ≤ start ≤ to, both inclusive), with all
  * of their findings. A company selects the findings attributed to that company (by name, as
- * the dashboard shows it), the visits they belong to, and those visits' sites.
+ * the dashboard shows it), the visits they belong to, and those visits' sites. The consent
+ * timeline goes with its visits; requests go by their site, company and the day they were made.
  */
 
 /** Filters as written in the header: times are ISO 8601 UTC, null means "no limit". */
@@ -59,6 +60,15 @@ export const findingMatches = (
   row: { site: string; company?: string | undefined },
 ): boolean =>
   (f.site === null || row.site === f.site) && (f.company === null || row.company === f.company)
+
+/** A request is in scope when it was made to the site or company asked for, in the period. */
+export const requestMatches = (
+  f: ScopeFilter,
+  r: { site: string; company: string; createdAt: number },
+): boolean =>
+  (f.site === null || r.site === f.site) &&
+  (f.company === null || r.company === f.company) &&
+  inPeriod(f, r.createdAt)
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 

@@ -4,9 +4,11 @@
  * than a batch of records. One loop for the dashboard, the audit command and the tests.
  */
 import {
+  consentData,
   findingData,
   genesisOf,
   makeHeader,
+  requestData,
   siteContent,
   visitData,
   type EvidenceHeader,
@@ -77,7 +79,8 @@ export async function seal(
   const header = makeHeader(meta, survey)
   const chain = new Chain(genesisOf(header))
   for (const s of sinks) s.begin(header)
-  const total = survey.counts.sites + survey.counts.visits + survey.counts.findings
+  const { sites, visits, findings, consent, requests } = survey.counts
+  const total = sites + visits + findings + consent + requests
   const emit = (content: RecordContent, visit: VisitData | undefined) => {
     const dataJson = canonicalJson(content.data)
     const chained = chain.addCanonical(contentJson(content.kind, dataJson))
@@ -88,7 +91,7 @@ export async function seal(
     cancelled(signal)
     onProgress?.({ phase: 'records', done: chain.count, total })
   }
-  const seen = { sites: 0, visits: 0, findings: 0 }
+  const seen = { sites: 0, visits: 0, findings: 0, consent: 0, requests: 0 }
   step()
   for await (const batch of source.sites()) {
     for (const s of batch) emit(siteContent(s), undefined)
@@ -113,7 +116,18 @@ export async function seal(
     seen.findings += batch.findings.length
     step()
   }
-  for (const key of ['sites', 'visits', 'findings'] as const) {
+  for await (const batch of source.consent()) {
+    for (const c of batch) emit({ kind: 'consent', data: consentData(c) }, undefined)
+    seen.consent += batch.length
+    step()
+  }
+  for await (const batch of source.requests()) {
+    for (const r of batch)
+      emit({ kind: 'request', data: requestData(r, meta.redaction) }, undefined)
+    seen.requests += batch.length
+    step()
+  }
+  for (const key of ['sites', 'visits', 'findings', 'consent', 'requests'] as const) {
     if (seen[key] !== survey.counts[key])
       throw new ExportChangedError(`${survey.counts[key]} ${key} counted, ${seen[key]} read`)
   }

@@ -5,9 +5,16 @@
  * row at once. The database source is in db/evidence-read.ts; the one here serves rows
  * already in memory (tests, the audit command).
  */
-import type { FindingRow, RecordMode, SiteRow, VisitRow } from '@/db/schema'
-import { findingOrder, siteOrder, visitOrder, type Survey } from './format'
-import { findingMatches, visitMatches, type ScopeFilter } from './scope'
+import type { ConsentRow, FindingRow, RecordMode, RequestRow, SiteRow, VisitRow } from '@/db/schema'
+import {
+  consentOrder,
+  findingOrder,
+  requestOrder,
+  siteOrder,
+  visitOrder,
+  type Survey,
+} from './format'
+import { findingMatches, requestMatches, visitMatches, type ScopeFilter } from './scope'
 
 /** Findings in key order, with the visits they belong to (for the CSV's page column). */
 export interface FindingBatch {
@@ -25,6 +32,10 @@ export interface RowSource {
   visits(): AsyncIterable<VisitRow[]>
   /** Findings by visit id, signal, party. */
   findings(): AsyncIterable<FindingBatch>
+  /** The consent timelines of the visits above, by visit id, then as recorded. */
+  consent(): AsyncIterable<ConsentRow[]>
+  /** Requests the person made, in the scope, as made. */
+  requests(): AsyncIterable<RequestRow[]>
 }
 
 /** Accumulates a survey's time range and modes. */
@@ -45,6 +56,9 @@ export class SurveyTally {
     this.see(f.lastAt)
     this.modes.add(f.mode)
   }
+  consent(c: ConsentRow): void {
+    this.see(c.at)
+  }
   result(counts: Survey['counts']): Survey {
     const none = this.from === Infinity
     return {
@@ -60,6 +74,8 @@ export interface MemoryRows {
   sites: readonly SiteRow[]
   visits: readonly VisitRow[]
   findings: readonly FindingRow[]
+  consent?: readonly ConsentRow[]
+  requests?: readonly RequestRow[]
 }
 
 const BATCH = 2000
@@ -89,12 +105,22 @@ export function memorySource(rows: MemoryRows, scope: ScopeFilter): RowSource {
   const visitSites = new Set(visits.map((v) => v.site))
   const sites = rows.sites.filter((s) => everything || visitSites.has(s.site)).sort(siteOrder)
   const byId = new Map(rows.visits.map((v) => [v.id, v]))
+  const included = new Set(visits.map((v) => v.id))
+  const consent = (rows.consent ?? []).filter((c) => included.has(c.visitId)).sort(consentOrder)
+  const requests = (rows.requests ?? []).filter((r) => requestMatches(scope, r)).sort(requestOrder)
   return {
     async survey() {
       const tally = new SurveyTally()
       for (const v of visits) tally.visit(v)
       for (const f of findings) tally.finding(f)
-      return tally.result({ sites: sites.length, visits: visits.length, findings: findings.length })
+      for (const c of consent) tally.consent(c)
+      return tally.result({
+        sites: sites.length,
+        visits: visits.length,
+        findings: findings.length,
+        consent: consent.length,
+        requests: requests.length,
+      })
     },
     async *sites() {
       yield* batches(sites)
@@ -111,6 +137,12 @@ export function memorySource(rows: MemoryRows, scope: ScopeFilter): RowSource {
         }
         yield { findings: batch, visits: map }
       }
+    },
+    async *consent() {
+      yield* batches(consent)
+    },
+    async *requests() {
+      yield* batches(requests)
     },
   }
 }

@@ -1,5 +1,5 @@
 /** Rows shaped like the recorder's, for the evidence unit tests. */
-import type { FindingRow, SiteRow, VisitRow } from '@/db/schema'
+import type { ConsentRow, FindingRow, RequestRow, SiteRow, VisitRow } from '@/db/schema'
 import type { EvidenceInput } from './build'
 
 const T0 = Date.UTC(2026, 10, 30, 9, 0, 0)
@@ -106,11 +106,87 @@ export const FINDINGS: FindingRow[] = [
   },
 ]
 
+/** The news site's banner on the first visit: shown, then answered with ads refused. */
+export const CONSENT: ConsentRow[] = [
+  {
+    id: 1,
+    visitId: 1,
+    site: 'news.test',
+    at: T0 + 400,
+    source: 'page',
+    framework: 'cmp',
+    event: 'platform',
+    state: { cmp: 'OneTrust' },
+  },
+  {
+    id: 2,
+    visitId: 1,
+    site: 'news.test',
+    at: T0 + 500,
+    source: 'page',
+    framework: 'tcf',
+    event: 'shown',
+    state: {},
+  },
+  {
+    id: 3,
+    visitId: 1,
+    site: 'news.test',
+    at: T0 + 4_000,
+    source: 'page',
+    framework: 'tcf',
+    event: 'answered',
+    adsAllowed: false,
+    state: { purposes: ['1'], vendors: 3 },
+  },
+]
+
+/** An access request to the news site, answered, and a reminder that follows it up. */
+export const REQUESTS: RequestRow[] = [
+  {
+    id: 4,
+    site: 'news.test',
+    company: 'News Test Ltd',
+    law: 'gdpr-eu',
+    kind: 'access',
+    reference: 'TL-20261130-ABCD',
+    recipient: 'privacy@news.test',
+    subject: 'Access request under Article 15 GDPR (TL-20261130-ABCD)',
+    text: 'Dear News Test Ltd,\n\nI am Ada Example <ada@example.org> …',
+    createdAt: T0 + 600_000,
+    sentAt: T0 + 660_000,
+    channel: 'mailto',
+    dueDay: '2026-12-30',
+    dueAt: T0 + 30 * 86_400_000,
+    extension: false,
+    status: 'sent',
+    history: [{ status: 'sent', at: T0 + 660_000, note: 'Sent from ada@example.org' }],
+  },
+  {
+    id: 9,
+    site: 'news.test',
+    company: 'News Test Ltd',
+    law: 'gdpr-eu',
+    kind: 'reminder',
+    reference: 'TL-20261130-EFGH',
+    recipient: 'privacy@news.test',
+    subject: 'Reminder: TL-20261130-ABCD',
+    text: 'Dear News Test Ltd,\n\nI wrote to you on 30 November 2026 …',
+    createdAt: T0 + 900_000,
+    extension: false,
+    status: 'sent',
+    history: [{ status: 'sent', at: T0 + 900_000 }],
+    followUpOf: 4,
+  },
+]
+
 export function input(overrides: Partial<EvidenceInput> = {}): EvidenceInput {
   return {
     sites: SITES,
     visits: VISITS,
     findings: FINDINGS,
+    consent: CONSENT,
+    requests: REQUESTS,
     settings: { evidenceMode: false, retentionDays: 90 },
     generator: {
       name: 'Tracelight',

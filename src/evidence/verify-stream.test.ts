@@ -81,7 +81,7 @@ describe('checking a file as it is read', () => {
           void (ls[recordLine(15)] = ls[recordLine(15)]!.replace('"count":', '"count":"x","n":')),
       ],
       ['a foreign format', (ls) => void (ls[1] = '  "format": "something-else",')],
-      ['a newer version', (ls) => void (ls[2] = '  "version": 3,')],
+      ['a newer version', (ls) => void (ls[2] = '  "version": 4,')],
     ]
     for (const [what, edit] of edits) {
       const ls = [...lines]

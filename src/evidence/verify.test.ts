@@ -26,18 +26,28 @@ describe('buildEvidence', () => {
       'finding',
       'finding',
       'finding',
+      'consent',
+      'consent',
+      'consent',
+      'request',
+      'request',
     ])
-    expect(e.counts).toEqual({ sites: 2, visits: 3, findings: 4 })
-    expect(e.integrity.records).toBe(9)
+    expect(e.counts).toEqual({ sites: 2, visits: 3, findings: 4, consent: 3, requests: 2 })
+    expect(e.integrity.records).toBe(14)
     expect(e.integrity.head).toBe(e.records.at(-1)?.hash)
     expect(e.timeRange).toEqual({
       from: '2026-11-30T09:00:00.000Z',
       to: '2026-11-30T09:02:00.500Z',
     })
-    expect(e.recording).toEqual({ evidenceMode: false, retentionDays: 90, modes: ['standard'] })
+    expect(e.recording).toEqual({
+      evidenceMode: false,
+      retentionDays: 90,
+      gpc: false,
+      modes: ['standard'],
+    })
     expect(e.scope).toEqual({ site: null, company: null, from: null, to: null })
     expect(e.redaction).toBe('masked')
-    expect(e.version).toBe(2)
+    expect(e.version).toBe(3)
   })
 
   it('is deterministic: the same rows in another order give the same chain', async () => {
@@ -57,12 +67,15 @@ describe('buildEvidence', () => {
     const e = await buildEvidence(
       input({ findings, onProgress: (done, total) => calls.push([done, total]) }),
     )
-    // Two sites, three visits, then the findings in batches of 2,000.
+    // Two sites, three visits, the findings in batches of 2,000, three consent moments and
+    // two requests.
     expect(calls).toEqual([
-      [2, 2505],
-      [5, 2505],
-      [2005, 2505],
-      [2505, 2505],
+      [2, 2510],
+      [5, 2510],
+      [2005, 2510],
+      [2505, 2510],
+      [2508, 2510],
+      [2510, 2510],
     ])
     expect((await verifyEvidence(e)).ok).toBe(true)
   })
@@ -121,18 +134,19 @@ describe('verifyEvidence catches tampering', () => {
     const problems = await problemsOf(e)
     expect(problems[0]).toMatchObject({ kind: 'integrity', record: 4 })
     expect(problems.map((p) => p.message).join('\n')).toMatch(
-      /header says 9 records but the file holds 8: records were removed/,
+      /header says 14 records but the file holds 13: records were removed/,
     )
   })
 
   it('records cut from the end, even with the header count fixed', async () => {
     const e = await fresh()
-    e.records.pop()
-    e.integrity.records = 8
+    e.records.splice(-3)
+    e.integrity.records = 11
     const problems = await problemsOf(e)
     expect(problems.map((p) => p.message)).toEqual([
       'The last record is not the chain head named in the header: records at the end were removed or added, or the head was edited.',
-      'The header counts 4 findings but the file holds 3.',
+      'The header counts 3 consent but the file holds 2.',
+      'The header counts 2 requests but the file holds 0.',
     ])
   })
 
@@ -160,18 +174,18 @@ describe('verifyEvidence catches tampering', () => {
 
 describe('verifyEvidence refuses foreign and other-version files', () => {
   it('a newer version, with advice', async () => {
-    const e: Record<string, unknown> = { ...(await fresh()), version: 3 }
+    const e: Record<string, unknown> = { ...(await fresh()), version: 4 }
     const problems = await problemsOf(e)
     expect(problems).toEqual([
       {
         kind: 'version',
         message: expect.stringMatching(
-          /version 3 .*newer than this Tracelight reads \(version 2\)/,
+          /version 4 .*newer than this Tracelight reads \(version 3\)/,
         ),
       },
     ])
     const old = await problemsOf({ ...(await fresh()), version: 0 })
-    expect(old[0]?.message).toMatch(/version is 0; this Tracelight reads versions 1 and 2/)
+    expect(old[0]?.message).toMatch(/version is 0; this Tracelight reads versions 1, 2 and 3/)
   })
 
   it('a file that is not an export', async () => {
@@ -201,7 +215,7 @@ describe('verifyEvidence refuses foreign and other-version files', () => {
     ;(e.records[0] as unknown as Record<string, unknown>).kind = 'cookie'
     const problems = await problemsOf(e)
     expect(problems[0]?.message).toBe(
-      'records[0] has an unknown kind "cookie" (expected "site", "visit", "finding").',
+      'records[0] has an unknown kind "cookie" (expected "site", "visit", "finding", "consent", "request").',
     )
   })
 })
@@ -230,7 +244,7 @@ describe('version 1 files (written before scope.company and redaction)', () => {
     )
   })
 
-  it('a version 2 file must say its redaction and company filter', async () => {
+  it('a version 3 file must say its redaction, company filter and every count', async () => {
     const e = await fresh()
     delete (e as Partial<EvidenceExport>).redaction
     delete (e.scope as Partial<EvidenceExport['scope']>).company
@@ -238,5 +252,38 @@ describe('version 1 files (written before scope.company and redaction)', () => {
       '(top level) is missing "redaction".',
       'scope is missing "company".',
     ])
+    const counts = await fresh()
+    delete (counts.counts as Partial<EvidenceExport['counts']>).requests
+    expect((await problemsOf(counts)).map((p) => p.message)).toEqual([
+      'counts is missing "requests".',
+    ])
+  })
+})
+
+describe('version 2 files (written before consent and request records)', () => {
+  const v2 = readFileSync(new URL('./fixtures/v2-news.test.json', import.meta.url), 'utf8')
+
+  it('still verify, with their own schema', async () => {
+    const r = await verifyEvidenceText(v2)
+    expect(r.ok).toBe(true)
+    if (r.ok) {
+      expect(r.evidence.version).toBe(2)
+      expect(r.evidence.counts).toEqual({ sites: 1, visits: 2, findings: 3 })
+    }
+  })
+
+  it('refuse consent records and version 3 counts', async () => {
+    const withCounts = JSON.parse(v2) as EvidenceExport
+    withCounts.counts.consent = 0
+    expect((await problemsOf(withCounts))[0]?.message).toBe(
+      'counts has an unexpected field "consent".',
+    )
+    const current = await fresh()
+    const consent = current.records.find((r) => r.kind === 'consent')!
+    const mixed = JSON.parse(v2) as EvidenceExport
+    mixed.records.push(consent)
+    expect((await problemsOf(mixed))[0]?.message).toMatch(
+      /^records\[\d+\] has an unknown kind "consent" \(expected "site", "visit", "finding"\)\.$/,
+    )
   })
 })

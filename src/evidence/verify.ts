@@ -5,10 +5,12 @@
  */
 import { digestOf, link } from './integrity'
 import {
+  COUNT_OF,
   FORMAT,
   FORMAT_VERSION,
   genesisOf,
   READABLE_VERSIONS,
+  type Counts,
   type EvidenceExport,
   type EvidenceHeader,
   type EvidenceRecord,
@@ -43,6 +45,10 @@ export function describeRecord(r: EvidenceRecord | undefined): string {
       return `visit ${String(d.id)} (${String(d.url)})`
     case 'finding':
       return `finding ${String(d.signal)} → ${String(d.party)} on visit ${String(d.visitId)}`
+    case 'consent':
+      return `consent ${String(d.framework)} ${String(d.event)} on visit ${String(d.visitId)}`
+    case 'request':
+      return `request ${String(d.kind)} to ${String(d.company)}`
     default:
       return 'record'
   }
@@ -94,7 +100,7 @@ export function formatProblem(value: unknown): Problem | null {
       message:
         typeof v.version === 'number' && v.version > FORMAT_VERSION
           ? `This file uses version ${v.version} of the evidence format, newer than this Tracelight reads (version ${FORMAT_VERSION}). Update Tracelight to check it.`
-          : `This file's format version is ${JSON.stringify(v.version) ?? 'missing'}; this Tracelight reads versions ${READABLE_VERSIONS.join(' and ')}.`,
+          : `This file's format version is ${JSON.stringify(v.version) ?? 'missing'}; this Tracelight reads versions ${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_VERSIONS.at(-1)}.`,
     }
   return null
 }
@@ -126,7 +132,13 @@ export class IntegrityCheck {
   private first: { digest: string; hash: string; what: string } | null = null
   private previous: string | null = null
   private n = 0
-  private readonly kinds = { sites: 0, visits: 0, findings: 0 }
+  private readonly kinds: Required<Counts> = {
+    sites: 0,
+    visits: 0,
+    findings: 0,
+    consent: 0,
+    requests: 0,
+  }
 
   private add(p: Problem): void {
     if (this.problems.length < MAX_INTEGRITY_PROBLEMS) this.problems.push(p)
@@ -150,7 +162,7 @@ export class IntegrityCheck {
         message: `Record ${n} (${what}) does not follow record ${n - 1} in the chain: records were removed, inserted or reordered before it, or its hash was edited.`,
       })
     this.previous = r.hash
-    this.kinds[`${r.kind}s`] += 1
+    this.kinds[COUNT_OF[r.kind]] += 1
   }
 
   /** Every problem, once the header and `integrity` are known. */
@@ -181,8 +193,9 @@ export class IntegrityCheck {
         message:
           'The last record is not the chain head named in the header: records at the end were removed or added, or the head was edited.',
       })
-    for (const key of ['sites', 'visits', 'findings'] as const) {
-      if (this.kinds[key] !== e.counts[key])
+    // Versions 1 and 2 have no consent or request counts, and their schemas no such records.
+    for (const key of ['sites', 'visits', 'findings', 'consent', 'requests'] as const) {
+      if (this.kinds[key] !== (e.counts[key] ?? 0))
         out.push({
           kind: 'integrity',
           message: `The header counts ${e.counts[key]} ${key} but the file holds ${this.kinds[key]}.`,

@@ -91,6 +91,7 @@ const SOURCES = [
 const NOT_WORDS = new Set([
   'Sec-GPC: 1', // the header, as sent
   '7… (7 characters)', // the value part of a stored entry ("localStorage: k = ab12… (32 characters)")
+  'too short', // gpc-compare.ts: a verdict it weighs, never stored
 ])
 
 /** What a template's values are tried with: a number, a name, a cookie's direction. */

@@ -91,6 +91,7 @@ const PHRASES: Record<string, MessageKey> = {
   'gpc-file-no-declaration': 'value.gpc.fileNoDeclaration',
   'gpc-file-not-boolean': 'value.gpc.fileNotBoolean',
   'gpc-says-no': 'value.gpc.saysNo',
+  'gpc-unchanged-without-gpc': 'value.gpc.unchangedWithoutGpc',
   'gpc-usp-not-opted-out': 'value.gpc.uspNotOptedOut',
   'gpc-gpp-not-opted-out': 'value.gpc.gppNotOptedOut',
   'gpc-onetrust-not-applied': 'value.gpc.oneTrustNotApplied',

@@ -86,6 +86,15 @@ describe('the few words after the company', () => {
       { reasons: ['The US Privacy string (1YNN) says you did not opt out of sale', 'x'] },
       'The US Privacy string (1YNN) says you did not opt out of sale',
     ],
+    [
+      'gpc.ignored',
+      {
+        reasons: ['Without GPC on 2 earlier visits, and with GPC now: your ID went to Google'],
+        comparedVisits: 2,
+        sameIdSync: ['Google'],
+      },
+      'Without GPC on 2 earlier visits, and with GPC now, this company got your ID from another company: Google.',
+    ],
   ])('%s %j', (signal, detail, expected) => {
     expect(signalSummary(en, signal, detail)).toBe(expected)
   })

@@ -2,6 +2,7 @@ import type { FindingRow } from '@/db/schema'
 import type { DetailValue } from '@/detect/types'
 import { detailWord } from '@/ui/detail-words'
 import type { I18n } from '@/ui/i18n'
+import { gpcComparisonSentences } from '@/ui/gpc-words'
 import { en, type MessageKey } from '@/ui/i18n/en'
 
 /** Signals about what a script did in the page, rather than what a request carried. */
@@ -67,11 +68,15 @@ export function signalSummary(
     })
   if (signal === 'gpc.support')
     return i18n.t(detail.honours === true ? 'summary.gpc.honours' : 'summary.gpc.noDeclaration')
-  // The first reason: a code (older rows: an English sentence, shown as it was stored).
+  // What went on unchanged since the visits without GPC, in the person's language; else the
+  // first reason: a code (older rows: an English sentence, shown as it was stored).
   if (signal === 'gpc.ignored')
-    return Array.isArray(detail.reasons) && detail.reasons[0] !== undefined
-      ? detailWord(i18n, detail.reasons[0], detail)
-      : undefined
+    return (
+      gpcComparisonSentences(i18n, detail)[0] ??
+      (Array.isArray(detail.reasons) && detail.reasons[0] !== undefined
+        ? detailWord(i18n, detail.reasons[0], detail)
+        : undefined)
+    )
   if (signal === 'consent.tcf') return tcfSummary(i18n, detail)
   if (signal === 'consent.usp')
     return i18n.t(detail.optedOut === true ? 'summary.usp.optedOut' : 'summary.noOptOut')

@@ -17,6 +17,7 @@ import {
   tabIdOf,
   tally,
   visitOf,
+  waitForVisit,
 } from './lib.ts'
 import { openPopup, visitChromium, warmUpChromium } from './setup.ts'
 
@@ -142,16 +143,12 @@ void describe('Chromium: recording a visit', () => {
     const url = `${server.origin('www.youtube.com')}/`
     await visit(page, url)
     const ext = await session.extensionPage()
-    const dump = await poll(
-      () => readDb(ext),
-      (d) => {
-        const v = visitOf(d, url)
-        return v !== undefined && findingsOf(d, v.id).some((f) => f.party === 'ytimg.com')
-      },
-      { what: 'the ytimg.com requests' },
+    const { dump, visit: v } = await waitForVisit(
+      ext,
+      url,
+      (found) => found.some((f) => f.party === 'ytimg.com'),
+      'the ytimg.com requests',
     )
-    const v = visitOf(dump, url)
-    assert.ok(v)
     const ytimg = findingsOf(dump, v.id).find((f) => f.party === 'ytimg.com')
     assert.equal(ytimg?.signal, 'thirdparty.request')
     assert.equal(ytimg?.sameCompany, true)
@@ -177,19 +174,12 @@ void describe('Chromium: recording a visit', () => {
     )
     assert.equal(page.url(), shop)
     const ext = await session.extensionPage()
-    const dump = await poll(
-      () => readDb(ext),
-      (d) => {
-        const v = visitOf(d, shop)
-        return (
-          v !== undefined &&
-          findingsOf(d, v.id).filter((f) => f.signal === 'tracker.request').length >= 5
-        )
-      },
-      { what: 'the shop’s trackers' },
+    const { dump, visit: v } = await waitForVisit(
+      ext,
+      shop,
+      (found) => found.filter((f) => f.signal === 'tracker.request').length >= 5,
+      'the shop’s trackers',
     )
-    const v = visitOf(dump, shop)
-    assert.ok(v)
     const companies = new Set(
       findingsOf(dump, v.id)
         .filter((f) => f.signal === 'tracker.request')
@@ -210,16 +200,12 @@ void describe('Chromium: recording a visit', () => {
     await visit(page, landing)
     const ext = await session.extensionPage()
     const shop = `${server.origin('shop.test')}/`
-    const dump = await poll(
-      () => readDb(ext),
-      (d) => {
-        const v = visitOf(d, shop)
-        return v !== undefined && findingsOf(d, v.id).some((f) => f.signal === 'link.decoration')
-      },
-      { what: 'the click ID finding' },
+    const { dump, visit: v } = await waitForVisit(
+      ext,
+      shop,
+      (found) => found.some((f) => f.signal === 'link.decoration'),
+      'the click ID finding',
     )
-    const v = visitOf(dump, shop)
-    assert.ok(v)
     assert.equal(v.url, shop, 'the address is stored without its query')
     const decoration = findingsOf(dump, v.id).find((f) => f.signal === 'link.decoration')
     assert.equal(decoration?.party, 'shop.test')
@@ -249,18 +235,12 @@ void describe('Chromium: recording a visit', () => {
     await visit(page, url)
     const ext = await session.extensionPage()
     const signals = ['consent.tcf', 'consent.usp', 'consent.gpp']
-    const dump = await poll(
-      () => readDb(ext),
-      (d) => {
-        const v = visitOf(d, url)
-        return (
-          v !== undefined && signals.every((s) => findingsOf(d, v.id).some((f) => f.signal === s))
-        )
-      },
-      { what: 'the consent findings' },
+    const { dump, visit: v } = await waitForVisit(
+      ext,
+      url,
+      (found) => signals.every((s) => found.some((f) => f.signal === s)),
+      'the consent findings',
     )
-    const v = visitOf(dump, url)
-    assert.ok(v)
     const bySignal = new Map(findingsOf(dump, v.id).map((f) => [f.signal, f]))
     const tcf = bySignal.get('consent.tcf')
     assert.equal(tcf?.party, 'doubleclick.net')

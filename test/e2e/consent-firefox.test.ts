@@ -2,13 +2,14 @@
  * Consent timeline and `consent.before` (issue 5) in real Firefox ESR over WebDriver BiDi: the
  * same scenarios as consent-chromium.test.ts (consent-lib.ts).
  */
-import { after, before, describe, it } from 'node:test'
+import { after, before, describe } from 'node:test'
 import type { Page } from 'puppeteer-core'
 import { launchFirefox, type FirefoxSession } from '../../src/cli/browsers.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
 import * as consent from './consent-lib.ts'
-import { poll, readDb, tabIdOf } from './lib.ts'
+import { tabIdOf } from './lib.ts'
 import type { ProbePage } from './probes-lib.ts'
+import { warmUpFirefox } from './setup.ts'
 
 let server: FixtureServer
 let session: FirefoxSession
@@ -56,23 +57,33 @@ const env: consent.ConsentEnv = {
     }
     return rows
   },
+  siteConsentText: async (site) => {
+    const page = await session.openExtensionPage(`src/ui/dashboard/index.html#/site/${site}`)
+    await page.setViewport({ width: 1100, height: 900 })
+    await page.waitForSelector('[data-testid="consent-history"]', { timeout: 10_000 })
+    const text = String(
+      await page.evaluate(
+        'document.querySelector(\'[data-testid="consent-history"]\').textContent',
+      ),
+    )
+    await page.screenshot({
+      path: 'test/screenshots/site-gpc-honoured-firefox.png',
+      fullPage: true,
+    })
+    await page.close()
+    return text
+  },
 }
 
 void before(async () => {
   server = await startFixtureServer()
   session = await launchFirefox()
   ext = await session.openExtensionPage('src/ui/dashboard/index.html')
-  const page = await session.browser.newPage()
-  const warm = `${server.origin('news.test')}/article/0`
-  await poll(
-    async () => {
-      await page.goto(warm, { waitUntil: 'load' })
-      return readDb(ext)
+  await warmUpFirefox(session, ext, `${server.origin('news.test')}/article/0`, {
+    load: async (page, url) => {
+      await page.goto(url, { waitUntil: 'load' })
     },
-    (d) => d.visits.some((v) => v.url.startsWith(warm)),
-    { timeout: 20_000, interval: 500, what: 'the warm-up visit to be recorded' },
-  )
-  await page.close()
+  })
 })
 
 void after(async () => {
@@ -81,35 +92,5 @@ void after(async () => {
 })
 
 void describe('Firefox: tracking before the cookie banner is answered', () => {
-  void it('flags trackers that fired before Accept, once, first in the popup', async () => {
-    await consent.trackingBeforeAccept(env)
-  })
-
-  void it('flags trackers before Reject and the pixel that kept going after it', async () => {
-    await consent.trackingAfterRefusal(env)
-  })
-
-  void it('flags nothing when trackers wait for Accept', async () => {
-    await consent.trackingOnlyAfterAccept(env)
-  })
-
-  void it('records no consent finding on a page without a consent tool', async () => {
-    await consent.noConsentTool(env)
-  })
-
-  void it('flags trackers under a banner left unanswered when the person leaves', async () => {
-    await consent.unansweredBanner(env)
-  })
-
-  void it('survives a consent API that throws, lies or floods, and records nothing from it', async () => {
-    await consent.hostileConsentApi(env)
-  })
-
-  void it('reads a banner without a consent API from its cookies, and a refusal kept from an earlier visit', async () => {
-    await consent.cookieBannerWithoutApi(env)
-  })
-
-  void it('records the GPC signal sent, and flags the site that ignored it', async () => {
-    await consent.gpcHonouredOrIgnored(env)
-  })
+  consent.sharedConsentTests(env)
 })

@@ -5,6 +5,7 @@
  * refusal) and nothing on the page that waits for Accept.
  */
 import assert from 'node:assert/strict'
+import { it } from 'node:test'
 import type { FindingRow } from '../../src/db/schema.ts'
 import { extCall, poll, readDb, sleep } from './lib.ts'
 import type { DbDump } from './lib.ts'
@@ -13,6 +14,8 @@ import type { ProbeEnv, ProbePage } from './probes-lib.ts'
 export interface ConsentEnv extends ProbeEnv {
   /** The popup's "What was sent" rows for the tab showing `url`: [signal, text] in order. */
   popupRows(url: string): Promise<[string, string][]>
+  /** The dashboard's site page for `site`: the text of its consent timeline, once shown. */
+  siteConsentText(site: string): Promise<string>
 }
 
 /** The page a scenario loaded: its URL and when, so visits of earlier scenarios to the same
@@ -328,4 +331,215 @@ export async function gpcHonouredOrIgnored(env: ConsentEnv): Promise<void> {
   } finally {
     await gpcSet({ enabled: false })
   }
+}
+
+/**
+ * GPC compared with the site's earlier visits without it. Two visits to each site with GPC off:
+ * honours.test and ignores.test both pass Xandr's ID on to Google and report US Privacy 1YNN.
+ * Then one visit each with GPC on: ignores.test keeps both up and is flagged, naming the
+ * visits compared and what went on unchanged; honours.test stops the ID passing and reports
+ * 1YYN, and its site page says in plain words that it honoured the signal.
+ */
+export async function gpcComparedWithEarlierVisits(env: ConsentEnv): Promise<void> {
+  const ext = await env.ext()
+  const gpcSet = (change: object) =>
+    extCall(ext, `ext.runtime.sendMessage(${JSON.stringify({ type: 'gpc.set', ...change })})`)
+  const away = `${env.server.origin('cmp.test')}/none.html`
+  const hosts = ['honours.test', 'ignores.test'] as const
+  await gpcSet({ enabled: false })
+  for (let round = 0; round < 2; round++) {
+    for (const host of hosts) {
+      const { page, at } = await load(env, '/', host)
+      const found = await waitFor(
+        env,
+        at,
+        (f) => has('id.sync')(f) && has('consent.usp')(f),
+        'the ID passed to Google and the US Privacy string, without GPC',
+      )
+      assert.equal(has('gpc.sent')(found), false, 'GPC is off')
+      await page.close()
+    }
+  }
+  await gpcSet({ enabled: true })
+  try {
+    const sent = (f: FindingRow[]) => has('gpc.sent')(f) && has('consent.usp')(f)
+    const first = await load(env, '/', 'honours.test')
+    const honours = first.at
+    await waitFor(env, honours, sent, 'gpc.sent and the US Privacy string')
+    // Watched for longer than the ID passing took without GPC, then left: judged at once.
+    await sleep(3000)
+    await first.page.goto(away)
+    await first.page.close()
+    // Judged while it stays open (the popup reads the tab's visit).
+    const second = await load(env, '/', 'ignores.test')
+    const ignores = second.at
+    const bad = await waitFor(
+      env,
+      ignores,
+      (f) => detailsOf(f, 'gpc.ignored').some((d) => d.comparedVisits !== undefined),
+      'gpc.ignored from the comparison',
+      45_000,
+    )
+    const ignored = detailsOf(bad, 'gpc.ignored')[0] ?? {}
+    assert.equal(ignored.comparedVisits, 2, JSON.stringify(ignored))
+    assert.deepEqual(ignored.sameIdSync, ['Google'])
+    assert.equal(ignored.sameUsPrivacy, '1YNN')
+    // The reason is a code; the popup says it in words (below).
+    assert.equal((ignored.reasons as string[])[0], 'gpc-unchanged-without-gpc')
+    const rows = await env.popupRows(ignores.url)
+    const row = rows.find(([signal]) => signal === 'gpc.ignored')
+    assert.match(
+      row?.[1] ?? '',
+      /Without GPC on 2 earlier visits, and with GPC now, this company got your ID from another company: Google\./,
+      JSON.stringify(rows),
+    )
+    await second.page.close()
+
+    const dump = await poll(
+      () => readDb(ext),
+      (d) => timelineOf(d, honours).some((r) => r.event === 'compared'),
+      { what: 'the comparison in the honouring visit’s timeline', timeout: 20_000 },
+    )
+    assert.equal(has('gpc.ignored')(findingsAt(dump, honours)), false, 'not flagged')
+    const compared = timelineOf(dump, honours).find((r) => r.event === 'compared')
+    assert.deepEqual(compared?.state, {
+      outcome: 'honoured',
+      comparedVisits: 2,
+      stoppedIdSync: ['Google'],
+      usPrivacyBefore: '1YNN',
+      usPrivacyNow: '1YYN',
+    })
+    const text = await env.siteConsentText('honours.test')
+    assert.match(
+      text,
+      /The site honoured your opt-out signal\. On 2 earlier visits without GPC, this company got your ID from another company: Google\. With GPC, it did not\. Without GPC, the site said you had not opted out of the sale of your data \(1YNN\); with GPC, it said you had \(1YYN\)\./,
+    )
+  } finally {
+    await gpcSet({ enabled: false })
+  }
+}
+
+/** The consent table rows of the newest visit to exactly `url` since `since`. */
+function timelineOf(dump: DbDump, { url, since }: Loaded) {
+  const visit = dump.visits
+    .filter((v) => v.url === url && v.startedAt >= since)
+    .sort((a, b) => b.startedAt - a.startedAt)[0]
+  return dump.consent.filter((r) => r.visitId === visit?.id)
+}
+
+/** cmp.js's refusal (tcString of no purposes, no vendors, CMP 300). */
+const REJECT_TC = 'CQuf10AQuf10AEsABBENCWFgAAAAAAAAAAYgAAAAAAAA.IAAA.YAAAAAAAAAAA'
+
+/**
+ * The IAB locator frames (cmp.test/locator.html): the page's CMP also answers other frames'
+ * postMessage calls. A cross-site ad frame with no __tcfapi of its own reads the consent that
+ * way and passes the refusal on to an ad company; an embedded widget runs a consent tool of
+ * its own that accepts everything; two frames never ask. Tracelight reads the page's own CMP
+ * in the top frame — where the standard puts the interface next to the locator — once, and
+ * makes no locator call of its own in any frame (the CMP's log holds the ad frame's calls
+ * only); the widget's consent tool is not taken for the site's; and what the ad frame learnt
+ * through the locator is still seen, on the ad request that carried it.
+ */
+export async function consentThroughLocator(env: ConsentEnv): Promise<void> {
+  const { page, at } = await load(env, '/locator.html')
+  const FRAME_CALLS = ['frame-gpp', 'frame-tcf-listen', 'frame-tcf-ping', 'frame-usp']
+  await poll(
+    () => page.evaluate<string>('JSON.stringify(window.__adFrameAnswers || [])'),
+    (answered) => answered === JSON.stringify(FRAME_CALLS),
+    { what: 'the ad frame’s four calls answered through the locator', timeout: 15_000 },
+  )
+  await waitFor(env, at, (f) => has('consent.usp')(f), 'the page’s US Privacy string')
+  await sleep(1000) // the banner event reaches the background
+  await page.click('#reject')
+  const findings = await waitFor(
+    env,
+    at,
+    (f) => pageTcf(f) !== undefined && has('consent.tcf', 'adnxs.com')(f),
+    'the refusal, read from the page and passed on by the ad frame',
+  )
+  // The ad frame read the refusal through the locator and sent it to the ad company.
+  assert.ok(
+    env.server.requests.some(
+      (r) => r.host === 'ib.adnxs.com' && r.path.includes(`gdpr_consent=${REJECT_TC}`),
+    ),
+    'the ad request carried the refusal',
+  )
+  assert.equal(
+    detailsOf(findings, 'consent.tcf').find((d) => d.source === undefined)?.adsRefused,
+    true,
+    'the consent passed to the ad company is recorded',
+  )
+  // The page's consent is its top frame's: one reading per string, none from the widget.
+  const fromPage = (signal: string) =>
+    detailsOf(findings, signal).filter((d) => d.source === 'page')
+  assert.deepEqual(
+    fromPage('consent.tcf').map((d) => [d.event, d.adsRefused]),
+    [['useractioncomplete', true]],
+  )
+  assert.deepEqual(
+    fromPage('consent.usp').map((d) => d.usPrivacy),
+    ['1YNN'],
+    'not the widget’s 1NNN',
+  )
+  const dump = await readDb(await env.ext())
+  const timeline = timelineOf(dump, at).map((r) => `${r.source} ${r.framework} ${r.event}`)
+  assert.ok(timeline.includes('page tcf shown'), timeline.join('; '))
+  assert.ok(
+    timeline.some((t) => /^page (?:tcf|gpp) answered$/.test(t)),
+    timeline.join('; '),
+  )
+  // Every call the CMP received through the locator came from the ad frame's own script.
+  const calls = JSON.parse(
+    await page.evaluate<string>('JSON.stringify(window.__locatorCalls)'),
+  ) as { callId: string; origin: string }[]
+  assert.deepEqual(calls.map((c) => c.callId).sort(), FRAME_CALLS)
+  const adOrigin = env.server.origin('securepubads.g.doubleclick.net')
+  assert.ok(
+    calls.every((c) => c.origin === adOrigin),
+    JSON.stringify(calls),
+  )
+  await page.close()
+}
+
+/** The scenarios both browsers run alike, as tests of the current suite. */
+export function sharedConsentTests(env: ConsentEnv): void {
+  void it('flags trackers that fired before Accept, once, first in the popup', async () => {
+    await trackingBeforeAccept(env)
+  })
+
+  void it('flags trackers before Reject and the pixel that kept going after it', async () => {
+    await trackingAfterRefusal(env)
+  })
+
+  void it('flags nothing when trackers wait for Accept', async () => {
+    await trackingOnlyAfterAccept(env)
+  })
+
+  void it('records no consent finding on a page without a consent tool', async () => {
+    await noConsentTool(env)
+  })
+
+  void it('flags trackers under a banner left unanswered when the person leaves', async () => {
+    await unansweredBanner(env)
+  })
+
+  void it('survives a consent API that throws, lies or floods, and records nothing from it', async () => {
+    await hostileConsentApi(env)
+  })
+
+  void it('reads a banner without a consent API from its cookies, and a refusal kept from an earlier visit', async () => {
+    await cookieBannerWithoutApi(env)
+  })
+
+  void it('records the GPC signal sent, and flags the site that ignored it', async () => {
+    await gpcHonouredOrIgnored(env)
+  })
+
+  void it('reads the page’s consent in its top frame when other frames use the locator, and makes no locator call itself', async () => {
+    await consentThroughLocator(env)
+  })
+
+  void it('compares GPC with earlier visits without it: same ID passing flagged, stopped ID passing shown as honoured', async () => {
+    await gpcComparedWithEarlierVisits(env)
+  })
 }

@@ -20,6 +20,7 @@ import { validate } from '../../src/evidence/schema.ts'
 import { verifyEvidenceText } from '../../src/evidence/verify.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
 import { NEWS_EXPECTED, poll, readDb } from './lib.ts'
+import { READ_REQUESTS } from './requests-lib.ts'
 import { visitChromium, warmUpChromium } from './setup.ts'
 
 let server: FixtureServer
@@ -286,7 +287,13 @@ void describe('Chromium: what an export covers, and what it reveals', () => {
     const empty = await exportFrom(page, 'json')
     const none = await verifyEvidenceText(readFileSync(empty.path, 'utf8'))
     assert.ok(none.ok)
-    assert.deepEqual(none.evidence.counts, { sites: 0, visits: 0, findings: 0 })
+    assert.deepEqual(none.evidence.counts, {
+      sites: 0,
+      visits: 0,
+      findings: 0,
+      consent: 0,
+      requests: 0,
+    })
     // A period that ends before it starts is refused in words.
     await page.getByTestId('export-from').fill('2001-02-01')
     await page.getByTestId('export-button').click()
@@ -376,6 +383,92 @@ void describe('Chromium: what an export covers, and what it reveals', () => {
     )
     await back.close()
   })
+
+  void it('carries the consent timeline and the requests made; letters only with full evidence', async () => {
+    // A banner refused on banner.test…
+    const browse = await session.context.newPage()
+    await visit(browse, `${server.origin('banner.test')}/`)
+    await browse.locator('#onetrust-banner-sdk').waitFor()
+    await browse.waitForTimeout(500)
+    await browse.click('#onetrust-reject-all-handler')
+    const ext = await session.extensionPage()
+    const dump = await poll(
+      () => readDb(ext),
+      (d) => d.consent.some((c) => c.site === 'banner.test' && c.adsAllowed === false),
+      { what: 'the refusal to be stored in the consent timeline' },
+    )
+    await browse.close()
+
+    // …and an access request to news.test, made and marked as sent in the Requests page.
+    const form = await dashboard('#/requests/new?site=news.test')
+    await form.getByTestId('new-request').waitFor()
+    await form.getByTestId('law').selectOption('gdpr-eu')
+    await form.getByTestId('kind-access').check()
+    await form.getByTestId('sender-name').fill('Ada Example')
+    await form.getByTestId('sender-email').fill('ada@example.org')
+    await form.getByTestId('recipient-email').fill('privacy@news.test')
+    await form.getByTestId('mark-sent').click()
+    await form.getByTestId('sent-done').waitFor()
+    const stored = await poll(
+      async () => (await form.evaluate(READ_REQUESTS)) as { reference: string; text: string }[],
+      (r) => r.length === 1,
+      { what: 'the request to be stored' },
+    )
+    await form.close()
+
+    const page = await dashboard('#/')
+    await page.getByTestId('overview').waitFor()
+    const masked = await openZip((await exportFrom(page, 'zip')).path)
+    const consent = masked.records.flatMap((r) => (r.kind === 'consent' ? [r.data] : []))
+    const inDb = (await readDb(ext)).consent
+    assert.equal(masked.counts.consent, inDb.length)
+    assert.deepEqual(
+      consent.map((c) => [c.visitId, c.framework, c.event, Date.parse(c.at)]),
+      [...inDb]
+        .sort((a, b) => a.visitId - b.visitId || (a.id ?? 0) - (b.id ?? 0))
+        .map((c) => [c.visitId, c.framework, c.event, c.at]),
+    )
+    assert.ok(
+      consent.some((c) => c.site === 'banner.test' && c.adsAllowed === false),
+      JSON.stringify(consent.filter((c) => c.site === 'banner.test')),
+    )
+    assert.ok(dump.consent.length <= inDb.length)
+    const requests = masked.records.flatMap((r) => (r.kind === 'request' ? [r.data] : []))
+    assert.equal(requests.length, 1)
+    assert.equal(requests[0]?.reference, stored[0]?.reference)
+    assert.equal(requests[0]?.status, 'sent')
+    assert.equal(requests[0]?.text, undefined)
+    const zipText = JSON.stringify(masked)
+    assert.ok(!zipText.includes('ada@example.org'), 'the letter stays out of a masked export')
+
+    await page.locator('[data-testid="export-options"] > summary').click()
+    await page.getByTestId('export-full').check()
+    const full = await verifyEvidenceText(
+      readFileSync((await exportFrom(page, 'json')).path, 'utf8'),
+    )
+    assert.ok(full.ok)
+    const letter = full.evidence.records.find((r) => r.kind === 'request')
+    assert.ok(letter?.kind === 'request')
+    assert.equal(letter.data.text, stored[0]?.text)
+    assert.match(letter.data.text ?? '', /Ada Example/)
+    await page.getByTestId('export-full').uncheck()
+
+    // The report names the refusal in words.
+    const report = await exportFrom(page, 'html')
+    const view = await session.context.newPage()
+    await view.goto(`file://${report.path}`)
+    const timeline = await view.getByTestId('report-consent').allTextContents()
+    assert.ok(
+      timeline.some((t) => t.includes('no to personalised ads')),
+      timeline.join('\n'),
+    )
+    assert.match(
+      (await view.getByTestId('report-requests').textContent()) ?? '',
+      new RegExp(`${stored[0]?.reference}`),
+    )
+    await view.close()
+    await page.close()
+  })
 })
 
 void describe('Chromium: evidence import', () => {
@@ -385,9 +478,10 @@ void describe('Chromium: evidence import', () => {
     const { path } = await exportFrom(page, 'zip')
     await page.close()
     const original = await openZip(path)
+    // Requests are not moved by a masked file (it leaves their letters out).
     const kept = (e: EvidenceExport) =>
       e.records
-        .filter((r) => r.kind !== 'site')
+        .filter((r) => r.kind !== 'site' && r.kind !== 'request')
         .map((r) => r.digest)
         .sort()
 
@@ -412,15 +506,18 @@ void describe('Chromium: evidence import', () => {
         return (await status.textContent()) ?? ''
       }
 
+      const added = await importFile(path)
       assert.match(
-        await importFile(path),
+        added,
         new RegExp(
           `^Added ${original.counts.visits} visits and ${original.counts.findings} findings from `,
         ),
       )
+      assert.match(added, /1 request was not added: this file leaves its letter out\./)
       const dump = await readDb(ext)
       assert.equal(dump.visits.length, original.counts.visits)
       assert.equal(dump.findings.length, original.counts.findings)
+      assert.equal(dump.consent.length, original.counts.consent)
 
       // Exported again from the new browser, every visit and finding is byte-for-byte the same.
       await board.reload()

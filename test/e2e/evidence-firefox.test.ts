@@ -51,6 +51,16 @@ void before(async () => {
       8,
     { what: 'both news visits’ trackers' },
   )
+  // A cookie banner refused: the visit's consent timeline goes into the export.
+  await visitFirefox(page, `${server.origin('banner.test')}/`)
+  await page.waitForSelector('#onetrust-reject-all-handler')
+  await new Promise((r) => setTimeout(r, 500))
+  await page.click('#onetrust-reject-all-handler')
+  await poll(
+    () => readDb(ext),
+    (d) => d.consent.some((c) => c.site === 'banner.test' && c.adsAllowed === false),
+    { what: 'the refusal in the consent timeline' },
+  )
   await page.close()
 })
 
@@ -105,15 +115,24 @@ void describe('Firefox: evidence export', () => {
     assert.match(path, /tracelight-evidence-all-\d{4}-\d{2}-\d{2}\.json$/)
     const e = await verified(new Uint8Array(readFileSync(path)))
     assert.equal(e.generator.browser.name, 'Firefox')
-    assert.equal(e.version, 2)
+    assert.equal(e.version, 3)
     assert.equal(e.redaction, 'masked')
     assert.deepEqual(e.scope, { site: null, company: null, from: null, to: null })
     const dump = await readDb(ext)
     assert.equal(e.counts.visits, dump.visits.length)
     assert.equal(e.counts.findings, dump.findings.length)
+    const consent = e.records.flatMap((r) => (r.kind === 'consent' ? [r.data] : []))
+    assert.equal(e.counts.consent, dump.consent.length)
+    assert.deepEqual(
+      consent.map((c) => [c.visitId, c.event, Date.parse(c.at)]),
+      [...dump.consent]
+        .sort((a, b) => a.visitId - b.visitId || (a.id ?? 0) - (b.id ?? 0))
+        .map((c) => [c.visitId, c.event, c.at]),
+    )
+    assert.ok(consent.some((c) => c.site === 'banner.test' && c.adsAllowed === false))
     const trackers = Object.fromEntries(
       e.records.flatMap((r) =>
-        r.kind === 'finding' && r.data.signal === 'tracker.request'
+        r.kind === 'finding' && r.data.signal === 'tracker.request' && r.data.site === 'news.test'
           ? [[r.data.party, r.data.company]]
           : [],
       ),

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test'
 import type { Page } from 'puppeteer-core'
 import { launchFirefox, type FirefoxSession } from '../../src/cli/browsers.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
-import { extCall, findingsOf, NEWS_EXPECTED, poll, readDb, tabIdOf, visitOf } from './lib.ts'
+import { extCall, findingsOf, NEWS_EXPECTED, poll, readDb, tabIdOf, waitForVisit } from './lib.ts'
 import { visitFirefox, warmUpFirefox } from './setup.ts'
 
 let server: FixtureServer
@@ -37,19 +37,12 @@ void describe('Firefox: recording a visit', () => {
     const front = `${server.origin('news.test')}/`
     const page = await session.browser.newPage()
     await visit(page, front)
-    const dump = await poll(
-      () => readDb(ext),
-      (d) => {
-        const v = visitOf(d, front)
-        return (
-          v !== undefined &&
-          findingsOf(d, v.id).filter((f) => f.signal === 'tracker.request').length >= 4
-        )
-      },
-      { what: 'the news front page’s trackers' },
+    const { dump, visit: v } = await waitForVisit(
+      ext,
+      front,
+      (found) => found.filter((f) => f.signal === 'tracker.request').length >= 4,
+      'the news front page’s trackers',
     )
-    const v = visitOf(dump, front)
-    assert.ok(v)
     assert.equal(v.site, 'news.test')
     const findings = findingsOf(dump, v.id)
     const trackers = Object.fromEntries(
@@ -95,19 +88,12 @@ void describe('Firefox: recording a visit', () => {
       page,
       `${server.origin('news.test', false)}/redirect?to=${encodeURIComponent('https://shop.test__PORT__/')}`,
     )
-    const dump = await poll(
-      () => readDb(ext),
-      (d) => {
-        const v = visitOf(d, shop)
-        return (
-          v !== undefined &&
-          findingsOf(d, v.id).filter((f) => f.signal === 'tracker.request').length >= 5
-        )
-      },
-      { what: 'the shop’s trackers' },
+    const { dump, visit: v } = await waitForVisit(
+      ext,
+      shop,
+      (found) => found.filter((f) => f.signal === 'tracker.request').length >= 5,
+      'the shop’s trackers',
     )
-    const v = visitOf(dump, shop)
-    assert.ok(v)
     const companies = new Set(findingsOf(dump, v.id).map((f) => f.company))
     for (const c of ['Hotjar', 'Bing Ads', 'ByteDance Ltd', 'LinkedIn Ads'])
       assert.ok(companies.has(c), c)
@@ -146,18 +132,12 @@ void describe('Firefox: recording a visit', () => {
     const page = await session.browser.newPage()
     await visit(page, url)
     const signals = ['consent.tcf', 'consent.usp', 'consent.gpp']
-    const dump = await poll(
-      () => readDb(ext),
-      (d) => {
-        const v = visitOf(d, url)
-        return (
-          v !== undefined && signals.every((s) => findingsOf(d, v.id).some((f) => f.signal === s))
-        )
-      },
-      { what: 'the consent findings' },
+    const { dump, visit: v } = await waitForVisit(
+      ext,
+      url,
+      (found) => signals.every((s) => found.some((f) => f.signal === s)),
+      'the consent findings',
     )
-    const v = visitOf(dump, url)
-    assert.ok(v)
     const tcf = findingsOf(dump, v.id).find((f) => f.signal === 'consent.tcf')
     assert.equal(tcf?.evidence.details?.[0]?.adsRefused, true)
     await page.close()

@@ -2,6 +2,8 @@
 import type { FindingRow, VisitRow } from '../../src/db/schema.ts'
 import type { DbDump } from '../../src/cli/inspect.ts'
 
+import { poll, readDb, type Evaluator } from '../../src/cli/inspect.ts'
+
 export { extCall, poll, readDb, tabIdOf, type DbDump } from '../../src/cli/inspect.ts'
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -15,6 +17,28 @@ export function visitOf(dump: DbDump, prefix: string): VisitRow | undefined {
 
 export function findingsOf(dump: DbDump, visitId: number): FindingRow[] {
   return dump.findings.filter((f) => f.visitId === visitId)
+}
+
+/**
+ * Waits until the latest visit at `url` has findings that pass `done`; returns the database
+ * as read then, the visit and its findings.
+ */
+export async function waitForVisit(
+  ext: Evaluator,
+  url: string,
+  done: (findings: FindingRow[]) => boolean,
+  what: string,
+): Promise<{ dump: DbDump; visit: VisitRow; findings: FindingRow[] }> {
+  const dump = await poll(
+    () => readDb(ext),
+    (d) => {
+      const v = visitOf(d, url)
+      return v !== undefined && done(findingsOf(d, v.id))
+    },
+    { what },
+  )
+  const visit = visitOf(dump, url)!
+  return { dump, visit, findings: findingsOf(dump, visit.id) }
 }
 
 /** `signal party` -> count, summed over the given visits. */

@@ -61,25 +61,7 @@ void after(async () => {
 })
 
 void describe('Chromium: what scripts do in the page', () => {
-  void it('finds canvas, font, WebGL, audio, WebRTC, device and storage fingerprinting, each by its script', async () => {
-    await probes.handWritten(env, true)
-  })
-
-  void it('finds a real fingerprinting library (FingerprintJS 3.4.2 from npm)', async () => {
-    await probes.fingerprintJs(env, true)
-  })
-
-  void it('finds nothing on clean pages: chart, emoji probe, game, language read, form, search box', async () => {
-    await probes.cleanPage(env)
-  })
-
-  void it('finds a session recorder by its behaviour and Hotjar by the vendor list', async () => {
-    await probes.sessionRecorder(env)
-  })
-
-  void it('finds a typed e-mail sent before submit, plain and hashed, without keeping it', async () => {
-    await probes.typedEmail(env)
-  })
+  probes.sharedProbeTests(env, true)
 
   void it('leaves results unchanged: canvas, WebGL, audio and how the functions look', async () => {
     const ours = await probes.comparison(await env.page(), env)

@@ -2,6 +2,7 @@
  * Scenarios for the script probes (issue 3), shared by the Chromium and Firefox suites: each
  * browser's test file supplies pages through this small driver, so both run the same checks.
  */
+import { it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { FindingRow } from '../../src/db/schema.ts'
 import type { FixtureServer } from '../fixtures/server.ts'
@@ -250,4 +251,29 @@ export async function hostile(env: ProbeEnv): Promise<void> {
   const dump = await readDb(await env.ext())
   assert.ok(!JSON.stringify(dump).includes('victim.example'), 'nothing names the forged site')
   for (const f of findingsAt(dump, url)) assert.equal(f.site, 'calm.test')
+}
+
+/** The scenarios both browsers run alike, as tests of the current suite. Headless Firefox
+ * here has no WebGL, so `webgl` says whether fingerprint.webgl is expected. */
+export function sharedProbeTests(env: ProbeEnv, webgl: boolean): void {
+  const what = webgl ? 'canvas, font, WebGL, audio' : 'canvas, font, audio'
+  void it(`finds ${what}, WebRTC, device and storage fingerprinting, each by its script`, async () => {
+    await handWritten(env, webgl)
+  })
+
+  void it('finds a real fingerprinting library (FingerprintJS 3.4.2 from npm)', async () => {
+    await fingerprintJs(env, webgl)
+  })
+
+  void it('finds nothing on clean pages: chart, emoji probe, game, language read, form, search box', async () => {
+    await cleanPage(env)
+  })
+
+  void it('finds a session recorder by its behaviour and Hotjar by the vendor list', async () => {
+    await sessionRecorder(env)
+  })
+
+  void it('finds a typed e-mail sent before submit, plain and hashed, without keeping it', async () => {
+    await typedEmail(env)
+  })
 }

@@ -7,6 +7,10 @@
  *   (visible / hidden) and signalStatus, with pingData.gppString.
  * - `__uspapi('getUSPData', 1, cb)`: IAB CCPA "USP API", the US Privacy string.
  * Only read-only calls: nothing here changes the person's choice, and nothing clicks.
+ * No call goes through the IAB locator frames (`__tcfapiLocator` …, postMessage): the window
+ * that holds one also holds the function itself, and this script runs there too; a message a
+ * frame's own scripts never sent would only give the extension away (README, "Tracking before
+ * consent"; e2e fixture cmp.test/locator.html).
  *
  * Lazy and cheap: CMPs define these functions whenever their stub runs, so we look for them
  * at install, when the document becomes interactive and complete, and on a short backoff up to ~30 s; a look is three

@@ -153,6 +153,10 @@ export function EvidenceCheck({ importer = dashboardImporter }: { importer?: Imp
                   findings: tn('export.findings', imported.findings),
                 }),
                 imported.duplicates === 0 ? '' : tn('check.duplicates', imported.duplicates),
+                imported.requests === 0 ? '' : tn('check.importedRequests', imported.requests),
+                imported.maskedRequests === 0
+                  ? ''
+                  : tn('check.maskedRequests', imported.maskedRequests),
               ]
                 .filter((s) => s !== '')
                 .join(' ')}

@@ -13,12 +13,18 @@ import './ExportButton.css'
 
 const FORMATS: ExportFormat[] = ['zip', 'json', 'csv', 'html']
 
-/** "1 site, 3 visits, 40 findings" */
-export function countsWords(i18n: I18n, c: { sites: number; visits: number; findings: number }) {
+/** "1 site, 3 visits, 40 findings", and ", 2 requests you made" when there are any. */
+export function countsWords(
+  i18n: I18n,
+  c: { sites: number; visits: number; findings: number; requests?: number },
+) {
   return [
     i18n.tn('export.sites', c.sites),
     i18n.tn('export.visits', c.visits),
     i18n.tn('export.findings', c.findings),
+    ...(c.requests === undefined || c.requests === 0
+      ? []
+      : [i18n.tn('export.requests', c.requests)]),
   ].join(', ')
 }
 

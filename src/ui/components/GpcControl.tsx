@@ -9,13 +9,13 @@ export interface GpcControlProps {
   site: string
   /** The site's latest gpc.support detail, when it was checked. */
   support?: Record<string, DetailValue> | undefined
-  /** This visit was flagged gpc.ignored: the site still reported no opt-out. */
-  ignored?: boolean
+  /** This visit's gpc.ignored detail, when it was flagged. */
+  ignored?: Record<string, DetailValue> | undefined
   i18n: I18n
 }
 
 /** Global Privacy Control: one switch for all sites, one for this site, and what the site says. */
-export function GpcControl({ store, site, support, ignored = false, i18n }: GpcControlProps) {
+export function GpcControl({ store, site, support, ignored, i18n }: GpcControlProps) {
   const { t } = i18n
   useEffect(() => {
     void store.load()
@@ -62,9 +62,9 @@ export function GpcControl({ store, site, support, ignored = false, i18n }: GpcC
               : t('gpc.notHonours', { site })}
         </p>
       )}
-      {ignored && (
+      {ignored !== undefined && (
         <p class="status error" data-testid="gpc-ignored">
-          {t('gpc.ignoredHere', { site })}
+          {t(ignoredKey(ignored), { site })}
         </p>
       )}
       {error !== null && (
@@ -74,4 +74,12 @@ export function GpcControl({ store, site, support, ignored = false, i18n }: GpcC
       )}
     </section>
   )
+}
+
+/** Why the site counts as ignoring the signal: what it said, or what it kept doing. */
+function ignoredKey(detail: Record<string, DetailValue>) {
+  if (detail.saidNotOptedOut === true) return 'gpc.ignoredHere'
+  if (Array.isArray(detail.sameIdSync) || Array.isArray(detail.sameAds)) return 'gpc.ignoredSharing'
+  if (Array.isArray(detail.stillShared)) return 'gpc.ignoredDeclared'
+  return 'gpc.ignoredHere'
 }

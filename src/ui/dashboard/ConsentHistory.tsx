@@ -1,8 +1,10 @@
 import { useEffect } from 'preact/hooks'
 import { detailWord } from '@/ui/detail-words'
+import { gpcComparisonSentences } from '@/ui/gpc-words'
 import { useDashboard } from './context'
 
-/** "Your consent on this site": banner shown, your answer, what the site kept, GPC sent. */
+/** "Your consent on this site": banner shown, your answer, what the site kept, GPC sent and
+ * whether the site honoured it compared with earlier visits without it. */
 export function ConsentHistory({ site }: { site: string }) {
   const { consent, i18n } = useDashboard()
   const { t } = i18n
@@ -29,6 +31,7 @@ export function ConsentHistory({ site }: { site: string }) {
               {v.moments.map((m) => (
                 <li key={`${m.key}-${m.at}`} data-testid="consent-moment" data-key={m.key}>
                   <span class="muted">{i18n.time(m.at)}</span> {t(m.key, platformNamed(m.vars))}{' '}
+                  {m.gpc !== undefined && `${gpcComparisonSentences(i18n, m.gpc).join(' ')} `}
                   <span class="muted">({t(m.from)})</span>
                 </li>
               ))}

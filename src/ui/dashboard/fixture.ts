@@ -299,6 +299,25 @@ export function sampleData(now: number): FixtureData {
         event: 'choice',
         state: { cmp: 'OneTrust', cookie: 'OptanonConsent' },
       },
+      // An earlier visit that sent GPC, where the ID passing of the visits without it stopped.
+      {
+        visitId: 1,
+        site: 'news.test',
+        at: day1,
+        source: 'wire',
+        framework: 'gpc',
+        event: 'sent',
+        state: { header: 'Sec-GPC: 1' },
+      },
+      {
+        visitId: 1,
+        site: 'news.test',
+        at: day1 + 20_000,
+        source: 'wire',
+        framework: 'gpc',
+        event: 'compared',
+        state: { outcome: 'honoured', comparedVisits: 3, stoppedIdSync: ['Google', 'Xandr'] },
+      },
     ],
     daily: [
       { site: 'news.test', day: localDay(day1), signal: 'tracker.request', count: 3 },

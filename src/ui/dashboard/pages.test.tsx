@@ -90,11 +90,18 @@ describe('dashboard pages from fixture data', () => {
       'consent.shown',
       'consent.answeredRefused',
       'consent.platform',
+      'consent.gpcSent',
+      'consent.gpcHonoured',
     ])
     expect(moments[1]?.textContent).toContain('You answered: no to personalised ads.')
     expect(moments[1]?.textContent).toContain('read from the site’s consent tool')
     expect(moments[2]?.textContent).toContain('The banner is run by OneTrust.')
     expect(moments[2]?.textContent).toContain('read from the site’s cookie')
+    // The earlier visit sent GPC, and the ID passing seen without it stopped.
+    expect(moments[4]?.textContent).toContain(
+      'The site honoured your opt-out signal. On 3 earlier visits without GPC, these 2 companies got your ID from other companies: Google, Xandr. With GPC, none of them did.',
+    )
+    expect(moments[4]?.textContent).toContain('compared with your earlier visits without GPC')
   })
 
   it('site page: no consent section for a site without a consent timeline', async () => {

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en'
 import { findingsDe } from './findings-de'
+import { gpcDe } from './gpc-de'
 import { manageDe } from './manage-de'
 import { noticesDe } from './notices-de'
 import { pagesDe } from './pages-de'
@@ -8,6 +9,7 @@ import { valuesDe } from './values-de'
 
 export const de: Record<MessageKey, string> = {
   ...findingsDe,
+  ...gpcDe,
   ...manageDe,
   ...valuesDe,
   ...noticesDe,
@@ -473,6 +475,8 @@ export const de: Record<MessageKey, string> = {
   'export.visits.other': '{n} Besuche',
   'export.findings.one': '{n} Fund',
   'export.findings.other': '{n} Funde',
+  'export.requests.one': '{n} Anfrage von Ihnen',
+  'export.requests.other': '{n} Anfragen von Ihnen',
   'export.savedFull':
     'Sie enthält einen vollständigen Beweis: vollständige Adressen und Werte, wie aufgezeichnet.',
   'export.savedFullNone':
@@ -498,4 +502,10 @@ export const de: Record<MessageKey, string> = {
   'check.duplicates.one': '{n} Besuch war schon vorhanden und wurde nicht erneut hinzugefügt.',
   'check.duplicates.other':
     '{n} Besuche waren schon vorhanden und wurden nicht erneut hinzugefügt.',
+  'check.importedRequests.one': '{n} Anfrage von Ihnen wurde zu „Anfragen“ hinzugefügt.',
+  'check.importedRequests.other': '{n} Anfragen von Ihnen wurden zu „Anfragen“ hinzugefügt.',
+  'check.maskedRequests.one':
+    '{n} Anfrage wurde nicht hinzugefügt: Diese Datei enthält ihren Brief nicht. Exportieren Sie als „Vollständiger Beweis“, um Anfragen zu übernehmen.',
+  'check.maskedRequests.other':
+    '{n} Anfragen wurden nicht hinzugefügt: Diese Datei enthält ihre Briefe nicht. Exportieren Sie als „Vollständiger Beweis“, um Anfragen zu übernehmen.',
 }

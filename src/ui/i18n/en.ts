@@ -1,4 +1,5 @@
 import { findingsEn } from './findings-en'
+import { gpcEn } from './gpc-en'
 import { manageEn } from './manage-en'
 import { noticesEn } from './notices-en'
 import { pagesEn } from './pages-en'
@@ -8,6 +9,7 @@ import { valuesEn } from './values-en'
  * people, not engineers. `{name}` is filled in; `.one`/`.other` are plural forms. */
 export const en = {
   ...findingsEn,
+  ...gpcEn,
   ...manageEn,
   ...valuesEn,
   ...noticesEn,
@@ -462,6 +464,8 @@ export const en = {
   'export.visits.other': '{n} visits',
   'export.findings.one': '{n} finding',
   'export.findings.other': '{n} findings',
+  'export.requests.one': '{n} request you made',
+  'export.requests.other': '{n} requests you made',
   'export.savedFull': 'It holds full evidence: complete addresses and values as recorded.',
   'export.savedFullNone':
     'Full evidence was chosen, but everything in it was recorded in standard mode, so values are masked anyway.',
@@ -485,6 +489,12 @@ export const en = {
   'check.imported': 'Added {visits} and {findings} from {name}.',
   'check.duplicates.one': '{n} visit was already here and not added again.',
   'check.duplicates.other': '{n} visits were already here and not added again.',
+  'check.importedRequests.one': '{n} request you made was added to Requests.',
+  'check.importedRequests.other': '{n} requests you made were added to Requests.',
+  'check.maskedRequests.one':
+    '{n} request was not added: this file leaves its letter out. Export with “Full evidence” to move requests.',
+  'check.maskedRequests.other':
+    '{n} requests were not added: this file leaves their letters out. Export with “Full evidence” to move requests.',
 } as const
 
 export type MessageKey = keyof typeof en

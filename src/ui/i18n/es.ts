@@ -1,5 +1,6 @@
 import type { MessageKey } from './en'
 import { findingsEs } from './findings-es'
+import { gpcEs } from './gpc-es'
 import { manageEs } from './manage-es'
 import { noticesEs } from './notices-es'
 import { pagesEs } from './pages-es'
@@ -8,6 +9,7 @@ import { valuesEs } from './values-es'
 
 export const es: Record<MessageKey, string> = {
   ...findingsEs,
+  ...gpcEs,
   ...manageEs,
   ...valuesEs,
   ...noticesEs,
@@ -471,6 +473,8 @@ export const es: Record<MessageKey, string> = {
   'export.visits.other': '{n} visitas',
   'export.findings.one': '{n} hallazgo',
   'export.findings.other': '{n} hallazgos',
+  'export.requests.one': '{n} solicitud suya',
+  'export.requests.other': '{n} solicitudes suyas',
   'export.savedFull':
     'Contiene la prueba completa: direcciones y valores completos, tal como se registraron.',
   'export.savedFullNone':
@@ -496,4 +500,10 @@ export const es: Record<MessageKey, string> = {
   'check.imported': 'Se han añadido {visits} y {findings} de {name}.',
   'check.duplicates.one': '{n} visita ya estaba aquí y no se ha añadido de nuevo.',
   'check.duplicates.other': '{n} visitas ya estaban aquí y no se han añadido de nuevo.',
+  'check.importedRequests.one': 'Se ha añadido a Solicitudes {n} solicitud que usted hizo.',
+  'check.importedRequests.other': 'Se han añadido a Solicitudes {n} solicitudes que usted hizo.',
+  'check.maskedRequests.one':
+    'No se ha añadido {n} solicitud: este archivo no incluye su carta. Exporte como «Prueba completa» para trasladar solicitudes.',
+  'check.maskedRequests.other':
+    'No se han añadido {n} solicitudes: este archivo no incluye sus cartas. Exporte como «Prueba completa» para trasladar solicitudes.',
 }

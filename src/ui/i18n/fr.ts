@@ -1,5 +1,6 @@
 import type { MessageKey } from './en'
 import { findingsFr } from './findings-fr'
+import { gpcFr } from './gpc-fr'
 import { manageFr } from './manage-fr'
 import { noticesFr } from './notices-fr'
 import { pagesFr } from './pages-fr'
@@ -8,6 +9,7 @@ import { valuesFr } from './values-fr'
 
 export const fr: Record<MessageKey, string> = {
   ...findingsFr,
+  ...gpcFr,
   ...manageFr,
   ...valuesFr,
   ...noticesFr,
@@ -478,6 +480,8 @@ export const fr: Record<MessageKey, string> = {
   'export.visits.other': '{n} visites',
   'export.findings.one': '{n} constat',
   'export.findings.other': '{n} constats',
+  'export.requests.one': '{n} demande de votre part',
+  'export.requests.other': '{n} demandes de votre part',
   'export.savedFull':
     'Il contient une preuve complète : adresses et valeurs entières, telles qu’enregistrées.',
   'export.savedFullNone':
@@ -503,4 +507,11 @@ export const fr: Record<MessageKey, string> = {
   'check.duplicates.one': '{n} visite était déjà là et n’a pas été ajoutée une seconde fois.',
   'check.duplicates.other':
     '{n} visites étaient déjà là et n’ont pas été ajoutées une seconde fois.',
+  'check.importedRequests.one': '{n} demande que vous avez faite a été ajoutée aux Demandes.',
+  'check.importedRequests.other':
+    '{n} demandes que vous avez faites ont été ajoutées aux Demandes.',
+  'check.maskedRequests.one':
+    '{n} demande n’a pas été ajoutée : ce fichier ne contient pas sa lettre. Exportez en « Preuve complète » pour transférer les demandes.',
+  'check.maskedRequests.other':
+    '{n} demandes n’ont pas été ajoutées : ce fichier ne contient pas leurs lettres. Exportez en « Preuve complète » pour transférer les demandes.',
 }

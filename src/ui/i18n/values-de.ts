@@ -83,6 +83,7 @@ export const valuesDe: Record<keyof typeof valuesEn, string> = {
   'value.gpc.fileNoDeclaration': 'Die Datei enthält keine GPC-Erklärung.',
   'value.gpc.fileNotBoolean': 'Die Datei sagt weder „true“ noch „false“ zu GPC.',
   'value.gpc.saysNo': 'Die Website erklärt, GPC nicht zu beachten.',
+  'value.gpc.unchangedWithoutGpc': 'Die Website machte weiter wie bei früheren Besuchen ohne GPC',
   'value.gpc.uspNotOptedOut':
     'Der US-Privacy-String besagt, du hättest dem Verkauf nicht widersprochen',
   'value.gpc.gppNotOptedOut':

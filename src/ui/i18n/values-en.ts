@@ -83,6 +83,7 @@ export const valuesEn = {
   'value.gpc.fileNoDeclaration': 'The file does not hold a GPC declaration.',
   'value.gpc.fileNotBoolean': 'The file does not say true or false for GPC.',
   'value.gpc.saysNo': 'The site says it does not honour GPC.',
+  'value.gpc.unchangedWithoutGpc': 'The site went on as on its earlier visits without GPC',
   'value.gpc.uspNotOptedOut': 'The US Privacy string says you did not opt out of sale',
   'value.gpc.gppNotOptedOut': 'The GPP string says you did not opt out of {notOptedOut}',
   'value.gpc.oneTrustNotApplied': 'OneTrust left advertising cookies on and did not apply GPC',

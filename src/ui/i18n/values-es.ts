@@ -83,6 +83,7 @@ export const valuesEs: Record<keyof typeof valuesEn, string> = {
   'value.gpc.fileNoDeclaration': 'El archivo no contiene una declaración GPC.',
   'value.gpc.fileNotBoolean': 'El archivo no dice «true» ni «false» para GPC.',
   'value.gpc.saysNo': 'El sitio declara que no respeta GPC.',
+  'value.gpc.unchangedWithoutGpc': 'El sitio siguió como en las visitas anteriores sin GPC',
   'value.gpc.uspNotOptedOut': 'La cadena US Privacy dice que no te opusiste a la venta',
   'value.gpc.gppNotOptedOut': 'La cadena GPP dice que no te opusiste a: {notOptedOut}',
   'value.gpc.oneTrustNotApplied': 'OneTrust dejó activas las cookies publicitarias y no aplicó GPC',

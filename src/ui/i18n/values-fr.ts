@@ -83,6 +83,7 @@ export const valuesFr: Record<keyof typeof valuesEn, string> = {
   'value.gpc.fileNoDeclaration': 'Le fichier ne contient pas de déclaration GPC.',
   'value.gpc.fileNotBoolean': 'Le fichier ne dit ni « true » ni « false » pour GPC.',
   'value.gpc.saysNo': 'Le site déclare ne pas respecter GPC.',
+  'value.gpc.unchangedWithoutGpc': 'Le site a continué comme lors des visites précédentes sans GPC',
   'value.gpc.uspNotOptedOut':
     'La chaîne US Privacy indique que vous ne vous êtes pas opposé à la vente',
   'value.gpc.gppNotOptedOut':

@@ -113,6 +113,8 @@ export function Popup({ store, gpc, recording, undo, i18n, siteHref }: PopupProp
   const state = store.state.value
   const summary = store.summary.value
   const decoded = state.kind === 'ready' ? decodedFindings(state.findings) : []
+  const gpcIgnored =
+    state.kind === 'ready' ? state.findings.find((f) => f.signal === 'gpc.ignored') : undefined
   const action = recording.action.value
 
   return (
@@ -231,7 +233,7 @@ export function Popup({ store, gpc, recording, undo, i18n, siteHref }: PopupProp
             support={state.findings
               .find((f) => f.signal === 'gpc.support')
               ?.evidence.details?.at(-1)}
-            ignored={state.findings.some((f) => f.signal === 'gpc.ignored')}
+            ignored={gpcIgnored && (gpcIgnored.evidence.details?.[0] ?? {})}
           />
           <ExcludeControl recording={recording} site={state.visit.site} i18n={i18n} />
           <p class="ask">

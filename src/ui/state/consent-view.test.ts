@@ -50,4 +50,31 @@ describe('consent timeline in plain words', () => {
       14, 13, 12, 11, 10, 9, 8, 7, 6, 5,
     ])
   })
+
+  it('says whether the site honoured GPC, compared with earlier visits without it', () => {
+    const compared = (outcome: string, visitId: number) =>
+      row({
+        visitId,
+        at: 5_000 + visitId,
+        source: 'wire',
+        framework: 'gpc',
+        event: 'compared',
+        state: { outcome, comparedVisits: 2, stoppedIdSync: ['Google'] },
+      })
+    const visits = consentVisits([
+      compared('honoured', 1),
+      compared('ignored', 2),
+      compared('unclear', 3), // never kept, and says nothing
+      row({ visitId: 4, framework: 'tcf', event: 'compared', state: { outcome: 'ignored' } }),
+    ])
+    expect(visits.map((v) => v.moments.map((m) => [m.key, m.from]))).toEqual([
+      [['consent.gpcIgnored', 'consent.fromComparison']],
+      [['consent.gpcHonoured', 'consent.fromComparison']],
+    ])
+    expect(visits[1]?.moments[0]?.gpc).toEqual({
+      outcome: 'honoured',
+      comparedVisits: 2,
+      stoppedIdSync: ['Google'],
+    })
+  })
 })

@@ -1,4 +1,5 @@
 import type { ConsentRow } from '@/db/schema'
+import type { DetailValue } from '@/detect/types'
 
 /** What one moment of the consent timeline says, as a message key and its values. */
 export interface ConsentMoment {
@@ -6,7 +7,9 @@ export interface ConsentMoment {
   key: ConsentMessage
   vars: Record<string, string>
   /** Where Tracelight read it. */
-  from: 'consent.fromPage' | 'consent.fromCookie' | 'consent.fromRequest'
+  from: 'consent.fromPage' | 'consent.fromCookie' | 'consent.fromRequest' | 'consent.fromComparison'
+  /** A GPC visit compared with earlier visits without GPC: what it found (ui/gpc-words.ts). */
+  gpc?: Record<string, DetailValue>
 }
 
 export type ConsentMessage =
@@ -20,6 +23,8 @@ export type ConsentMessage =
   | 'consent.storedAccepted'
   | 'consent.platform'
   | 'consent.gpcSent'
+  | 'consent.gpcHonoured'
+  | 'consent.gpcIgnored'
 
 export interface ConsentVisit {
   visitId: number
@@ -32,7 +37,7 @@ const FROM = {
   wire: 'consent.fromRequest',
 } as const
 
-function momentOf(row: ConsentRow): ConsentMoment | null {
+export function momentOf(row: ConsentRow): ConsentMoment | null {
   const yesNo = (refused: ConsentMessage, accepted: ConsentMessage, neither?: ConsentMessage) =>
     row.adsAllowed === false ? refused : row.adsAllowed === true ? accepted : neither
   let key: ConsentMessage | undefined
@@ -56,6 +61,13 @@ function momentOf(row: ConsentRow): ConsentMoment | null {
       break
     case 'sent':
       key = row.framework === 'gpc' ? 'consent.gpcSent' : undefined
+      break
+    case 'compared':
+      if (row.framework !== 'gpc') break
+      if (row.state.outcome === 'honoured') key = 'consent.gpcHonoured'
+      if (row.state.outcome === 'ignored') key = 'consent.gpcIgnored'
+      if (key !== undefined)
+        return { at: row.at, key, vars, from: 'consent.fromComparison', gpc: row.state }
       break
   }
   // A platform named by a cookie is said once, by its own line.

@@ -191,6 +191,9 @@ describe('check store', () => {
       visits: 0,
       findings: 0,
       duplicateVisits: 0,
+      consent: 0,
+      requests: 0,
+      maskedRequests: 0,
     }))
     const seen: string[] = []
     const stop = store.state.subscribe((s) => {
@@ -216,7 +219,15 @@ describe('import after a check', () => {
     const sent: string[] = []
     const store = createCheckStore(async (text) => {
       sent.push(text)
-      return { ok: true, visits: 2, findings: 5, duplicateVisits: 1 }
+      return {
+        ok: true,
+        visits: 2,
+        findings: 5,
+        duplicateVisits: 1,
+        consent: 3,
+        requests: 2,
+        maskedRequests: 1,
+      }
     })
     const evidence = await buildEvidence(input())
     const bad = evidenceJson(evidence).replace('"count":3', '"count":30')
@@ -234,6 +245,8 @@ describe('import after a check', () => {
       visits: 2,
       findings: 5,
       duplicates: 1,
+      requests: 2,
+      maskedRequests: 1,
     })
   })
 

@@ -143,7 +143,16 @@ export type ImportState =
   | { kind: 'working'; name: string }
   | { kind: 'failed'; name: string; problems: Problem[] }
   | { kind: 'error'; name: string; message: string }
-  | { kind: 'done'; name: string; visits: number; findings: number; duplicates: number }
+  | {
+      kind: 'done'
+      name: string
+      visits: number
+      findings: number
+      duplicates: number
+      /** Requests added, and requests left out because the file held them masked. */
+      requests: number
+      maskedRequests: number
+    }
 
 /** A file chosen in the page (a File is a Blob with a name). */
 export type CheckFile = Blob & { name: string }
@@ -229,6 +238,8 @@ export function createCheckStore(importer?: Importer) {
         visits: r.visits,
         findings: r.findings,
         duplicates: r.duplicateVisits,
+        requests: r.requests,
+        maskedRequests: r.maskedRequests,
       }
     } catch (e) {
       importState.value = { kind: 'error', name, message: errorText(e) }
