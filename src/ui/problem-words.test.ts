@@ -42,6 +42,9 @@ async function realProblems(): Promise<Problem[]> {
   const header = await fresh()
   header.counts.visits = 7
   out.push(...(await problemsOf(header)))
+  const few = await fresh()
+  few.counts.consent = 5
+  out.push(...(await problemsOf(few)))
   const bad = await fresh()
   ;(bad.records[0] as { kind: string }).kind = 'nonsense'
   out.push(...(await problemsOf(bad)))
@@ -92,8 +95,16 @@ describe('evidence problems in the reader’s language', () => {
       expect(text).not.toMatch(/[{}]|problem\./)
     }
     expect(german).toContain(
-      'Eintrag 7 wurde nach dem Export geändert: Sein Inhalt passt nicht mehr zu seinem Hashwert.',
+      'Eintrag 7 (finding tracker.request → google-analytics.com on visit 1) wurde nach dem Export geändert: Sein Inhalt passt nicht mehr zu seinem Hashwert.',
     )
+    expect(german).toContain('Der Kopf zählt 5 Einwilligungseinträge, die Datei enthält aber 3.')
+    expect(
+      problemText(DE, {
+        kind: 'file',
+        record: 9,
+        message: 'Record 9 is a consent record of visit 4, which is not in the file.',
+      }),
+    ).toBe('Eintrag 9 ist ein Einwilligungseintrag des Besuchs 4, der nicht in der Datei ist.')
     expect(german).toContain('Der Kopf zählt 7 Besuche, die Datei enthält aber 3.')
     expect(german.some((t) => /^Eintrag 1 hat nicht die Form/.test(t))).toBe(true)
   })

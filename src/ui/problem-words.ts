@@ -52,14 +52,14 @@ const RULES: Rule[] = [
     none,
   ],
   [
-    /^Record (\d+) \(.*\) was changed after export: its content no longer matches its digest\.$/s,
+    /^Record (\d+) \((.*)\) was changed after export: its content no longer matches its digest\.$/s,
     'problem.recordChanged',
-    (m) => ({ n: Number(m[1]) }),
+    (m) => ({ n: Number(m[1]), what: m[2] ?? '' }),
   ],
   [
-    /^Record (\d+) \(.*\) does not follow record (\d+)(?: \(the header\))? in the chain: .*$/s,
+    /^Record (\d+) \((.*?)\) does not follow record (\d+)(?: \(the header\))? in the chain: .*$/s,
     'problem.recordOutOfChain',
-    (m) => ({ n: Number(m[1]) }),
+    (m) => ({ n: Number(m[1]), what: m[2] ?? '' }),
   ],
   [/^The header \(.*\) was changed after export: .*$/s, 'problem.headerChanged', none],
   [
@@ -73,7 +73,7 @@ const RULES: Rule[] = [
     none,
   ],
   [
-    /^The header counts (\d+) (sites|visits|findings) but the file holds (\d+)\.$/,
+    /^The header counts (\d+) (sites|visits|findings|consent|requests) but the file holds (\d+)\.$/,
     'problem.kindCount',
     (m) => ({ expected: Number(m[1]), kind: m[2] ?? '', found: Number(m[3]) }),
   ],
@@ -97,6 +97,11 @@ const RULES: Rule[] = [
   [
     /^Record (\d+) is a finding of visit (\d+), which is not in the file\.$/,
     'problem.orphanFinding',
+    (m) => ({ n: Number(m[1]), visit: m[2] ?? '' }),
+  ],
+  [
+    /^Record (\d+) is a consent record of visit (\d+), which is not in the file\.$/,
+    'problem.orphanConsent',
     (m) => ({ n: Number(m[1]), visit: m[2] ?? '' }),
   ],
   [

@@ -196,8 +196,10 @@ void describe('Chromium: evidence export', () => {
     )
     assert.match(
       (await page.getByTestId('evidence-check-status-problems').textContent()) ?? '',
-      // In the page's words: the record by its number (the command line also says what it is).
-      new RegExp(`Record ${index + 1} was changed after export`),
+      // In the page's words, naming the record as the command line does.
+      new RegExp(
+        `Record ${index + 1} \\(finding tracker\\.request → facebook\\.net on visit \\d+\\) was changed after export`,
+      ),
     )
     await page.getByTestId('evidence-file').setInputFiles(path)
     await poll(

@@ -475,6 +475,8 @@ export const de: Record<MessageKey, string> = {
   'export.visits.other': '{n} Besuche',
   'export.findings.one': '{n} Fund',
   'export.findings.other': '{n} Funde',
+  'export.consent.one': '{n} Einwilligungseintrag',
+  'export.consent.other': '{n} Einwilligungseinträge',
   'export.requests.one': '{n} Anfrage von Ihnen',
   'export.requests.other': '{n} Anfragen von Ihnen',
   'export.savedFull':

@@ -464,6 +464,8 @@ export const en = {
   'export.visits.other': '{n} visits',
   'export.findings.one': '{n} finding',
   'export.findings.other': '{n} findings',
+  'export.consent.one': '{n} consent record',
+  'export.consent.other': '{n} consent records',
   'export.requests.one': '{n} request you made',
   'export.requests.other': '{n} requests you made',
   'export.savedFull': 'It holds full evidence: complete addresses and values as recorded.',

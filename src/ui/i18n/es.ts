@@ -473,6 +473,8 @@ export const es: Record<MessageKey, string> = {
   'export.visits.other': '{n} visitas',
   'export.findings.one': '{n} hallazgo',
   'export.findings.other': '{n} hallazgos',
+  'export.consent.one': '{n} registro de consentimiento',
+  'export.consent.other': '{n} registros de consentimiento',
   'export.requests.one': '{n} solicitud suya',
   'export.requests.other': '{n} solicitudes suyas',
   'export.savedFull':

@@ -480,6 +480,8 @@ export const fr: Record<MessageKey, string> = {
   'export.visits.other': '{n} visites',
   'export.findings.one': '{n} constat',
   'export.findings.other': '{n} constats',
+  'export.consent.one': '{n} enregistrement de consentement',
+  'export.consent.other': '{n} enregistrements de consentement',
   'export.requests.one': '{n} demande de votre part',
   'export.requests.other': '{n} demandes de votre part',
   'export.savedFull':

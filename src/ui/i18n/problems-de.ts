@@ -14,9 +14,9 @@ export const problemsDe: Record<keyof typeof problemsEn, string> = {
   'problem.schema': 'Ein Teil der Datei hat nicht die Form, die Tracelight schreibt (bei {path}).',
   'problem.schemaRecord': 'Eintrag {n} hat nicht die Form, die Tracelight schreibt (bei {path}).',
   'problem.recordChanged':
-    'Eintrag {n} wurde nach dem Export geändert: Sein Inhalt passt nicht mehr zu seinem Hashwert.',
+    'Eintrag {n} ({what}) wurde nach dem Export geändert: Sein Inhalt passt nicht mehr zu seinem Hashwert.',
   'problem.recordOutOfChain':
-    'Eintrag {n} folgt in der Kette nicht auf den vorigen: Einträge wurden entfernt, eingefügt oder umgestellt, oder sein Hashwert wurde bearbeitet.',
+    'Eintrag {n} ({what}) folgt in der Kette nicht auf den vorigen: Einträge wurden entfernt, eingefügt oder umgestellt, oder sein Hashwert wurde bearbeitet.',
   'problem.headerChanged':
     'Der Kopf (wer die Datei erstellt hat, was sie umfasst, ihre Einstellungen oder Zählungen) wurde nach dem Export geändert.',
   'problem.recordCount': 'Der Kopf nennt {expected} Einträge, die Datei enthält aber {found}.',
@@ -32,6 +32,8 @@ export const problemsDe: Record<keyof typeof problemsEn, string> = {
     '{name} wurde nach dem Export geändert: Die Datei passt nicht zu ihrer Prüfsumme.',
   'problem.orphanFinding':
     'Eintrag {n} ist ein Fund des Besuchs {visit}, der nicht in der Datei ist.',
+  'problem.orphanConsent':
+    'Eintrag {n} ist ein Einwilligungseintrag des Besuchs {visit}, der nicht in der Datei ist.',
   'problem.tooLargeToImport':
     'Die Datei ist zu groß, um sie hier hinzuzufügen ({size} MB; die Grenze liegt bei {limit} MB).',
   'problem.importRefused':

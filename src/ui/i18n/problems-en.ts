@@ -15,9 +15,9 @@ export const problemsEn = {
   'problem.schema': 'Part of the file does not have the form Tracelight writes (at {path}).',
   'problem.schemaRecord': 'Record {n} does not have the form Tracelight writes (at {path}).',
   'problem.recordChanged':
-    'Record {n} was changed after export: its content no longer matches its digest.',
+    'Record {n} ({what}) was changed after export: its content no longer matches its digest.',
   'problem.recordOutOfChain':
-    'Record {n} does not follow the one before it in the chain: records were removed, inserted or reordered, or its hash was edited.',
+    'Record {n} ({what}) does not follow the one before it in the chain: records were removed, inserted or reordered, or its hash was edited.',
   'problem.headerChanged':
     'The header (who made the file, what it covers, its settings or counts) was changed after export.',
   'problem.recordCount': 'The header says {expected} records but the file holds {found}.',
@@ -30,6 +30,8 @@ export const problemsEn = {
   'problem.zipMissing': '{name} is listed in the zip’s checksums but missing from it.',
   'problem.zipChanged': '{name} was changed after export: it does not match its checksum.',
   'problem.orphanFinding': 'Record {n} is a finding of visit {visit}, which is not in the file.',
+  'problem.orphanConsent':
+    'Record {n} is a consent record of visit {visit}, which is not in the file.',
   'problem.tooLargeToImport':
     'The file is too large to add here ({size} MB; the limit is {limit} MB).',
   'problem.importRefused': 'Nothing was added: the browser’s database refused it ({message}).',

@@ -14,9 +14,9 @@ export const problemsEs: Record<keyof typeof problemsEn, string> = {
   'problem.schema': 'Una parte del archivo no tiene la forma que escribe Tracelight (en {path}).',
   'problem.schemaRecord': 'El registro {n} no tiene la forma que escribe Tracelight (en {path}).',
   'problem.recordChanged':
-    'El registro {n} se modificó después de exportarlo: su contenido ya no coincide con su huella.',
+    'El registro {n} ({what}) se modificó después de exportarlo: su contenido ya no coincide con su huella.',
   'problem.recordOutOfChain':
-    'El registro {n} no sigue al anterior en la cadena: se quitaron, insertaron o reordenaron registros, o se editó su huella.',
+    'El registro {n} ({what}) no sigue al anterior en la cadena: se quitaron, insertaron o reordenaron registros, o se editó su huella.',
   'problem.headerChanged':
     'La cabecera (quién creó el archivo, qué abarca, sus ajustes o recuentos) se modificó después de exportarlo.',
   'problem.recordCount': 'La cabecera indica {expected} registros, pero el archivo tiene {found}.',
@@ -31,6 +31,8 @@ export const problemsEs: Record<keyof typeof problemsEn, string> = {
     '{name} se modificó después de exportarlo: no coincide con su suma de comprobación.',
   'problem.orphanFinding':
     'El registro {n} es un hallazgo de la visita {visit}, que no está en el archivo.',
+  'problem.orphanConsent':
+    'El registro {n} es un registro de consentimiento de la visita {visit}, que no está en el archivo.',
   'problem.tooLargeToImport':
     'El archivo es demasiado grande para añadirlo aquí ({size} MB; el límite es {limit} MB).',
   'problem.importRefused':

@@ -16,9 +16,9 @@ export const problemsFr: Record<keyof typeof problemsEn, string> = {
   'problem.schemaRecord':
     'L’enregistrement {n} n’a pas la forme qu’écrit Tracelight (à l’endroit {path}).',
   'problem.recordChanged':
-    'L’enregistrement {n} a été modifié après l’export : son contenu ne correspond plus à son empreinte.',
+    'L’enregistrement {n} ({what}) a été modifié après l’export : son contenu ne correspond plus à son empreinte.',
   'problem.recordOutOfChain':
-    'L’enregistrement {n} ne suit pas le précédent dans la chaîne : des enregistrements ont été supprimés, insérés ou déplacés, ou son empreinte a été modifiée.',
+    'L’enregistrement {n} ({what}) ne suit pas le précédent dans la chaîne : des enregistrements ont été supprimés, insérés ou déplacés, ou son empreinte a été modifiée.',
   'problem.headerChanged':
     'L’en-tête (qui a créé le fichier, ce qu’il couvre, ses réglages ou ses totaux) a été modifié après l’export.',
   'problem.recordCount':
@@ -35,6 +35,8 @@ export const problemsFr: Record<keyof typeof problemsEn, string> = {
     '{name} a été modifié après l’export : il ne correspond pas à sa somme de contrôle.',
   'problem.orphanFinding':
     'L’enregistrement {n} est un constat de la visite {visit}, qui n’est pas dans le fichier.',
+  'problem.orphanConsent':
+    'L’enregistrement {n} est un enregistrement de consentement de la visite {visit}, qui n’est pas dans le fichier.',
   'problem.tooLargeToImport':
     'Le fichier est trop gros pour être ajouté ici ({size} Mo ; la limite est de {limit} Mo).',
   'problem.importRefused':
