@@ -389,7 +389,7 @@ describe('schema upgrade v2 → v4', () => {
 
     const upgraded = openDb(indexedDB, IDBKeyRange)
     await upgraded.open()
-    expect(upgraded.verno).toBe(5)
+    expect(upgraded.verno).toBe(6)
     expect(await upgraded.visits.toArray()).toEqual(base.visits)
     expect(await upgraded.findings.toArray()).toEqual(base.findings)
     expect(await upgraded.daily.toArray()).toEqual(base.daily)

@@ -1,4 +1,14 @@
 import Dexie from 'dexie'
+import {
+  byRank,
+  compareKeys,
+  dayAt,
+  firstDayOf,
+  trackingNames,
+  type OverviewRows,
+} from './overview-aggregate'
+import { RANKS_KEY, ranksCurrent } from './overview-rows'
+export type { OverviewRows } from './overview-aggregate'
 import type {
   CompanyNameRow,
   FindingRow,
@@ -22,6 +32,60 @@ export function statsSince(db: TracelightDb, since: number): Promise<SiteStatsRo
   return since <= 0
     ? db.siteStats.toArray()
     : db.siteStats.where('lastSeen').aboveOrEqual(since).toArray()
+}
+
+/**
+ * The overview of the period of `days` days ending at `now` (0: all of history) from the
+ * precomputed rows, in one read transaction; undefined when those rows are not up to date
+ * for today (the background is catching up with a new day), and the overview sums the stats
+ * rows instead. Reads the top of the ranking index, not every site.
+ */
+export function overviewRows(
+  db: TracelightDb,
+  days: number,
+  since: number,
+  now: number,
+  shown: number,
+): Promise<OverviewRows | undefined> {
+  const today = dayAt(now)
+  const first = firstDayOf(days, today)
+  return db.transaction(
+    'r',
+    [db.meta, db.siteRanks, db.siteStats, db.companyReach, db.dayTotals, db.visits],
+    async () => {
+      if (!ranksCurrent(await db.meta.get(RANKS_KEY), today)) return undefined
+      const period = () => db.siteRanks.where('k').between([days], [days + 1], true, false)
+      const [top, siteCount, reach, totals, visits] = await Promise.all([
+        period().reverse().limit(shown).toArray(),
+        period().count(),
+        db.companyReach.toArray(),
+        days === 0
+          ? db.dayTotals.toArray()
+          : db.dayTotals.where('day').aboveOrEqual(first).toArray(),
+        visitCountSince(db, since),
+      ])
+      // Rows tied with the last one read are ordered by site, ascending: the index gave the
+      // last sites of the tie (read backwards), the overview wants the first ones.
+      const last = top[top.length - 1]
+      let ranks = top
+      if (last !== undefined && top.length === shown) {
+        const above = top.filter((r) => compareKeys(r.k, last.k) > 0)
+        const ties = await db.siteRanks
+          .where('k')
+          .equals(last.k)
+          .limit(shown - above.length)
+          .toArray()
+        ranks = above.concat(ties)
+      }
+      ranks.sort(byRank)
+      const names = new Map(reach.map((r) => [r.id, r.name]))
+      const stats = await db.siteStats.bulkGet(ranks.map((r) => r.site))
+      const companiesOf: Record<string, string[]> = {}
+      for (const row of stats)
+        if (row !== undefined) companiesOf[row.site] = trackingNames(row, first, names)
+      return { ranks, companiesOf, siteCount, reach, days: totals, visits }
+    },
+  )
 }
 
 /** Every company name with its small id (the stats rows hold ids). */

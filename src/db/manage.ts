@@ -3,6 +3,7 @@ import type { SignalId } from '@/detect/signals'
 import type { CompanySeen, SiteRow, TracelightDb } from './schema'
 import { loadCompanyIds, localDay, mergeCompanies, saveCompanyIds } from './write'
 import { groupVisitsOf, sitePartiesOf, siteStatsOf } from './aggregate'
+import { deleteSiteStats, overviewTables, putSiteStats } from './overview-rows'
 
 /** Retention, and the site rebuild it shares with undoable deletions (staged-delete.ts);
  * background only, like every write. deleteSite and deleteEverything delete at once. */
@@ -14,9 +15,7 @@ const ALL_TABLES = (db: TracelightDb) => [
   db.daily,
   db.consent,
   db.siteParties,
-  db.siteStats,
-  db.companyNames,
-  db.consent,
+  ...overviewTables(db),
 ]
 
 /** Removes every row of one site from sites, visits, findings, daily, consent and the
@@ -43,7 +42,7 @@ export async function deleteSite(db: TracelightDb, site: string): Promise<void> 
       .where('[site+signal+party]')
       .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey], true, true)
       .delete()
-    await db.siteStats.delete(site)
+    await deleteSiteStats(db, [site])
     await db.sites.delete(site)
   })
 }
@@ -51,6 +50,7 @@ export async function deleteSite(db: TracelightDb, site: string): Promise<void> 
 /** Removes all recorded history; settings stay. */
 export async function deleteEverything(db: TracelightDb): Promise<void> {
   await db.transaction('rw', ALL_TABLES(db), async () => {
+    // The overview's derived rows go with the stats rows (and are then up to date).
     await Promise.all(ALL_TABLES(db).map((t) => t.clear()))
   })
 }
@@ -108,7 +108,7 @@ export async function rebuildSite(db: TracelightDb, site: string): Promise<void>
     .delete()
   if (visits.length === 0) {
     await db.sites.delete(site)
-    await db.siteStats.delete(site)
+    await deleteSiteStats(db, [site])
     return
   }
   const findings = await db.findings
@@ -152,6 +152,7 @@ export async function rebuildSite(db: TracelightDb, site: string): Promise<void>
   await db.sites.put(row)
   await db.siteParties.bulkPut(sitePartiesOf(findings))
   const ids = await loadCompanyIds(db, [row])
-  await db.siteStats.put(siteStatsOf(row, daily, ids))
+  const stats = siteStatsOf(row, daily, ids)
   await saveCompanyIds(db, ids)
+  await putSiteStats(db, [stats], { names: ids.rows() })
 }

@@ -77,7 +77,7 @@ describe('schema upgrade from v1', () => {
     await db.open()
     // Every later version runs too (v3 adds the consent table, v4 the aggregates, v5 the
     // tables of undoable deletions).
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(6)
     expect(await db.consent.count()).toBe(0)
     expect(await db.pendingDeletions.count()).toBe(0)
     expect(await db.trash.count()).toBe(0)

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type IndexableType, type Transaction } from 'dexie'
 import { groupVisitsOf, memoryCompanyIds, sitePartiesOf, siteStatsOf } from './aggregate'
+import { buildOverviewRows, ranksMeta } from './overview-rows'
 import type { SignalId } from '@/detect/signals'
 import type { DetailValue } from '@/detect/types'
 
@@ -97,6 +98,59 @@ export interface CompanyNameRow {
   id: number
   /** Category when the company was first seen. */
   category: string
+}
+
+/** One site's standing in one overview period (DESIGN.md §9): the sums the overview ranks
+ * by, so its first screen reads the top rows of an index rather than every site's stats. Kept
+ * current from the stats rows (overview-rows.ts); valid up to and including day `until`. */
+export interface SiteRankRow {
+  /** The period in days (7, 30, 90), or 0 for all of history. */
+  p: number
+  site: string
+  /** The ranking, as an index key: [p, companies, fingerprinting, before consent, identifiers
+   * + ad pixels, tracker requests] (highest first is the overview's order). */
+  k: number[]
+  /** The last day (day number) these sums hold for: after it, the earliest day they count
+   * leaves the period. */
+  until: number
+  visits: number
+  lastSeen: number
+  companies: number
+  trackerRequests: number
+  fingerprinting: number
+  identifiers: number
+  adPixels: number
+  beforeConsent: number
+}
+
+/** Every site's numbers of one day added up (the overview's trend and totals). */
+export interface DayTotalRow {
+  /** Day number (days since 1970-01-01 of the local calendar day). */
+  day: number
+  /** Sites with anything recorded that day. */
+  sites: number
+  /** `STAT_FIELDS.length` sums, in that order (see aggregate.ts). */
+  counts: number[]
+}
+
+/** Where one tracking company was seen, by the day it was last seen on each site: the
+ * overview's company ranking for any period without reading every site. */
+export interface CompanyReachRow {
+  /** Company id (see `companyNames`). */
+  id: number
+  name: string
+  category: string
+  /** Day numbers, ascending, each with the sites whose last sighting of the company was
+   * that day and the company's requests on those sites (over their whole history). */
+  days: number[]
+  sites: number[]
+  requests: number[]
+}
+
+/** Small bookkeeping values of derived tables. */
+export interface MetaRow {
+  key: string
+  value: unknown
 }
 
 export interface DailyRow {
@@ -257,6 +311,10 @@ export type TracelightDb = Dexie & {
   siteParties: Dexie.Table<SitePartyRow, [string, SignalId, string]>
   siteStats: EntityTable<SiteStatsRow, 'site'>
   companyNames: EntityTable<CompanyNameRow, 'name'>
+  siteRanks: Dexie.Table<SiteRankRow, [number, string]>
+  dayTotals: EntityTable<DayTotalRow, 'day'>
+  companyReach: EntityTable<CompanyReachRow, 'id'>
+  meta: EntityTable<MetaRow, 'key'>
   settings: EntityTable<SettingRow, 'key'>
   requests: EntityTable<RequestRow, 'id'>
   contacts: EntityTable<ContactRow, 'site'>
@@ -307,6 +365,21 @@ export function openDb(indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): T
   db.version(5).stores({
     pendingDeletions: '++id',
     trash: '[op+n]',
+  })
+  // v6 (overview at scale, DESIGN.md §9): adds tables only, derived from the overview stats
+  // rows (nothing else changes): each site's ranking per period, every day's totals and each
+  // tracking company's reach, so the overview's first screen reads a few small rows.
+  db.version(6)
+    .stores({
+      siteRanks: '[p+site], k, until',
+      dayTotals: 'day',
+      companyReach: 'id',
+      meta: 'key',
+    })
+    .upgrade((tx) => buildOverviewRows(tx, Date.now()))
+  // A new database's derived rows are up to date: there is nothing yet.
+  db.on('populate', (tx) => {
+    void tx.table('meta').put(ranksMeta(Date.now()))
   })
   return db as TracelightDb
 }

@@ -2,6 +2,7 @@ import Dexie, { type IndexableType, type Table } from 'dexie'
 import type { SignalId } from '@/detect/signals'
 import { groupKey, siteStatsOf, sitePartiesOf } from './aggregate'
 import { rebuildSite } from './manage'
+import { clearSiteStats, deleteSiteStats, overviewTables, putSiteStats } from './overview-rows'
 import type {
   ConsentRow,
   DailyRow,
@@ -64,8 +65,7 @@ const tables = (db: TracelightDb) => [
   db.daily,
   db.consent,
   db.siteParties,
-  db.siteStats,
-  db.companyNames,
+  ...overviewTables(db),
   db.trash,
   db.pendingDeletions,
 ]
@@ -272,7 +272,7 @@ async function refreshStats(db: TracelightDb, sites: readonly string[]): Promise
   if (sites.length === 0) return
   const rows = await db.sites.bulkGet([...sites])
   const gone = sites.filter((_, i) => rows[i] === undefined)
-  if (gone.length > 0) await db.siteStats.bulkDelete(gone)
+  await deleteSiteStats(db, gone)
   const present = rows.filter((r) => r !== undefined)
   if (present.length === 0) return
   const days = await Promise.all(
@@ -284,8 +284,9 @@ async function refreshStats(db: TracelightDb, sites: readonly string[]): Promise
     ),
   )
   const ids = await loadCompanyIds(db, present)
-  await db.siteStats.bulkPut(present.map((r, i) => siteStatsOf(r, days[i] ?? [], ids)))
+  const stats = present.map((r, i) => siteStatsOf(r, days[i] ?? [], ids))
   await saveCompanyIds(db, ids)
+  await putSiteStats(db, stats, { names: ids.rows() })
 }
 
 /** Adds one chunk to a deletion's trash and counts it; `op.next` advances (the caller stores
@@ -436,15 +437,15 @@ async function moveWhole(db: TracelightDb, op: Op, site: string | null): Promise
     const names = sites.map((s) => s.site)
     touch(op, names)
     await dropChunk(db.sites, names, true)
-    await db.siteStats.bulkDelete(names)
+    await deleteSiteStats(db, names)
     return !all
   }
   // The overview stats are recomputed on undo; any left (a site recorded only while the rows
   // were being moved) go too.
-  if (all) await db.siteStats.clear()
+  if (all) await clearSiteStats(db)
   else {
     touch(op, [site])
-    await db.siteStats.delete(site)
+    await deleteSiteStats(db, [site])
   }
   return true
 }

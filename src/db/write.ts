@@ -20,6 +20,7 @@ import {
   REQUEST_SIGNALS,
   trackerNames,
 } from './aggregate'
+import { overviewTables, putSiteStats } from './overview-rows'
 
 /** Observations aggregated in memory for one visit × signal × party, not yet stored. */
 export interface FindingDelta {
@@ -121,8 +122,7 @@ export const writeTables = (db: TracelightDb) => [
   db.sites,
   db.daily,
   db.siteParties,
-  db.siteStats,
-  db.companyNames,
+  ...overviewTables(db),
 ]
 
 /** Company ids for these sites' tracking companies: stored ones, and new ones to store with
@@ -254,17 +254,16 @@ export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> 
 
     const oldStats = await db.siteStats.bulkGet(merged.map((s) => s.site))
     const ids = await loadCompanyIds(db, merged)
-    await db.siteStats.bulkPut(
-      merged.map((site, i) =>
-        mergeSiteStats(
-          oldStats[i],
-          site,
-          dailyList.filter((d) => d.site === site.site),
-          ids,
-        ),
+    const stats = merged.map((site, i) =>
+      mergeSiteStats(
+        oldStats[i],
+        site,
+        dailyList.filter((d) => d.site === site.site),
+        ids,
       ),
     )
     await saveCompanyIds(db, ids)
+    await putSiteStats(db, stats, { old: oldStats, names: ids.rows() })
   })
 }
 

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core'
 import { launchChromium } from '../../src/cli/browsers.ts'
 import type { SignalId } from '../../src/detect/signals.ts'
 import type { FindingRow, VisitRow } from '../../src/db/schema.ts'
-import { Aggregator, putRows, storedCompanyIds, type Rows } from './seed.ts'
+import { Aggregator, OverviewSeed, putRows, storedCompanyIds, type Rows } from './seed.ts'
 
 export const SITES = 5_000
 const VISITS_PER_SITE = 20
@@ -38,8 +38,9 @@ export async function seed(page: Page): Promise<{ findings: number; daily: numbe
   let findings = 0
   let daily = 0
   const ids = await storedCompanyIds(page)
+  const overview = new OverviewSeed()
   for (let s0 = 0; s0 < SITES; s0 += 50) {
-    const agg = new Aggregator(ids)
+    const agg = new Aggregator(ids, overview)
     const rows: Rows & { visits: VisitRow[]; findings: FindingRow[] } = { visits: [], findings: [] }
     for (let s = s0; s < Math.min(SITES, s0 + 50); s++) {
       const site = `site-${s}.test`
@@ -84,6 +85,7 @@ export async function seed(page: Page): Promise<{ findings: number; daily: numbe
       await putRows(page, { ...rows, ...more })
     }
   }
+  await overview.finish(page, ids.rows())
   return { findings, daily }
 }
 

@@ -2,6 +2,7 @@ import type { ConsentRow, DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/s
 import { SETTINGS } from '@/db/settings'
 import { groupVisitsOf, memoryCompanyIds, sitePartiesOf, siteStatsOf } from '@/db/aggregate'
 import { localDay } from '@/db/write'
+import { overviewRowsFromStats } from '@/db/overview-aggregate'
 import type { DeleteRequest, PendingDeletion } from '@/messages'
 import type { DashboardApi, Settings } from '@/ui/state/dashboard-api'
 
@@ -56,6 +57,11 @@ export function fixtureApi(data: FixtureData, now: number) {
           ),
         ),
     companyNames: async () => ids.rows(),
+    overviewRows: async (days, since, now, shown) => {
+      const stats = await api.statsSince(0)
+      const visits = await api.visitCountSince(since)
+      return overviewRowsFromStats(stats, ids.rows(), visits, days, now, shown)
+    },
     sitesWithParty: async (text) => {
       const q = text.trim().toLowerCase()
       return q === ''

@@ -7,6 +7,7 @@ import {
   companyParties,
   sitesWithParty,
   findingsOfVisits,
+  overviewRows,
   siteParties,
   sitesSince,
   statsSince,
@@ -43,6 +44,7 @@ async function answer<T>(reply: Promise<T>): Promise<T> {
 const api: DashboardApi = {
   sitesSince: (since) => sitesSince(db, since),
   statsSince: (since) => statsSince(db, since),
+  overviewRows: (days, since, now, shown) => overviewRows(db, days, since, now, shown),
   companyNames: () => companyNames(db),
   sitesWithParty: (text) => sitesWithParty(db, text),
   visitCountSince: (since) => visitCountSince(db, since),

@@ -9,6 +9,7 @@ import type {
   VisitRow,
 } from '@/db/schema'
 import type { SettingKey, SettingValue } from '@/db/settings'
+import type { OverviewRows } from '@/db/dashboard-read'
 import type { DeleteRequest } from '@/messages'
 import type { UndoApi } from './undo-store'
 
@@ -19,6 +20,15 @@ export interface DashboardApi extends UndoApi {
   sitesSince(since: number): Promise<SiteRow[]>
   /** The overview's compact per-site rows. */
   statsSince(since: number): Promise<SiteStatsRow[]>
+  /** The overview of the period of `days` days (0: all) starting at `since`, without a search,
+   * from the precomputed rows: the first `shown` sites and the totals. Undefined while those
+   * rows are not up to date (the overview then sums the compact rows). */
+  overviewRows(
+    days: number,
+    since: number,
+    now: number,
+    shown: number,
+  ): Promise<OverviewRows | undefined>
   /** Company names by id, for the stats rows. */
   companyNames(): Promise<CompanyNameRow[]>
   /** Sites that contacted a third-party domain containing the text. */

@@ -1,6 +1,8 @@
-import type { CompanyNameRow, SiteStatsRow } from '@/db/schema'
+import type { CompanyNameRow, CompanyReachRow, SiteStatsRow } from '@/db/schema'
+import type { OverviewRows } from '@/db/dashboard-read'
 import { localDay } from '@/db/write'
 import { dayNumber, dayOfNumber, familyOf, STAT_FIELDS, type StatField } from '@/db/aggregate'
+import { reachSince } from '@/db/overview-aggregate'
 
 /** Signal families the overview counts, besides the companies themselves. */
 export const FAMILIES = ['fingerprinting', 'identifiers', 'adPixels', 'beforeConsent'] as const
@@ -31,8 +33,15 @@ export interface DayPoint {
   sites: number
 }
 
+/** Sites the overview lists (the rest are counted). */
+export const SHOWN_SITES = 50
+
 export interface Overview {
+  /** Sites in ranking order: every matching one, or (from the precomputed rows) the first
+   * `SHOWN_SITES`. */
   sites: SiteRank[]
+  /** How many sites match. */
+  siteCount: number
   companies: CompanyReach[]
   totals: { sites: number; visits: number; companies: number; trackerRequests: number }
   trend: DayPoint[]
@@ -53,8 +62,32 @@ function byTracking(a: SiteRank, b: SiteRank): number {
     b.families.beforeConsent - a.families.beforeConsent ||
     b.families.identifiers + b.families.adPixels - (a.families.identifiers + a.families.adPixels) ||
     b.trackerRequests - a.trackerRequests ||
-    a.site.localeCompare(b.site)
+    // Code-unit order, as the ranking index keeps sites of equal rank.
+    (a.site < b.site ? -1 : a.site > b.site ? 1 : 0)
   )
+}
+
+const byReach = (a: CompanyReach, b: CompanyReach) =>
+  b.sites - a.sites || b.requests - a.requests || a.name.localeCompare(b.name)
+
+/** Every day of the trend: from the period's first day (or, for all of history, the first
+ * day with anything recorded) to today. */
+function trendOf(firstDay: string, perDay: ReadonlyMap<number, DayPoint>, now: number): DayPoint[] {
+  let start = firstDay
+  if (start === '') {
+    let min = Infinity
+    for (const d of perDay.keys()) if (d < min) min = d
+    start = min === Infinity ? localDay(now) : dayOfNumber(min)
+  }
+  return daysBetween(start, localDay(now)).map((day) => {
+    const p = perDay.get(dayNumber(day))
+    return {
+      day,
+      trackerRequests: p?.trackerRequests ?? 0,
+      otherRequests: p?.otherRequests ?? 0,
+      sites: p?.sites ?? 0,
+    }
+  })
 }
 
 /** Every local day from `first` to `last`, inclusive. */
@@ -161,27 +194,68 @@ export function buildOverview(
       })
   })
   sites.sort(byTracking)
-  const companies = reach
-    .filter((c) => q === '' || c.name.toLowerCase().includes(q))
-    .sort((a, b) => b.sites - a.sites || b.requests - a.requests || a.name.localeCompare(b.name))
-
-  const days = [...perDay.keys()].sort((a, b) => a - b)
-  const start =
-    firstDay !== '' ? firstDay : days[0] !== undefined ? dayOfNumber(days[0]) : localDay(now)
-  const trend = daysBetween(start, localDay(now)).map((day) => {
-    const p = perDay.get(dayNumber(day))
-    return {
-      day,
-      trackerRequests: p?.trackerRequests ?? 0,
-      otherRequests: p?.otherRequests ?? 0,
-      sites: p?.sites ?? 0,
-    }
-  })
+  const companies = reach.filter((c) => q === '' || c.name.toLowerCase().includes(q)).sort(byReach)
 
   return {
     sites,
+    siteCount: sites.length,
     companies,
     totals: { sites: siteCount, visits: input.visits, companies: reach.length, trackerRequests },
-    trend,
+    trend: trendOf(firstDay, perDay, now),
+  }
+}
+
+/**
+ * The same overview (without a search) from the precomputed rows (see dashboard-read.ts):
+ * the first sites of the ranking, every company's reach within the period, the day totals.
+ */
+export function overviewFromRows(rows: OverviewRows, since: number, now: number): Overview {
+  const firstDay = since > 0 ? localDay(since) : ''
+  const first = firstDay === '' ? -Infinity : dayNumber(firstDay)
+  const sites: SiteRank[] = rows.ranks.map((r) => ({
+    site: r.site,
+    visits: r.visits,
+    lastSeen: r.lastSeen,
+    companies: rows.companiesOf[r.site] ?? [],
+    trackerRequests: r.trackerRequests,
+    families: {
+      fingerprinting: r.fingerprinting,
+      identifiers: r.identifiers,
+      adPixels: r.adPixels,
+      beforeConsent: r.beforeConsent,
+    },
+  }))
+  sites.sort(byTracking)
+  const companies: CompanyReach[] = []
+  for (const row of rows.reach as readonly CompanyReachRow[]) {
+    const { sites: count, requests } = reachSince(row, first)
+    if (count > 0)
+      companies.push({ name: row.name, category: row.category, sites: count, requests })
+  }
+  companies.sort(byReach)
+  const perDay = new Map<number, DayPoint>()
+  let trackerRequests = 0
+  for (const d of rows.days) {
+    if (d.day < first) continue
+    const trackers = d.counts[FIELD.trackerRequests] ?? 0
+    trackerRequests += trackers
+    perDay.set(d.day, {
+      day: '',
+      trackerRequests: trackers,
+      otherRequests: d.counts[FIELD.otherRequests] ?? 0,
+      sites: d.sites,
+    })
+  }
+  return {
+    sites,
+    siteCount: rows.siteCount,
+    companies,
+    totals: {
+      sites: rows.siteCount,
+      visits: rows.visits,
+      companies: companies.length,
+      trackerRequests,
+    },
+    trend: trendOf(firstDay, perDay, now),
   }
 }

@@ -1,0 +1,289 @@
+import { dayNumber, localDay, STAT_FIELDS } from './aggregate'
+import type {
+  CompanyNameRow,
+  CompanyReachRow,
+  DayTotalRow,
+  SiteRankRow,
+  SiteStatsRow,
+} from './schema'
+
+/**
+ * The overview's precomputed rows (DESIGN.md §9), derived from the per-site stats rows by pure
+ * functions: every writer (recorder, deletions, undo, retention, upgrade, the benches' seed)
+ * turns each change of a stats row into the same changes of these rows.
+ *
+ * - `siteRanks`: per period and site, the sums the overview ranks by. A period ends today, so
+ *   a row stays right until the earliest day it counts leaves the period (`until`); after
+ *   that day the background recomputes it (overview-rows.ts, `refreshRanks`).
+ * - `dayTotals`: every site's numbers of a day added up, with the number of sites active.
+ * - `companyReach`: per tracking company, sites and requests by the day it was last seen on
+ *   each site. Neither depends on today, so both are simply added to and taken from.
+ */
+
+/** The overview's periods in days; 0 is all of history. */
+export const RANK_PERIODS = [7, 30, 90, 0] as const
+
+/** `until` of a row that never goes stale (all of history). */
+export const FOREVER = 2 ** 31
+
+const FIELDS = STAT_FIELDS.length
+const TRACKER = STAT_FIELDS.indexOf('trackerRequests')
+const FINGERPRINTING = STAT_FIELDS.indexOf('fingerprinting')
+const IDENTIFIERS = STAT_FIELDS.indexOf('identifiers')
+const AD_PIXELS = STAT_FIELDS.indexOf('adPixels')
+const BEFORE_CONSENT = STAT_FIELDS.indexOf('beforeConsent')
+
+/** Today's day number at time `now` (local calendar). */
+export const dayAt = (now: number) => dayNumber(localDay(now))
+
+/** First day (day number) of a period ending `today`; -∞ for all of history. */
+export const firstDayOf = (period: number, today: number) =>
+  period === 0 ? Number.NEGATIVE_INFINITY : today - period + 1
+
+/** A site's ranking row for one period ending `today`, or none when it was not seen in it. */
+export function rankOf(row: SiteStatsRow, period: number, today: number): SiteRankRow | undefined {
+  const first = firstDayOf(period, today)
+  const lastDay = dayAt(row.lastSeen)
+  if (lastDay < first) return undefined
+  let earliest = lastDay
+  const sums = new Array<number>(FIELDS).fill(0)
+  const { days, perDay } = row
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i] ?? 0
+    if (day < first) continue
+    if (day < earliest) earliest = day
+    for (let f = 0; f < FIELDS; f++) sums[f] = (sums[f] ?? 0) + (perDay[i * FIELDS + f] ?? 0)
+  }
+  let companies = 0
+  for (const day of row.trackerLastDay) if (day >= first) companies += 1
+  const at = (f: number) => sums[f] ?? 0
+  return {
+    p: period,
+    site: row.site,
+    k: [
+      period,
+      companies,
+      at(FINGERPRINTING),
+      at(BEFORE_CONSENT),
+      at(IDENTIFIERS) + at(AD_PIXELS),
+      at(TRACKER),
+    ],
+    until: period === 0 ? FOREVER : earliest + period - 1,
+    visits: row.visits,
+    lastSeen: row.lastSeen,
+    companies,
+    trackerRequests: at(TRACKER),
+    fingerprinting: at(FINGERPRINTING),
+    identifiers: at(IDENTIFIERS),
+    adPixels: at(AD_PIXELS),
+    beforeConsent: at(BEFORE_CONSENT),
+  }
+}
+
+/** A site's ranking rows for every period ending `today`. */
+export const ranksOf = (row: SiteStatsRow, today: number): SiteRankRow[] =>
+  RANK_PERIODS.map((p) => rankOf(row, p, today)).filter((r) => r !== undefined)
+
+/** Keys of a site's ranking rows, one per period (stored or not). */
+export const rankKeys = (site: string): [number, string][] => RANK_PERIODS.map((p) => [p, site])
+
+/** Changes to the day totals and company reach, summed over any number of stats rows. */
+export interface OverviewDelta {
+  days: Map<number, { sites: number; counts: number[] }>
+  /** Company id → day → [sites, requests]. */
+  reach: Map<number, Map<number, [number, number]>>
+}
+
+export const emptyDelta = (): OverviewDelta => ({ days: new Map(), reach: new Map() })
+
+/** Adds (`sign` 1) or takes away (-1) what one stats row contributes. */
+export function addStats(delta: OverviewDelta, row: SiteStatsRow, sign: 1 | -1): void {
+  const { days, perDay } = row
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i] ?? 0
+    let d = delta.days.get(day)
+    if (d === undefined)
+      delta.days.set(day, (d = { sites: 0, counts: new Array<number>(FIELDS).fill(0) }))
+    d.sites += sign
+    for (let f = 0; f < FIELDS; f++)
+      d.counts[f] = (d.counts[f] ?? 0) + sign * (perDay[i * FIELDS + f] ?? 0)
+  }
+  const { trackerIds, trackerLastDay, trackerRequests } = row
+  for (let i = 0; i < trackerIds.length; i++) {
+    const id = trackerIds[i] ?? 0
+    const day = trackerLastDay[i] ?? 0
+    let byDay = delta.reach.get(id)
+    if (byDay === undefined) delta.reach.set(id, (byDay = new Map()))
+    const e = byDay.get(day) ?? [0, 0]
+    e[0] += sign
+    e[1] += sign * (trackerRequests[i] ?? 0)
+    byDay.set(day, e)
+  }
+}
+
+/** Whether a change of one day's totals changes anything. */
+const isZero = (d: { sites: number; counts: number[] }) =>
+  d.sites === 0 && d.counts.every((n) => n === 0)
+
+/** The days and companies a delta changes (the rest cancelled out). */
+export function changed(delta: OverviewDelta): { days: number[]; companies: number[] } {
+  const days = [...delta.days].filter(([, d]) => !isZero(d)).map(([day]) => day)
+  const companies = [...delta.reach]
+    .filter(([, byDay]) => [...byDay.values()].some(([s, r]) => s !== 0 || r !== 0))
+    .map(([id]) => id)
+  return { days, companies }
+}
+
+/** A day's totals after a change; undefined once no site has anything that day. */
+export function applyDay(
+  old: DayTotalRow | undefined,
+  day: number,
+  d: { sites: number; counts: number[] },
+): DayTotalRow | undefined {
+  const sites = (old?.sites ?? 0) + d.sites
+  if (sites <= 0) return undefined
+  return {
+    day,
+    sites,
+    counts: d.counts.map((n, f) => Math.max(0, (old?.counts[f] ?? 0) + n)),
+  }
+}
+
+/** A company's reach after a change; undefined once it is on no site. */
+export function applyReach(
+  old: CompanyReachRow | undefined,
+  name: CompanyNameRow | undefined,
+  id: number,
+  byDay: ReadonlyMap<number, readonly [number, number]>,
+): CompanyReachRow | undefined {
+  const merged = new Map<number, [number, number]>()
+  old?.days.forEach((day, i) => merged.set(day, [old.sites[i] ?? 0, old.requests[i] ?? 0]))
+  for (const [day, [s, r]] of byDay) {
+    const e = merged.get(day) ?? [0, 0]
+    merged.set(day, [e[0] + s, e[1] + r])
+  }
+  const days = [...merged.keys()].filter((d) => (merged.get(d)?.[0] ?? 0) > 0).sort((a, b) => a - b)
+  if (days.length === 0) return undefined
+  return {
+    id,
+    name: old?.name ?? name?.name ?? '',
+    category: old?.category ?? name?.category ?? 'unknown',
+    days,
+    sites: days.map((d) => merged.get(d)?.[0] ?? 0),
+    requests: days.map((d) => Math.max(0, merged.get(d)?.[1] ?? 0)),
+  }
+}
+
+/** A company's sites and requests on the days from `first` on (its reach in a period). */
+export function reachSince(
+  row: CompanyReachRow,
+  first: number,
+): { sites: number; requests: number } {
+  let sites = 0
+  let requests = 0
+  for (let i = row.days.length - 1; i >= 0; i--) {
+    if ((row.days[i] ?? 0) < first) break
+    sites += row.sites[i] ?? 0
+    requests += row.requests[i] ?? 0
+  }
+  return { sites, requests }
+}
+
+/** Every derived row of a set of stats rows, from nothing (the upgrade, a rebuild, seeds). */
+export function overviewRowsOf(
+  stats: Iterable<SiteStatsRow>,
+  names: readonly CompanyNameRow[],
+  today: number,
+): { siteRanks: SiteRankRow[]; dayTotals: DayTotalRow[]; companyReach: CompanyReachRow[] } {
+  const delta = emptyDelta()
+  const siteRanks: SiteRankRow[] = []
+  for (const row of stats) {
+    addStats(delta, row, 1)
+    siteRanks.push(...ranksOf(row, today))
+  }
+  const byId = new Map(names.map((n) => [n.id, n]))
+  // In key order, as the tables give them back.
+  const dayTotals = [...delta.days]
+    .map(([day, d]) => applyDay(undefined, day, d))
+    .filter((r) => r !== undefined)
+    .sort((a, b) => a.day - b.day)
+  const companyReach = [...delta.reach]
+    .map(([id, byDay]) => applyReach(undefined, byId.get(id), id, byDay))
+    .filter((r) => r !== undefined)
+    .sort((a, b) => a.id - b.id)
+  return { siteRanks, dayTotals, companyReach }
+}
+
+/** What the overview's first screen needs, as read from the precomputed rows. */
+export interface OverviewRows {
+  /** The first `shown` sites in the overview's order (fewer when the period has fewer). */
+  ranks: SiteRankRow[]
+  /** Tracking companies of each of those sites seen within the period, by name. */
+  companiesOf: Record<string, string[]>
+  /** Sites seen within the period. */
+  siteCount: number
+  /** Every tracking company's reach by day (the period's part is summed by the reader). */
+  reach: CompanyReachRow[]
+  /** Totals of the days within the period. */
+  days: DayTotalRow[]
+  /** Visits that started within the period. */
+  visits: number
+}
+
+/** Order of ranking keys (as IndexedDB orders arrays of numbers). */
+export function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0)
+    if (d !== 0) return d
+  }
+  return a.length - b.length
+}
+
+/** The overview's order of ranking rows: highest first, then by site (code units). */
+export const byRank = (a: SiteRankRow, b: SiteRankRow) =>
+  compareKeys(b.k, a.k) || (a.site < b.site ? -1 : a.site > b.site ? 1 : 0)
+
+/** Tracking companies of a site seen on or after day `first`, by name, sorted. */
+export function trackingNames(
+  row: SiteStatsRow,
+  first: number,
+  names: ReadonlyMap<number, string>,
+): string[] {
+  const list: string[] = []
+  row.trackerIds.forEach((id, i) => {
+    const name = names.get(id)
+    if ((row.trackerLastDay[i] ?? 0) >= first && name !== undefined) list.push(name)
+  })
+  return list.sort()
+}
+
+/** The same rows as the database reader gives (dashboard-read.ts), from every site's stats
+ * rows (the dashboard's fixture). */
+export function overviewRowsFromStats(
+  stats: readonly SiteStatsRow[],
+  names: readonly CompanyNameRow[],
+  visits: number,
+  days: number,
+  now: number,
+  shown: number,
+): OverviewRows {
+  const today = dayAt(now)
+  const first = firstDayOf(days, today)
+  const all = overviewRowsOf(stats, names, today)
+  const inPeriod = all.siteRanks.filter((r) => r.p === days)
+  const ranks = inPeriod.sort(byRank).slice(0, shown)
+  const byId = new Map(names.map((n) => [n.id, n.name]))
+  const companiesOf: Record<string, string[]> = {}
+  for (const r of ranks) {
+    const row = stats.find((s) => s.site === r.site)
+    if (row !== undefined) companiesOf[r.site] = trackingNames(row, first, byId)
+  }
+  return {
+    ranks,
+    companiesOf,
+    siteCount: inPeriod.length,
+    reach: all.companyReach,
+    days: all.dayTotals.filter((d) => d.day >= first),
+    visits,
+  }
+}
