@@ -51,18 +51,17 @@ export function overviewRows(
   const first = firstDayOf(days, today)
   return db.transaction(
     'r',
-    [db.meta, db.siteRanks, db.siteStats, db.companyReach, db.dayTotals, db.visits],
+    [db.meta, db.siteRanks, db.siteStats, db.companyReach, db.dayTotals],
     async () => {
       if (!ranksCurrent(await db.meta.get(RANKS_KEY), today)) return undefined
       const period = () => db.siteRanks.where('k').between([days], [days + 1], true, false)
-      const [top, siteCount, reach, totals, visits] = await Promise.all([
+      const [top, siteCount, reach, totals] = await Promise.all([
         period().reverse().limit(shown).toArray(),
         period().count(),
         db.companyReach.toArray(),
         days === 0
           ? db.dayTotals.toArray()
           : db.dayTotals.where('day').aboveOrEqual(first).toArray(),
-        visitCountSince(db, since),
       ])
       // Rows tied with the last one read are ordered by site, ascending: the index gave the
       // last sites of the tie (read backwards), the overview wants the first ones.
@@ -83,7 +82,7 @@ export function overviewRows(
       const companiesOf: Record<string, string[]> = {}
       for (const row of stats)
         if (row !== undefined) companiesOf[row.site] = trackingNames(row, first, names)
-      return { ranks, companiesOf, siteCount, reach, days: totals, visits }
+      return { ranks, companiesOf, siteCount, reach, days: totals }
     },
   )
 }

@@ -152,7 +152,12 @@ export async function rebuildSite(db: TracelightDb, site: string): Promise<void>
   await db.sites.put(row)
   await db.siteParties.bulkPut(sitePartiesOf(findings))
   const ids = await loadCompanyIds(db, [row])
-  const stats = siteStatsOf(row, daily, ids)
+  const stats = siteStatsOf(
+    row,
+    daily,
+    ids,
+    visits.map((v) => v.startedAt),
+  )
   await saveCompanyIds(db, ids)
   await putSiteStats(db, [stats], { names: ids.rows() })
 }

@@ -20,7 +20,8 @@ import type { SiteStatsRow } from './schema'
 const TODAY = dayNumber('2024-05-10')
 const NOW = new Date(2024, 4, 10, 12).getTime()
 
-/** A stats row: `days` maps a day offset (0 today, -1 yesterday…) to its six numbers. */
+/** A stats row: `days` maps a day offset (0 today, -1 yesterday…) to its numbers of
+ * findings (six); each of those days had one visit. */
 function stats(
   site: string,
   days: Record<number, number[]>,
@@ -35,7 +36,7 @@ function stats(
     lastSeen: NOW + lastSeenOffset * 86_400_000,
     visits: 3,
     days: Uint32Array.from(offsets.map((o) => TODAY + o)),
-    perDay: Uint32Array.from(offsets.flatMap((o) => days[o] ?? [])),
+    perDay: Uint32Array.from(offsets.flatMap((o) => [...(days[o] ?? []), 1])),
     trackerIds: Uint32Array.from(trackers.map(([id]) => id)),
     trackerLastDay: Uint32Array.from(trackers.map(([, o]) => TODAY + o)),
     trackerRequests: Uint32Array.from(trackers.map(([, , r]) => r)),
@@ -118,7 +119,7 @@ describe('day totals and company reach', () => {
     expect(applyDay(undefined, TODAY, delta.days.get(TODAY) ?? { sites: 0, counts: [] })).toEqual({
       day: TODAY,
       sites: 2,
-      counts: [8, 0, 1, 0, 1, 0],
+      counts: [8, 0, 1, 0, 1, 0, 2],
     })
     addStats(delta, a, -1)
     addStats(delta, b, -1)
@@ -149,9 +150,9 @@ describe('day totals and company reach', () => {
     // Its last site gone, the company has no reach left.
     expect(applyReach(moved, undefined, 7, new Map([[TODAY + 2, [-1, -6]]]))).toBeUndefined()
     expect(
-      applyDay({ day: TODAY, sites: 1, counts: [1, 0, 0, 0, 0, 0] }, TODAY, {
+      applyDay({ day: TODAY, sites: 1, counts: [1, 0, 0, 0, 0, 0, 1] }, TODAY, {
         sites: -1,
-        counts: [-1, 0, 0, 0, 0, 0],
+        counts: [-1, 0, 0, 0, 0, 0, -1],
       }),
     ).toBeUndefined()
   })

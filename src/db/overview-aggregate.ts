@@ -226,8 +226,6 @@ export interface OverviewRows {
   reach: CompanyReachRow[]
   /** Totals of the days within the period. */
   days: DayTotalRow[]
-  /** Visits that started within the period. */
-  visits: number
 }
 
 /** Order of ranking keys (as IndexedDB orders arrays of numbers). */
@@ -262,7 +260,6 @@ export function trackingNames(
 export function overviewRowsFromStats(
   stats: readonly SiteStatsRow[],
   names: readonly CompanyNameRow[],
-  visits: number,
   days: number,
   now: number,
   shown: number,
@@ -284,6 +281,5 @@ export function overviewRowsFromStats(
     siteCount: inPeriod.length,
     reach: all.companyReach,
     days: all.dayTotals.filter((d) => d.day >= first),
-    visits,
   }
 }

@@ -2,12 +2,13 @@ import Dexie from 'dexie'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildOverview, overviewFromRows } from '@/ui/state/overview'
+import { dayNumber } from './aggregate'
 import { periodStart, PERIODS } from '@/ui/state/route'
 import { companyNames, overviewRows, statsSince, visitCountSince } from './dashboard-read'
 import { applyRetention, deleteEverything, deleteSite } from './manage'
 import { dayAt, FOREVER, overviewRowsFromStats, overviewRowsOf } from './overview-aggregate'
 import { RANKS_KEY, RANKS_VERSION, refreshRanks } from './overview-rows'
-import { DB_NAME, openDb, type TracelightDb, type VisitRow } from './schema'
+import { DB_NAME, openDb, type SiteStatsRow, type TracelightDb, type VisitRow } from './schema'
 import { stageDeletion, undoDeletion } from './staged-delete'
 import { applyBatch, type FindingDelta } from './write'
 
@@ -123,7 +124,7 @@ describe('the overview’s derived rows', () => {
     expect(await db.dayTotals.get(dayAt(NOW - 3 * DAY))).toEqual({
       day: dayAt(NOW - 3 * DAY),
       sites: 1,
-      counts: [4, 2, 2, 0, 0, 0],
+      counts: [4, 2, 2, 0, 0, 0, 1],
     })
   })
 
@@ -179,11 +180,13 @@ describe('overviewRows', () => {
         companyNames(db),
         visitCountSince(db, since),
       ])
-      const full = buildOverview({ stats, names, visits }, since, NOW)
+      const full = buildOverview({ stats, names }, since, NOW)
+      // Visits are counted on the day they started, as the visits' index counts them.
+      expect(full.totals.visits).toBe(visits)
       const every = await statsSince(db, 0)
       for (const shown of [1, 3, 8, 50]) {
         const rows = await overviewRows(db, days, since, NOW, shown)
-        expect(rows).toEqual(overviewRowsFromStats(every, names, visits, days, NOW, shown))
+        expect(rows).toEqual(overviewRowsFromStats(every, names, days, NOW, shown))
         expect(overviewFromRows(rows!, since, NOW)).toEqual({
           ...full,
           sites: full.sites.slice(0, shown),
@@ -278,6 +281,8 @@ const V5_TABLES = [
 describe('schema upgrade v5 → v6', () => {
   it('keeps every row and derives the rows the writers keep', async () => {
     await record(db)
+    // A visit that found nothing, on a day without findings.
+    await applyBatch(db, { visits: [visit(9, 'blog.test', NOW - 5 * DAY)], findings: [] })
     await db.settings.put({ key: 'retentionDays', value: 30 })
     await db.consent.add({
       visitId: 3,
@@ -290,12 +295,29 @@ describe('schema upgrade v5 → v6', () => {
     })
     const before: Record<string, unknown[]> = {}
     for (const name of V5_TABLES) before[name] = await db.table(name).toArray()
+    // Version 5 kept six numbers a day, without visits, for the days of the daily counts.
+    const daily = await db.daily.toArray()
+    const v5Stats = (await db.siteStats.toArray()).map((row) => {
+      const counted = new Set(daily.filter((d) => d.site === row.site).map((d) => dayNumber(d.day)))
+      const kept = [...row.days.keys()].filter((i) => counted.has(row.days[i] ?? 0))
+      return {
+        ...row,
+        days: Uint32Array.from(kept.map((i) => row.days[i] ?? 0)),
+        perDay: Uint32Array.from(
+          kept.flatMap((i) => Array.from(row.perDay.slice(i * 7, i * 7 + 6))),
+        ),
+      }
+    })
+    expect(v5Stats.map((r) => r.perDay.length)).not.toEqual(
+      (before.siteStats as SiteStatsRow[]).map((r) => r.perDay.length),
+    )
 
     const indexedDB = new IDBFactory()
     const old = new Dexie(DB_NAME, { indexedDB, IDBKeyRange })
     SHIPPED.forEach((stores, i) => old.version(i + 1).stores(stores))
     await old.open()
-    for (const name of V5_TABLES) await old.table(name).bulkPut(before[name] ?? [])
+    for (const name of V5_TABLES)
+      await old.table(name).bulkPut(name === 'siteStats' ? v5Stats : (before[name] ?? []))
     old.close()
 
     const upgraded = openDb(indexedDB, IDBKeyRange)

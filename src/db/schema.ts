@@ -1,5 +1,11 @@
 import Dexie, { type EntityTable, type IndexableType, type Transaction } from 'dexie'
-import { groupVisitsOf, memoryCompanyIds, sitePartiesOf, siteStatsOf } from './aggregate'
+import {
+  groupVisitsOf,
+  memoryCompanyIds,
+  sitePartiesOf,
+  siteStatsOf,
+  withVisits,
+} from './aggregate'
 import { buildOverviewRows, ranksMeta } from './overview-rows'
 import type { SignalId } from '@/detect/signals'
 import type { DetailValue } from '@/detect/types'
@@ -366,9 +372,10 @@ export function openDb(indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): T
     pendingDeletions: '++id',
     trash: '[op+n]',
   })
-  // v6 (overview at scale, DESIGN.md §9): adds tables only, derived from the overview stats
-  // rows (nothing else changes): each site's ranking per period, every day's totals and each
-  // tracking company's reach, so the overview's first screen reads a few small rows.
+  // v6 (overview at scale, DESIGN.md §9): the overview stats rows also count each day's
+  // visits (from the visits' index), and new tables derived from them: each site's ranking
+  // per period, every day's totals and each tracking company's reach, so the overview's first
+  // screen reads a few small rows. Nothing else changes.
   db.version(6)
     .stores({
       siteRanks: '[p+site], k, until',
@@ -376,12 +383,32 @@ export function openDb(indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): T
       companyReach: 'id',
       meta: 'key',
     })
-    .upgrade((tx) => buildOverviewRows(tx, Date.now()))
+    .upgrade(async (tx) => {
+      await addVisitsToStats(tx)
+      await buildOverviewRows(tx, Date.now())
+    })
   // A new database's derived rows are up to date: there is nothing yet.
   db.on('populate', (tx) => {
     void tx.table('meta').put(ranksMeta(Date.now()))
   })
   return db as TracelightDb
+}
+
+/** Adds each day's visits to every stats row (v6), from the visits' site index alone. */
+export async function addVisitsToStats(tx: Transaction): Promise<void> {
+  const keys = (await tx.table('visits').orderBy('[site+startedAt]').keys()) as unknown as [
+    string,
+    number,
+  ][]
+  const starts = new Map<string, number[]>()
+  for (const [site, at] of keys) {
+    const list = starts.get(site)
+    if (list === undefined) starts.set(site, [at])
+    else list.push(at)
+  }
+  const stats = tx.table<SiteStatsRow, string>('siteStats')
+  const rows = await stats.toArray()
+  await stats.bulkPut(rows.map((row) => withVisits(row, starts.get(row.site) ?? [])))
 }
 
 /** Fills siteParties and siteStats, and each site's group visits, one site at a time. */
@@ -392,7 +419,7 @@ export async function buildAggregates(tx: Transaction): Promise<void> {
   const siteNames = (await sites.toCollection().primaryKeys()) as string[]
   const ids = memoryCompanyIds()
   for (const name of siteNames) {
-    const [row, rows, days] = await Promise.all([
+    const [row, rows, days, starts] = await Promise.all([
       sites.get(name),
       findings
         .where('[site+signal]')
@@ -402,13 +429,25 @@ export async function buildAggregates(tx: Transaction): Promise<void> {
         .where('[site+day+signal]')
         .between([name, Dexie.minKey, Dexie.minKey], [name, Dexie.maxKey, Dexie.maxKey], true, true)
         .toArray(),
+      tx
+        .table<VisitRow>('visits')
+        .where('[site+startedAt]')
+        .between([name, Dexie.minKey], [name, Dexie.maxKey], true, true)
+        .keys(),
     ])
     if (row === undefined) continue
     const site: SiteRow = { ...row, groupVisits: groupVisitsOf(rows) }
     await Promise.all([
       sites.put(site),
       tx.table('siteParties').bulkPut(sitePartiesOf(rows)),
-      tx.table('siteStats').put(siteStatsOf(site, days, ids)),
+      tx.table('siteStats').put(
+        siteStatsOf(
+          site,
+          days,
+          ids,
+          (starts as unknown as [string, number][]).map(([, at]) => at),
+        ),
+      ),
     ])
   }
   await tx.table('companyNames').bulkPut(ids.rows())

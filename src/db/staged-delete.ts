@@ -267,7 +267,16 @@ async function takeDaily(db: TracelightDb, findings: readonly FindingRow[]): Pro
   return [...taken.values()]
 }
 
-/** Recomputes sites' overview stats rows from their summaries and daily counts. */
+/** Start times of a site's visits, from the index alone. */
+async function visitStarts(db: TracelightDb, site: string): Promise<number[]> {
+  const keys = await db.visits
+    .where('[site+startedAt]')
+    .between(...siteRange(site), true, true)
+    .keys()
+  return (keys as unknown as [string, number][]).map(([, at]) => at)
+}
+
+/** Recomputes sites' overview stats rows from their summaries, daily counts and visits. */
 async function refreshStats(db: TracelightDb, sites: readonly string[]): Promise<void> {
   if (sites.length === 0) return
   const rows = await db.sites.bulkGet([...sites])
@@ -283,8 +292,9 @@ async function refreshStats(db: TracelightDb, sites: readonly string[]): Promise
         .toArray(),
     ),
   )
+  const starts = await Promise.all(present.map((r) => visitStarts(db, r.site)))
   const ids = await loadCompanyIds(db, present)
-  const stats = present.map((r, i) => siteStatsOf(r, days[i] ?? [], ids))
+  const stats = present.map((r, i) => siteStatsOf(r, days[i] ?? [], ids, starts[i] ?? []))
   await saveCompanyIds(db, ids)
   await putSiteStats(db, stats, { names: ids.rows() })
 }

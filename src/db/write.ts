@@ -260,6 +260,8 @@ export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> 
         site,
         dailyList.filter((d) => d.site === site.site),
         ids,
+        // Each visit is in one batch only (the site's visit count relies on it too).
+        batch.visits.filter((v) => v.site === site.site).map((v) => v.startedAt),
       ),
     )
     await saveCompanyIds(db, ids)

@@ -201,6 +201,7 @@ export class Aggregator {
   private daily = new Map<string, DailyRow>()
   private parties = new Map<string, SitePartyRow>()
   private groups = new Map<string, Map<string, Set<number>>>()
+  private starts = new Map<string, number[]>()
   /** Company ids, shared by every chunk (and by later aggregators: pass it on), and the
    * overview's derived rows, kept over every aggregator of a seed. */
   constructor(
@@ -211,6 +212,9 @@ export class Aggregator {
   add(visit: VisitRow, findings: readonly FindingRow[]): void {
     const site = this.site(visit.site, visit.startedAt)
     site.visits += 1
+    const starts = this.starts.get(visit.site)
+    if (starts === undefined) this.starts.set(visit.site, [visit.startedAt])
+    else starts.push(visit.startedAt)
     for (const f of findings) {
       site.firstSeen = Math.min(site.firstSeen, f.firstAt)
       site.lastSeen = Math.max(site.lastSeen, f.lastAt)
@@ -290,7 +294,7 @@ export class Aggregator {
         out.sites.push(site)
         out.daily.push(...e.daily)
         out.siteParties.push(...e.parties)
-        out.siteStats.push(siteStatsOf(site, e.daily, this.ids))
+        out.siteStats.push(siteStatsOf(site, e.daily, this.ids, this.starts.get(name) ?? []))
       }
       out.siteRanks = this.overview.add(out.siteStats)
       // Names given an id since the last chunk (put again is harmless: same rows).

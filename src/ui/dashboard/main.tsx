@@ -11,7 +11,6 @@ import {
   siteParties,
   sitesSince,
   statsSince,
-  visitCountSince,
   visitPage,
 } from '@/db/dashboard-read'
 import { getSite, siteConsent } from '@/db/read'
@@ -47,7 +46,6 @@ const api: DashboardApi = {
   overviewRows: (days, since, now, shown) => overviewRows(db, days, since, now, shown),
   companyNames: () => companyNames(db),
   sitesWithParty: (text) => sitesWithParty(db, text),
-  visitCountSince: (since) => visitCountSince(db, since),
   site: (site) => getSite(db, site),
   siteParties: (site) => siteParties(db, site),
   visitPage: (site, before, limit) => visitPage(db, site, before, limit),

@@ -33,7 +33,6 @@ export interface DashboardApi extends UndoApi {
   companyNames(): Promise<CompanyNameRow[]>
   /** Sites that contacted a third-party domain containing the text. */
   sitesWithParty(text: string): Promise<string[]>
-  visitCountSince(since: number): Promise<number>
   site(site: string): Promise<SiteRow | undefined>
   /** One site's findings folded over its visits. */
   siteParties(site: string): Promise<SitePartyRow[]>

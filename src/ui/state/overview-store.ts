@@ -8,7 +8,6 @@ import { buildOverview, overviewFromRows, SHOWN_SITES, type Overview } from './o
 interface Full {
   stats: SiteStatsRow[]
   names: CompanyNameRow[]
-  visits: number
 }
 
 interface Raw {
@@ -81,12 +80,8 @@ export function createOverviewStore(api: DashboardApi) {
     full.value = { kind: 'loading' }
     try {
       const { since } = r.value
-      const [stats, names, visits] = await Promise.all([
-        api.statsSince(since),
-        api.companyNames(),
-        api.visitCountSince(since),
-      ])
-      if (mine === generation) full.value = { kind: 'ready', value: { stats, names, visits } }
+      const [stats, names] = await Promise.all([api.statsSince(since), api.companyNames()])
+      if (mine === generation) full.value = { kind: 'ready', value: { stats, names } }
     } catch (e) {
       if (mine === generation) full.value = { kind: 'error', message: errorText(e) }
     }

@@ -116,7 +116,6 @@ export function buildOverview(
   input: {
     stats: readonly SiteStatsRow[]
     names: readonly CompanyNameRow[]
-    visits: number
     partySites?: ReadonlySet<string>
   },
   since: number,
@@ -134,6 +133,7 @@ export function buildOverview(
   const reachRequests = new Float64Array(names.length)
   const sites: SiteRank[] = []
   let trackerRequests = 0
+  let visits = 0
   let siteCount = 0
   for (const row of input.stats) {
     const families = emptyFamilies()
@@ -145,6 +145,7 @@ export function buildOverview(
       const at = i * STAT_FIELDS.length
       const trackers = counts[at + FIELD.trackerRequests] ?? 0
       requests += trackers
+      visits += counts[at + FIELD.visits] ?? 0
       for (const f of FAMILIES) families[f] += counts[at + FIELD[f]] ?? 0
       let p = perDay.get(day)
       if (p === undefined)
@@ -200,7 +201,7 @@ export function buildOverview(
     sites,
     siteCount: sites.length,
     companies,
-    totals: { sites: siteCount, visits: input.visits, companies: reach.length, trackerRequests },
+    totals: { sites: siteCount, visits, companies: reach.length, trackerRequests },
     trend: trendOf(firstDay, perDay, now),
   }
 }
@@ -235,10 +236,12 @@ export function overviewFromRows(rows: OverviewRows, since: number, now: number)
   companies.sort(byReach)
   const perDay = new Map<number, DayPoint>()
   let trackerRequests = 0
+  let visits = 0
   for (const d of rows.days) {
     if (d.day < first) continue
     const trackers = d.counts[FIELD.trackerRequests] ?? 0
     trackerRequests += trackers
+    visits += d.counts[FIELD.visits] ?? 0
     perDay.set(d.day, {
       day: '',
       trackerRequests: trackers,
@@ -252,7 +255,7 @@ export function overviewFromRows(rows: OverviewRows, since: number, now: number)
     companies,
     totals: {
       sites: rows.siteCount,
-      visits: rows.visits,
+      visits,
       companies: companies.length,
       trackerRequests,
     },
