@@ -3,7 +3,7 @@ import type { SignalId } from '@/detect/signals'
 import type { CompanySeen, SiteRow, TracelightDb } from './schema'
 import { loadCompanyIds, localDay, mergeCompanies, saveCompanyIds } from './write'
 import { groupVisitsOf, sitePartiesOf, siteStatsOf } from './aggregate'
-import { deleteSiteStats, overviewTables, putSiteStats } from './overview-rows'
+import { clearSiteStats, deleteSiteStats, overviewTables, putSiteStats } from './overview-rows'
 
 /** Retention, and the site rebuild it shares with undoable deletions (staged-delete.ts);
  * background only, like every write. deleteSite and deleteEverything delete at once. */
@@ -51,7 +51,12 @@ export async function deleteSite(db: TracelightDb, site: string): Promise<void> 
 export async function deleteEverything(db: TracelightDb): Promise<void> {
   await db.transaction('rw', ALL_TABLES(db), async () => {
     // The overview's derived rows go with the stats rows (and are then up to date).
-    await Promise.all(ALL_TABLES(db).map((t) => t.clear()))
+    await Promise.all(
+      ALL_TABLES(db)
+        .filter((t) => t !== db.meta)
+        .map((t) => t.clear()),
+    )
+    await clearSiteStats(db)
   })
 }
 

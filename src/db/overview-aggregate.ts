@@ -1,6 +1,7 @@
 import { dayNumber, localDay, STAT_FIELDS } from './aggregate'
 import type {
   CompanyNameRow,
+  CompanyRankRow,
   CompanyReachRow,
   DayTotalRow,
   SiteRankRow,
@@ -18,6 +19,10 @@ import type {
  * - `dayTotals`: every site's numbers of a day added up, with the number of sites active.
  * - `companyReach`: per tracking company, sites and requests by the day it was last seen on
  *   each site. Neither depends on today, so both are simply added to and taken from.
+ * - `companyRanks`: per period and tracking company, its sites and requests in the period,
+ *   from its reach; like the sites' ranking rows, valid `until` a day.
+ * - Counts of ranking rows per period (the overview's totals of sites and companies), kept
+ *   with them (`RankCounts`).
  */
 
 /** The overview's periods in days; 0 is all of history. */
@@ -194,7 +199,13 @@ export function overviewRowsOf(
   stats: Iterable<SiteStatsRow>,
   names: readonly CompanyNameRow[],
   today: number,
-): { siteRanks: SiteRankRow[]; dayTotals: DayTotalRow[]; companyReach: CompanyReachRow[] } {
+): {
+  siteRanks: SiteRankRow[]
+  dayTotals: DayTotalRow[]
+  companyReach: CompanyReachRow[]
+  companyRanks: CompanyRankRow[]
+  counts: RankCounts
+} {
   const delta = emptyDelta()
   const siteRanks: SiteRankRow[] = []
   for (const row of stats) {
@@ -211,22 +222,29 @@ export function overviewRowsOf(
     .map(([id, byDay]) => applyReach(undefined, byId.get(id), id, byDay))
     .filter((r) => r !== undefined)
     .sort((a, b) => a.id - b.id)
-  return { siteRanks, dayTotals, companyReach }
+  const companyRanks = companyReach.flatMap((r) => companyRanksOf(r, today))
+  let counts = recount(emptyCounts(), 'sites', [], siteRanks)
+  counts = recount(counts, 'companies', [], companyRanks)
+  return { siteRanks, dayTotals, companyReach, companyRanks, counts }
 }
 
 /** What the overview's first screen needs, as read from the precomputed rows. */
 export interface OverviewRows {
-  /** The first `shown` sites in the overview's order (fewer when the period has fewer). */
+  /** The first sites in the overview's order (fewer when the period has fewer). */
   ranks: SiteRankRow[]
-  /** Tracking companies of each of those sites seen within the period, by name. */
-  companiesOf: Record<string, string[]>
+  /** The first tracking companies, by sites then requests in the period. */
+  companies: CompanyRankRow[]
   /** Sites seen within the period. */
   siteCount: number
-  /** Every tracking company's reach by day (the period's part is summed by the reader). */
-  reach: CompanyReachRow[]
+  /** Tracking companies seen within the period. */
+  companyCount: number
   /** Totals of the days within the period. */
   days: DayTotalRow[]
 }
+
+/** The overview's order of company ranking rows: most sites, then requests, then by name. */
+export const byCompanyRank = (a: CompanyRankRow, b: CompanyRankRow) =>
+  compareKeys(b.k, a.k) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 
 /** Order of ranking keys (as IndexedDB orders arrays of numbers). */
 export function compareKeys(a: readonly number[], b: readonly number[]): number {
@@ -262,24 +280,89 @@ export function overviewRowsFromStats(
   names: readonly CompanyNameRow[],
   days: number,
   now: number,
-  shown: number,
+  shown: { sites: number; companies: number },
 ): OverviewRows {
   const today = dayAt(now)
   const first = firstDayOf(days, today)
   const all = overviewRowsOf(stats, names, today)
-  const inPeriod = all.siteRanks.filter((r) => r.p === days)
-  const ranks = inPeriod.sort(byRank).slice(0, shown)
-  const byId = new Map(names.map((n) => [n.id, n.name]))
-  const companiesOf: Record<string, string[]> = {}
-  for (const r of ranks) {
-    const row = stats.find((s) => s.site === r.site)
-    if (row !== undefined) companiesOf[r.site] = trackingNames(row, first, byId)
-  }
   return {
-    ranks,
-    companiesOf,
-    siteCount: inPeriod.length,
-    reach: all.companyReach,
+    ranks: all.siteRanks
+      .filter((r) => r.p === days)
+      .sort(byRank)
+      .slice(0, shown.sites),
+    companies: all.companyRanks
+      .filter((r) => r.p === days)
+      .sort(byCompanyRank)
+      .slice(0, shown.companies),
+    siteCount: all.counts.sites[days] ?? 0,
+    companyCount: all.counts.companies[days] ?? 0,
     days: all.dayTotals.filter((d) => d.day >= first),
   }
+}
+
+/** Tracking companies seen within a period on each of these sites, by name (for the overview's
+ * list of sites, read after its first screen). */
+export function namesOfSites(
+  stats: readonly (SiteStatsRow | undefined)[],
+  names: ReadonlyMap<number, string>,
+  first: number,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  for (const row of stats) if (row !== undefined) out[row.site] = trackingNames(row, first, names)
+  return out
+}
+
+/** A company's ranking row for one period ending `today`, or none when it was on no site in
+ * it. */
+export function companyRankOf(
+  reach: CompanyReachRow,
+  period: number,
+  today: number,
+): CompanyRankRow | undefined {
+  const first = firstDayOf(period, today)
+  const { sites, requests } = reachSince(reach, first)
+  if (sites <= 0) return undefined
+  const earliest = reach.days.find((d) => d >= first) ?? today
+  return {
+    p: period,
+    name: reach.name,
+    id: reach.id,
+    category: reach.category,
+    k: [period, sites, requests],
+    until: period === 0 ? FOREVER : earliest + period - 1,
+    sites,
+    requests,
+  }
+}
+
+/** A company's ranking rows for every period ending `today`. */
+export const companyRanksOf = (reach: CompanyReachRow, today: number): CompanyRankRow[] =>
+  RANK_PERIODS.map((p) => companyRankOf(reach, p, today)).filter((r) => r !== undefined)
+
+/** Keys of a company's ranking rows, one per period (stored or not). */
+export const companyRankKeys = (name: string): [number, string][] =>
+  RANK_PERIODS.map((p) => [p, name])
+
+/** How many ranking rows each period has: sites and tracking companies seen in it. */
+export interface RankCounts {
+  sites: Record<string, number>
+  companies: Record<string, number>
+}
+
+export const emptyCounts = (): RankCounts => ({
+  sites: Object.fromEntries(RANK_PERIODS.map((p) => [p, 0])),
+  companies: Object.fromEntries(RANK_PERIODS.map((p) => [p, 0])),
+})
+
+/** Counts after ranking rows were replaced: `gone` are the rows there were, `now` the new. */
+export function recount(
+  counts: RankCounts,
+  kind: keyof RankCounts,
+  gone: readonly ({ p: number } | undefined)[],
+  now: readonly { p: number }[],
+): RankCounts {
+  const out = { ...counts, [kind]: { ...counts[kind] } }
+  for (const r of gone) if (r !== undefined) out[kind][r.p] = (out[kind][r.p] ?? 0) - 1
+  for (const r of now) out[kind][r.p] = (out[kind][r.p] ?? 0) + 1
+  return out
 }

@@ -1,13 +1,25 @@
 import Dexie from 'dexie'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { buildOverview, overviewFromRows } from '@/ui/state/overview'
+import { buildOverview, overviewFromRows, withCompanyNames } from '@/ui/state/overview'
 import { dayNumber } from './aggregate'
 import { periodStart, PERIODS } from '@/ui/state/route'
-import { companyNames, overviewRows, statsSince, visitCountSince } from './dashboard-read'
+import {
+  companiesOfSites,
+  companyNames,
+  overviewRows,
+  statsSince,
+  visitCountSince,
+} from './dashboard-read'
 import { applyRetention, deleteEverything, deleteSite } from './manage'
-import { dayAt, FOREVER, overviewRowsFromStats, overviewRowsOf } from './overview-aggregate'
-import { RANKS_KEY, RANKS_VERSION, refreshRanks } from './overview-rows'
+import {
+  dayAt,
+  emptyCounts,
+  FOREVER,
+  overviewRowsFromStats,
+  overviewRowsOf,
+} from './overview-aggregate'
+import { COUNTS_KEY, RANKS_KEY, RANKS_VERSION, refreshRanks } from './overview-rows'
 import { DB_NAME, openDb, type SiteStatsRow, type TracelightDb, type VisitRow } from './schema'
 import { stageDeletion, undoDeletion } from './staged-delete'
 import { applyBatch, type FindingDelta } from './write'
@@ -101,6 +113,12 @@ async function expectDerived(target: TracelightDb, now = NOW) {
   expect(bySiteAndPeriod(await target.siteRanks.toArray())).toEqual(bySiteAndPeriod(want.siteRanks))
   expect(await target.dayTotals.toArray()).toEqual(want.dayTotals.sort((a, b) => a.day - b.day))
   expect(await target.companyReach.toArray()).toEqual(want.companyReach.sort((a, b) => a.id - b.id))
+  const byPeriodAndName = <T extends { p: number; name: string }>(rows: T[]) =>
+    [...rows].sort((a, b) => a.p - b.p || (a.name < b.name ? -1 : 1))
+  expect(byPeriodAndName(await target.companyRanks.toArray())).toEqual(
+    byPeriodAndName(want.companyRanks),
+  )
+  expect((await target.meta.get(COUNTS_KEY))?.value ?? emptyCounts()).toEqual(want.counts)
 }
 
 describe('the overview’s derived rows', () => {
@@ -184,16 +202,24 @@ describe('overviewRows', () => {
       // Visits are counted on the day they started, as the visits' index counts them.
       expect(full.totals.visits).toBe(visits)
       const every = await statsSince(db, 0)
-      for (const shown of [1, 3, 8, 50]) {
-        const rows = await overviewRows(db, days, since, NOW, shown)
+      for (const n of [1, 3, 8, 50]) {
+        const shown = { sites: n, companies: Math.ceil(n / 3) }
+        const rows = await overviewRows(db, days, NOW, shown)
         expect(rows).toEqual(overviewRowsFromStats(every, names, days, NOW, shown))
-        expect(overviewFromRows(rows!, since, NOW)).toEqual({
+        const summary = overviewFromRows(rows!, since, NOW)
+        const named = await companiesOfSites(
+          db,
+          summary.sites.map((s) => s.site),
+          since > 0 ? dayAt(since) : 0,
+        )
+        expect(withCompanyNames(summary, named)).toEqual({
           ...full,
-          sites: full.sites.slice(0, shown),
+          sites: full.sites.slice(0, shown.sites),
+          companies: full.companies.slice(0, shown.companies),
         })
       }
     }
-    const top = await overviewRows(db, 30, periodStart('30', NOW), NOW, 4)
+    const top = await overviewRows(db, 30, NOW, { sites: 4, companies: 20 })
     // Fingerprinting, then ad pixels; then fourteen sites with one company and two requests.
     expect(top?.ranks.map((r) => r.site)).toEqual([
       'news.test',
@@ -208,7 +234,7 @@ describe('overviewRows', () => {
     await record(db)
     const later = NOW + 10 * DAY
     vi.setSystemTime(later)
-    expect(await overviewRows(db, 7, periodStart('7', later), later, 50)).toBeUndefined()
+    expect(await overviewRows(db, 7, later, { sites: 50, companies: 20 })).toBeUndefined()
     // Rows whose earliest counted day left their period are stale; the others still hold.
     const stale = await db.siteRanks.where('until').below(dayAt(later)).toArray()
     expect(stale.map((r) => `${r.p} ${r.site}`).sort()).toEqual([
@@ -220,7 +246,7 @@ describe('overviewRows', () => {
     await refreshRanks(db, later)
     await expectDerived(db, later)
     expect(await db.siteRanks.where('p').equals(7).count()).toBe(0)
-    const rows = await overviewRows(db, 30, periodStart('30', later), later, 50)
+    const rows = await overviewRows(db, 30, later, { sites: 50, companies: 20 })
     expect(rows?.ranks.map((r) => r.site)).toEqual(['news.test', 'blog.test', 'mail.test'])
     expect(await db.meta.get(RANKS_KEY)).toEqual({
       key: RANKS_KEY,
@@ -331,9 +357,8 @@ describe('schema upgrade v5 → v6', () => {
       key: RANKS_KEY,
       value: { day: dayAt(NOW), version: RANKS_VERSION },
     })
-    const since = periodStart('30', NOW)
-    expect(await overviewRows(upgraded, 30, since, NOW, 50)).toEqual(
-      await overviewRows(db, 30, since, NOW, 50),
+    expect(await overviewRows(upgraded, 30, NOW, { sites: 50, companies: 20 })).toEqual(
+      await overviewRows(db, 30, NOW, { sites: 50, companies: 20 }),
     )
     upgraded.close()
   })
@@ -347,7 +372,10 @@ describe('schema upgrade v5 → v6', () => {
     const upgraded = openDb(indexedDB, IDBKeyRange)
     await upgraded.open()
     expect(await upgraded.siteRanks.count()).toBe(0)
-    expect(await overviewRows(upgraded, 0, 0, NOW, 50)).toMatchObject({ ranks: [], siteCount: 0 })
+    expect(await overviewRows(upgraded, 0, NOW, { sites: 50, companies: 20 })).toMatchObject({
+      ranks: [],
+      siteCount: 0,
+    })
     upgraded.close()
   })
 })

@@ -153,6 +153,22 @@ export interface CompanyReachRow {
   requests: number[]
 }
 
+/** One tracking company's reach in one overview period: like a site's ranking row, the
+ * overview reads the first ones through the index on `k` rather than every company. */
+export interface CompanyRankRow {
+  /** The period in days (7, 30, 90), or 0 for all of history. */
+  p: number
+  name: string
+  id: number
+  category: string
+  /** [p, sites, requests]: the overview's order, highest first. */
+  k: number[]
+  /** The last day these numbers hold for (see `SiteRankRow.until`). */
+  until: number
+  sites: number
+  requests: number
+}
+
 /** Small bookkeeping values of derived tables. */
 export interface MetaRow {
   key: string
@@ -320,6 +336,7 @@ export type TracelightDb = Dexie & {
   siteRanks: Dexie.Table<SiteRankRow, [number, string]>
   dayTotals: EntityTable<DayTotalRow, 'day'>
   companyReach: EntityTable<CompanyReachRow, 'id'>
+  companyRanks: Dexie.Table<CompanyRankRow, [number, string]>
   meta: EntityTable<MetaRow, 'key'>
   settings: EntityTable<SettingRow, 'key'>
   requests: EntityTable<RequestRow, 'id'>
@@ -374,13 +391,14 @@ export function openDb(indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): T
   })
   // v6 (overview at scale, DESIGN.md §9): the overview stats rows also count each day's
   // visits (from the visits' index), and new tables derived from them: each site's ranking
-  // per period, every day's totals and each tracking company's reach, so the overview's first
-  // screen reads a few small rows. Nothing else changes.
+  // per period, every day's totals, each tracking company's reach and its ranking per period,
+  // so the overview's first screen reads a few small rows. Nothing else changes.
   db.version(6)
     .stores({
       siteRanks: '[p+site], k, until',
       dayTotals: 'day',
       companyReach: 'id',
+      companyRanks: '[p+name], k, until',
       meta: 'key',
     })
     .upgrade(async (tx) => {

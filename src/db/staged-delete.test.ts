@@ -153,6 +153,8 @@ async function dump() {
     siteRanks: sorted(await db.siteRanks.toArray()),
     dayTotals: await db.dayTotals.toArray(),
     companyReach: await db.companyReach.toArray(),
+    companyRanks: await db.companyRanks.toArray(),
+    counts: (await db.meta.bulkGet(['overview.counts'])).filter((r) => r !== undefined),
   }
 }
 
@@ -167,6 +169,16 @@ const EMPTY = {
   siteRanks: [],
   dayTotals: [],
   companyReach: [],
+  companyRanks: [],
+  counts: [
+    {
+      key: 'overview.counts',
+      value: {
+        sites: { 0: 0, 7: 0, 30: 0, 90: 0 },
+        companies: { 0: 0, 7: 0, 30: 0, 90: 0 },
+      },
+    },
+  ],
 }
 
 const company = (name: string): DeleteScope => ({ kind: 'company', name })
@@ -233,7 +245,7 @@ describe('deleting a site', () => {
     const op = await stageDeletion(db, { kind: 'site', site: 'news.test' }, now)
     expect(op).toMatchObject({ phase: 'staged', deadline: NOW + UNDO_MS })
     expect(op.summary).toEqual({ sites: 1, visits: 2, findings: 5 })
-    const { dayTotals, companyReach, ...after } = await dump()
+    const { dayTotals, companyReach, companyRanks, counts, ...after } = await dump()
     for (const rows of Object.values(after))
       expect(rows.some((r) => r.site === 'news.test')).toBe(false)
     const others = (rows: { site: string }[]) => rows.filter((r) => r.site !== 'news.test')
@@ -247,6 +259,10 @@ describe('deleting a site', () => {
     )
     expect(dayTotals).toEqual(left.dayTotals)
     expect(companyReach).toEqual(left.companyReach)
+    const byKey = (a: { p: number; name: string }, b: { p: number; name: string }) =>
+      a.p - b.p || (a.name < b.name ? -1 : 1)
+    expect(companyRanks).toEqual([...left.companyRanks].sort(byKey))
+    expect(counts[0]?.value).toEqual(left.counts)
     expect(dayTotals).not.toEqual(before.dayTotals)
     expect(await db.settings.get('retentionDays')).toEqual({ key: 'retentionDays', value: 30 })
 

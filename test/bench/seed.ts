@@ -17,13 +17,16 @@ import {
   applyDay,
   applyReach,
   changed,
+  companyRanksOf,
   dayAt,
   emptyDelta,
   ranksOf,
+  recount,
 } from '../../src/db/overview-aggregate.ts'
-import { RANKS_KEY, RANKS_VERSION } from '../../src/db/overview-rows.ts'
+import { COUNTS_KEY, countsOf, RANKS_KEY, RANKS_VERSION } from '../../src/db/overview-rows.ts'
 import type {
   CompanyNameRow,
+  CompanyRankRow,
   CompanyReachRow,
   DailyRow,
   DayTotalRow,
@@ -48,6 +51,7 @@ export type Rows = Partial<{
   siteRanks: SiteRankRow[]
   dayTotals: DayTotalRow[]
   companyReach: CompanyReachRow[]
+  companyRanks: CompanyRankRow[]
   meta: MetaRow[]
 }>
 
@@ -140,20 +144,24 @@ async function readAll<T>(page: Page, store: string): Promise<T[]> {
 
 /**
  * The overview's derived rows of seeded stats rows (src/db/overview-aggregate.ts), as the
- * extension's writers keep them: ranking rows with each chunk, then the day totals and the
- * companies' reach added to those already stored, and today noted as up to date.
+ * extension's writers keep them: ranking rows with each chunk, then the day totals, the
+ * companies' reach and their ranking rows added to those already stored, the counts, and
+ * today noted as up to date. The seeded sites must be new ones.
  */
 export class OverviewSeed {
   private delta = emptyDelta()
   private readonly today = dayAt(Date.now())
+  private siteRanks: SiteRankRow[] = []
 
   /** The ranking rows of new sites' stats rows (their totals are kept for `finish`). */
   add(stats: readonly SiteStatsRow[]): SiteRankRow[] {
     for (const row of stats) addStats(this.delta, row, 1)
-    return stats.flatMap((row) => ranksOf(row, this.today))
+    const ranks = stats.flatMap((row) => ranksOf(row, this.today))
+    this.siteRanks.push(...ranks.map((r) => ({ ...r, k: [] })))
+    return ranks
   }
 
-  /** Writes the day totals and reach, added to the stored ones, and the bookkeeping row. */
+  /** Writes the day totals and reach, added to the stored ones, and the bookkeeping rows. */
   async finish(page: Page, names: readonly CompanyNameRow[]): Promise<void> {
     const { days, companies } = changed(this.delta)
     const storedDays = new Map(
@@ -177,13 +185,28 @@ export class OverviewSeed {
       )
       return row === undefined ? [] : [row]
     })
-    for (let i = 0; i < Math.max(dayTotals.length, companyReach.length); i += 2000)
+    const changedNames = new Set(companyReach.map((r) => r.name))
+    const storedRanks = (await readAll<CompanyRankRow>(page, 'companyRanks')).filter((r) =>
+      changedNames.has(r.name),
+    )
+    const companyRanks = companyReach.flatMap((r) => companyRanksOf(r, this.today))
+    const [stored] = await readAll<MetaRow>(page, 'meta').then((rows) =>
+      rows.filter((r) => r.key === COUNTS_KEY),
+    )
+    let counts = countsOf(stored)
+    counts = recount(counts, 'sites', [], this.siteRanks)
+    counts = recount(counts, 'companies', storedRanks, companyRanks)
+    for (let i = 0; i < Math.max(dayTotals.length, companyRanks.length); i += 2000)
       await putRows(page, {
         dayTotals: dayTotals.slice(i, i + 2000),
         companyReach: companyReach.slice(i, i + 2000),
+        companyRanks: companyRanks.slice(i, i + 2000),
       })
     await putRows(page, {
-      meta: [{ key: RANKS_KEY, value: { day: this.today, version: RANKS_VERSION } }],
+      meta: [
+        { key: COUNTS_KEY, value: counts },
+        { key: RANKS_KEY, value: { day: this.today, version: RANKS_VERSION } },
+      ],
     })
   }
 }

@@ -1,15 +1,13 @@
 import { EvidenceCheck } from '@/ui/components/EvidenceCheck'
 import { ExportButton } from '@/ui/components/ExportButton'
 import { useEffect } from 'preact/hooks'
-import { FAMILIES, SHOWN_SITES } from '@/ui/state/overview'
+import { FAMILIES, SHOWN_COMPANIES, SHOWN_SITES } from '@/ui/state/overview'
 import { companyHash, PERIODS, routeHash, siteHash, type Route } from '@/ui/state/route'
 import { useDashboard } from './context'
 import { TrendChart } from './TrendChart'
 import { categoryName } from './words'
 
 type OverviewRoute = Extract<Route, { view: 'overview' }>
-
-const SHOWN_COMPANIES = 20
 
 export function Overview({ route }: { route: OverviewRoute }) {
   const { overview: store, i18n, navigate } = useDashboard()
@@ -118,8 +116,8 @@ export function Overview({ route }: { route: OverviewRoute }) {
                       <td>
                         <a href={siteHash(s.site)}>{s.site}</a>
                       </td>
-                      <td class="num" title={s.companies.join(', ')}>
-                        {num(s.companies.length)}
+                      <td class="num" title={s.companies?.join(', ')}>
+                        {num(s.companyCount)}
                       </td>
                       {FAMILIES.map((f) => (
                         <td key={f} class="num">

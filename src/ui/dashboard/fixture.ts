@@ -2,7 +2,7 @@ import type { ConsentRow, DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/s
 import { SETTINGS } from '@/db/settings'
 import { groupVisitsOf, memoryCompanyIds, sitePartiesOf, siteStatsOf } from '@/db/aggregate'
 import { localDay } from '@/db/write'
-import { overviewRowsFromStats } from '@/db/overview-aggregate'
+import { namesOfSites, overviewRowsFromStats } from '@/db/overview-aggregate'
 import type { DeleteRequest, PendingDeletion } from '@/messages'
 import type { DashboardApi, Settings } from '@/ui/state/dashboard-api'
 
@@ -58,8 +58,16 @@ export function fixtureApi(data: FixtureData, now: number) {
           ),
         ),
     companyNames: async () => ids.rows(),
-    overviewRows: async (days, since, now, shown) => {
+    overviewRows: async (days, now, shown) => {
       return overviewRowsFromStats(await api.statsSince(0), ids.rows(), days, now, shown)
+    },
+    companiesOfSites: async (sites, first) => {
+      const stats = await api.statsSince(0)
+      return namesOfSites(
+        sites.map((s) => stats.find((r) => r.site === s)),
+        new Map(ids.rows().map((n) => [n.id, n.name])),
+        first,
+      )
     },
     sitesWithParty: async (text) => {
       const q = text.trim().toLowerCase()

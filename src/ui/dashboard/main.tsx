@@ -3,6 +3,7 @@ import { RequestsRoute } from '@/ui/requests/RequestsRoute'
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import {
+  companiesOfSites,
   companyNames,
   companyParties,
   sitesWithParty,
@@ -43,7 +44,8 @@ async function answer<T>(reply: Promise<T>): Promise<T> {
 const api: DashboardApi = {
   sitesSince: (since) => sitesSince(db, since),
   statsSince: (since) => statsSince(db, since),
-  overviewRows: (days, since, now, shown) => overviewRows(db, days, since, now, shown),
+  overviewRows: (days, now, shown) => overviewRows(db, days, now, shown),
+  companiesOfSites: (sites, first) => companiesOfSites(db, sites, first),
   companyNames: () => companyNames(db),
   sitesWithParty: (text) => sitesWithParty(db, text),
   site: (site) => getSite(db, site),

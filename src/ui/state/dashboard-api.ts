@@ -20,15 +20,16 @@ export interface DashboardApi extends UndoApi {
   sitesSince(since: number): Promise<SiteRow[]>
   /** The overview's compact per-site rows. */
   statsSince(since: number): Promise<SiteStatsRow[]>
-  /** The overview of the period of `days` days (0: all) starting at `since`, without a search,
-   * from the precomputed rows: the first `shown` sites and the totals. Undefined while those
-   * rows are not up to date (the overview then sums the compact rows). */
+  /** The overview of the period of `days` days (0: all) ending at `now`, without a search,
+   * from the precomputed rows: the first sites and companies and the totals. Undefined while
+   * those rows are not up to date (the overview then sums the compact rows). */
   overviewRows(
     days: number,
-    since: number,
     now: number,
-    shown: number,
+    shown: { sites: number; companies: number },
   ): Promise<OverviewRows | undefined>
+  /** Tracking companies seen on each of these sites from day `first` on (a day number). */
+  companiesOfSites(sites: readonly string[], first: number): Promise<Record<string, string[]>>
   /** Company names by id, for the stats rows. */
   companyNames(): Promise<CompanyNameRow[]>
   /** Sites that contacted a third-party domain containing the text. */

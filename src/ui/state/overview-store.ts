@@ -2,7 +2,16 @@ import { computed, effect, signal } from '@preact/signals'
 import type { CompanyNameRow, SiteRow, SiteStatsRow } from '@/db/schema'
 import { periodStart, type Period } from './route'
 import { errorText, type DashboardApi, type Loadable } from './dashboard-api'
-import { buildOverview, overviewFromRows, SHOWN_SITES, type Overview } from './overview'
+import { dayNumber } from '@/db/aggregate'
+import { localDay } from '@/db/write'
+import {
+  buildOverview,
+  overviewFromRows,
+  SHOWN_COMPANIES,
+  SHOWN_SITES,
+  withCompanyNames,
+  type Overview,
+} from './overview'
 
 /** Everything the overview sums, for a search (or while the precomputed rows lag). */
 interface Full {
@@ -13,7 +22,8 @@ interface Full {
 interface Raw {
   since: number
   now: number
-  /** The overview without a search, from the precomputed rows (null: not up to date). */
+  /** The overview without a search, from the precomputed rows (null: not up to date); its
+   * sites' company names are added once read. */
   summary: Overview | null
 }
 
@@ -97,11 +107,32 @@ export function createOverviewStore(api: DashboardApi) {
       const now = api.now()
       const since = periodStart(period, now)
       const days = period === 'all' ? 0 : Number(period)
-      const rows = await api.overviewRows(days, since, now, SHOWN_SITES)
+      const rows = await api.overviewRows(days, now, {
+        sites: SHOWN_SITES,
+        companies: SHOWN_COMPANIES,
+      })
       const summary = rows === undefined ? null : overviewFromRows(rows, since, now)
-      if (mine === generation) raw.value = { kind: 'ready', value: { since, now, summary } }
+      if (mine !== generation) return
+      raw.value = { kind: 'ready', value: { since, now, summary } }
+      if (summary !== null) void addNames(mine, summary, since)
     } catch (e) {
       if (mine === generation) raw.value = { kind: 'error', message: errorText(e) }
+    }
+  }
+
+  /** After the first screen: the names of the listed sites' companies (their tooltips). */
+  async function addNames(mine: number, summary: Overview, since: number): Promise<void> {
+    try {
+      const first = since > 0 ? dayNumber(localDay(since)) : 0
+      const names = await api.companiesOfSites(
+        summary.sites.map((s) => s.site),
+        first,
+      )
+      const r = raw.peek()
+      if (mine === generation && r.kind === 'ready')
+        raw.value = { ...r, value: { ...r.value, summary: withCompanyNames(summary, names) } }
+    } catch {
+      // The counts are shown; only the names in their tooltips are missing.
     }
   }
 

@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { sampleData } from '@/ui/dashboard/fixture'
 import { localDay } from '@/db/write'
 import { dayNumber, memoryCompanyIds, siteStatsOf } from '@/db/aggregate'
-import { overviewRowsFromStats } from '@/db/overview-aggregate'
+import { namesOfSites, overviewRowsFromStats } from '@/db/overview-aggregate'
 import type { CompanyNameRow, SiteStatsRow } from '@/db/schema'
-import { buildOverview, daysBetween, familyOf, overviewFromRows } from './overview'
+import {
+  buildOverview,
+  daysBetween,
+  familyOf,
+  overviewFromRows,
+  withCompanyNames,
+} from './overview'
 import { periodStart, PERIODS } from './route'
 
 const NOW = new Date(2024, 4, 10, 12, 0).getTime()
@@ -131,11 +137,25 @@ describe('overviewFromRows', () => {
         const since = periodStart(period, NOW)
         const days = period === 'all' ? 0 : Number(period)
         const full = buildOverview({ stats, names }, since, NOW)
+        const first = since > 0 ? dayNumber(localDay(since)) : 0
+        const byId = new Map(names.map((n) => [n.id, n.name]))
         for (const shown of [1, 7, 20, 50, 100]) {
-          const rows = overviewRowsFromStats(stats, names, days, NOW, shown)
-          expect(overviewFromRows(rows, since, NOW)).toEqual({
+          const rows = overviewRowsFromStats(stats, names, days, NOW, {
+            sites: shown,
+            companies: Math.ceil(shown / 5),
+          })
+          const summary = overviewFromRows(rows, since, NOW)
+          // The sites' company names come afterwards.
+          expect(summary.sites.every((s) => s.companies === null)).toBe(true)
+          const named = namesOfSites(
+            summary.sites.map((s) => stats.find((r) => r.site === s.site)),
+            byId,
+            first,
+          )
+          expect(withCompanyNames(summary, named)).toEqual({
             ...full,
             sites: full.sites.slice(0, shown),
+            companies: full.companies.slice(0, Math.ceil(shown / 5)),
           })
         }
         // A test that could not fail would compare empty lists.
@@ -146,12 +166,13 @@ describe('overviewFromRows', () => {
   })
 
   it('gives the same first screen as the sample data’s full overview', () => {
-    const rows = overviewRowsFromStats(stats, ids.rows(), 30, NOW, 2)
+    const rows = overviewRowsFromStats(stats, ids.rows(), 30, NOW, { sites: 2, companies: 1 })
     const o = overviewFromRows(rows, periodStart('30', NOW), NOW)
-    expect(o.sites.map((s) => [s.site, s.companies])).toEqual([
-      ['news.test', ['Facebook', 'Google']],
-      ['shop.test', ['Google']],
+    expect(o.sites.map((s) => [s.site, s.companyCount])).toEqual([
+      ['news.test', 2],
+      ['shop.test', 1],
     ])
+    expect(o.companies.map((c) => [c.name, c.sites])).toEqual([['Google', 2]])
     expect(o.siteCount).toBe(3)
     expect(o.totals).toEqual({ sites: 3, visits: 4, companies: 2, trackerRequests: 10 })
   })

@@ -1,8 +1,7 @@
-import type { CompanyNameRow, CompanyReachRow, SiteStatsRow } from '@/db/schema'
+import type { CompanyNameRow, SiteStatsRow } from '@/db/schema'
 import type { OverviewRows } from '@/db/dashboard-read'
 import { localDay } from '@/db/write'
 import { dayNumber, dayOfNumber, familyOf, STAT_FIELDS, type StatField } from '@/db/aggregate'
-import { reachSince } from '@/db/overview-aggregate'
 
 /** Signal families the overview counts, besides the companies themselves. */
 export const FAMILIES = ['fingerprinting', 'identifiers', 'adPixels', 'beforeConsent'] as const
@@ -13,8 +12,10 @@ export interface SiteRank {
   site: string
   visits: number
   lastSeen: number
-  /** Tracking companies seen on the site within the period. */
-  companies: string[]
+  /** How many tracking companies were seen on the site within the period. */
+  companyCount: number
+  /** Their names (from the precomputed rows, read after the first screen: null until then). */
+  companies: string[] | null
   trackerRequests: number
   families: Record<Family, number>
 }
@@ -33,8 +34,9 @@ export interface DayPoint {
   sites: number
 }
 
-/** Sites the overview lists (the rest are counted). */
+/** Sites and companies the overview lists (the rest are counted). */
 export const SHOWN_SITES = 50
+export const SHOWN_COMPANIES = 20
 
 export interface Overview {
   /** Sites in ranking order: every matching one, or (from the precomputed rows) the first
@@ -42,6 +44,7 @@ export interface Overview {
   sites: SiteRank[]
   /** How many sites match. */
   siteCount: number
+  /** Companies by reach: every matching one, or (precomputed) the first `SHOWN_COMPANIES`. */
   companies: CompanyReach[]
   totals: { sites: number; visits: number; companies: number; trackerRequests: number }
   trend: DayPoint[]
@@ -57,7 +60,7 @@ const emptyFamilies = (): Record<Family, number> => ({
 /** Sites ranked by tracking, most first: companies, then the other families, then requests. */
 function byTracking(a: SiteRank, b: SiteRank): number {
   return (
-    b.companies.length - a.companies.length ||
+    b.companyCount - a.companyCount ||
     b.families.fingerprinting - a.families.fingerprinting ||
     b.families.beforeConsent - a.families.beforeConsent ||
     b.families.identifiers + b.families.adPixels - (a.families.identifiers + a.families.adPixels) ||
@@ -67,8 +70,10 @@ function byTracking(a: SiteRank, b: SiteRank): number {
   )
 }
 
+/** Companies seen on the most sites first, then by requests, then by name (code units, as the
+ * ranking index keeps them). */
 const byReach = (a: CompanyReach, b: CompanyReach) =>
-  b.sites - a.sites || b.requests - a.requests || a.name.localeCompare(b.name)
+  b.sites - a.sites || b.requests - a.requests || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 
 /** Every day of the trend: from the period's first day (or, for all of history, the first
  * day with anything recorded) to today. */
@@ -171,6 +176,7 @@ export function buildOverview(
       site: row.site,
       visits: row.visits,
       lastSeen: row.lastSeen,
+      companyCount: companies.length,
       companies,
       trackerRequests: requests,
       families,
@@ -208,7 +214,8 @@ export function buildOverview(
 
 /**
  * The same overview (without a search) from the precomputed rows (see dashboard-read.ts):
- * the first sites of the ranking, every company's reach within the period, the day totals.
+ * the first sites and companies of their rankings, the counts, the day totals. The sites'
+ * company names come later (`withCompanyNames`).
  */
 export function overviewFromRows(rows: OverviewRows, since: number, now: number): Overview {
   const firstDay = since > 0 ? localDay(since) : ''
@@ -217,7 +224,8 @@ export function overviewFromRows(rows: OverviewRows, since: number, now: number)
     site: r.site,
     visits: r.visits,
     lastSeen: r.lastSeen,
-    companies: rows.companiesOf[r.site] ?? [],
+    companyCount: r.companies,
+    companies: null,
     trackerRequests: r.trackerRequests,
     families: {
       fingerprinting: r.fingerprinting,
@@ -227,12 +235,12 @@ export function overviewFromRows(rows: OverviewRows, since: number, now: number)
     },
   }))
   sites.sort(byTracking)
-  const companies: CompanyReach[] = []
-  for (const row of rows.reach as readonly CompanyReachRow[]) {
-    const { sites: count, requests } = reachSince(row, first)
-    if (count > 0)
-      companies.push({ name: row.name, category: row.category, sites: count, requests })
-  }
+  const companies: CompanyReach[] = rows.companies.map((c) => ({
+    name: c.name,
+    category: c.category,
+    sites: c.sites,
+    requests: c.requests,
+  }))
   companies.sort(byReach)
   const perDay = new Map<number, DayPoint>()
   let trackerRequests = 0
@@ -256,9 +264,20 @@ export function overviewFromRows(rows: OverviewRows, since: number, now: number)
     totals: {
       sites: rows.siteCount,
       visits,
-      companies: companies.length,
+      companies: rows.companyCount,
       trackerRequests,
     },
     trend: trendOf(firstDay, perDay, now),
+  }
+}
+
+/** The overview with its sites' company names, once they are read. */
+export function withCompanyNames(
+  overview: Overview,
+  names: Readonly<Record<string, string[]>>,
+): Overview {
+  return {
+    ...overview,
+    sites: overview.sites.map((s) => ({ ...s, companies: names[s.site] ?? s.companies })),
   }
 }
