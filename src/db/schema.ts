@@ -7,6 +7,7 @@ import {
   withVisits,
 } from './aggregate'
 import { buildOverviewRows, ranksMeta } from './overview-rows'
+import { DB_NAME } from './name'
 import type { SignalId } from '@/detect/signals'
 import type { DetailValue } from '@/detect/types'
 
@@ -346,7 +347,7 @@ export type TracelightDb = Dexie & {
   trash: Dexie.Table<TrashRow, [number, number]>
 }
 
-export const DB_NAME = 'tracelight'
+export { DB_NAME }
 
 /**
  * Every schema version ever shipped stays declared here, oldest first.
