@@ -6,7 +6,7 @@
  */
 import { trackerData } from '@/data/trackers'
 import { openDb, type RecordMode } from '@/db/schema'
-import { lastFindingAt, siteFindings, visitFindings } from '@/db/read'
+import { lastFindingAt, newestSiteFinding, visitFindings } from '@/db/read'
 import { applyRetention } from '@/db/manage'
 import { readSetting, writeSetting } from '@/db/settings'
 import { applyBatch } from '@/db/write'
@@ -164,8 +164,7 @@ const consent = createConsentTimeline({
   },
   loadConsent: (visitId) => db.consent.where('visitId').equals(visitId).toArray(),
   gpcDeclared: async (site) => {
-    const rows = await siteFindings(db, site, 'gpc.support')
-    const newest = rows.sort((a, b) => b.lastAt - a.lastAt)[0]
+    const newest = await newestSiteFinding(db, site, 'gpc.support')
     return newest?.evidence.details?.some((d) => d.honours === true) ?? false
   },
   now: () => Date.now(),

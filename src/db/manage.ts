@@ -3,6 +3,7 @@ import type { SignalId } from '@/detect/signals'
 import type { CompanySeen, SiteRow, TracelightDb } from './schema'
 import { loadCompanyIds, localDay, mergeCompanies, saveCompanyIds } from './write'
 import { groupVisitsOf, sitePartiesOf, siteStatsOf } from './aggregate'
+import { siteVisitIds, visitRange } from './read'
 import { clearSiteStats, deleteSiteStats, overviewTables, putSiteStats } from './overview-rows'
 
 /** Retention, and the site rebuild it shares with undoable deletions (staged-delete.ts);
@@ -22,14 +23,10 @@ const ALL_TABLES = (db: TracelightDb) => [
  * aggregates. */
 export async function deleteSite(db: TracelightDb, site: string): Promise<void> {
   await db.transaction('rw', ALL_TABLES(db), async () => {
-    await db.visits
-      .where('[site+startedAt]')
-      .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
-      .delete()
-    await db.findings
-      .where('[site+signal]')
-      .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
-      .delete()
+    // Findings are found through their visits (no index by site).
+    const ids = await siteVisitIds(db, site)
+    await Promise.all(ids.map((id) => visitRange(db, id).delete()))
+    await db.visits.bulkDelete(ids)
     await db.daily
       .where('[site+day+signal]')
       .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey], true, true)
@@ -116,10 +113,8 @@ export async function rebuildSite(db: TracelightDb, site: string): Promise<void>
     await deleteSiteStats(db, [site])
     return
   }
-  const findings = await db.findings
-    .where('[site+signal]')
-    .between([site, Dexie.minKey], [site, Dexie.maxKey])
-    .toArray()
+  const lists = await Promise.all(visits.map((v) => visitRange(db, v.id).toArray()))
+  const findings = lists.flat()
   const counts: Partial<Record<SignalId, number>> = {}
   const companies: Record<string, CompanySeen> = {}
   let firstSeen = Math.min(...visits.map((v) => v.startedAt))
