@@ -6,7 +6,7 @@
  */
 import { trackerData } from '@/data/trackers'
 import { openDb, type RecordMode } from '@/db/schema'
-import { lastFindingAt, siteFindings, visitFindings } from '@/db/read'
+import { lastFindingAt, newestSiteFinding, visitFindings } from '@/db/read'
 import { earlierVisitsWithoutGpc } from '@/db/gpc-read'
 import { applyRetention } from '@/db/manage'
 import { readSetting, writeSetting } from '@/db/settings'
@@ -43,6 +43,8 @@ import { createDeletions } from './deletions'
 import { gateBatch, nextExcluded } from './record-gate'
 import { siteOfHost } from '@/detect/host'
 import { createTabState, type TabRecord } from './tab-state'
+import { createOverviewDays } from './overview-days'
+import { refreshRanks } from '@/db/overview-rows'
 
 const TAB_KEY = 'tab:'
 
@@ -58,7 +60,9 @@ const recorder = createRecorder({
   // The one recording gate: paused, nothing is stored; excluded sites' rows are dropped.
   write: (batch) => {
     const kept = gateBatch(batch, { paused, excluded })
-    return kept === null ? Promise.resolve() : applyBatch(db, kept)
+    if (kept === null) return Promise.resolve()
+    // Written on a new day: the overview's ranking rows catch up (not awaited).
+    return applyBatch(db, kept).then(() => void overviewDays.check())
   },
   onError: (message) => {
     storageError = message
@@ -161,8 +165,7 @@ const consent = createConsentTimeline({
   },
   loadConsent: (visitId) => db.consent.where('visitId').equals(visitId).toArray(),
   gpcDeclared: async (site) => {
-    const rows = await siteFindings(db, site, 'gpc.support')
-    const newest = rows.sort((a, b) => b.lastAt - a.lastAt)[0]
+    const newest = await newestSiteFinding(db, site, 'gpc.support')
     return newest?.evidence.details?.some((d) => d.honours === true) ?? false
   },
   earlierVisits: (site, visitId, before) => earlierVisitsWithoutGpc(db, site, visitId, before),
@@ -279,6 +282,20 @@ onAlarm(
   afterReady(() => void enforceRetention().catch(() => undefined)),
 )
 void ensureAlarm(RETENTION_ALARM, 24 * 60).catch(() => undefined)
+
+// The overview's periods end today: its ranking rows catch up with each new day, at start,
+// just after midnight and on the first write of a day (DESIGN.md §9).
+const OVERVIEW_ALARM = 'overview.day'
+const overviewDays = createOverviewDays({
+  refresh: (now) => refreshRanks(db, now),
+  now: () => Date.now(),
+  wakeAt: (when) => alarmAt(OVERVIEW_ALARM, when),
+})
+void ready.then(() => overviewDays.check()).catch(() => undefined)
+onAlarm(
+  OVERVIEW_ALARM,
+  afterReady(() => void overviewDays.check()),
+)
 
 onMessage(
   createRouter(

@@ -78,3 +78,26 @@ describe('nextExcluded', () => {
     expect(nextExcluded(full, 's0.test', true)).toHaveLength(MAX_EXCLUDED)
   })
 })
+
+describe('gateBatch and rows of earlier visits', () => {
+  it('drops the rows of excluded sites’ earlier visits too', () => {
+    const row = (id: number, site: string) => ({
+      id,
+      site,
+      url: `https://${site}/`,
+      tabId: 1,
+      startedAt: 1,
+      mode: 'standard' as const,
+    })
+    const kept = gateBatch(
+      {
+        visits: [],
+        findings: [finding('news.test', 'ga.test'), finding('bank.test', 'ga.test')],
+        seen: [row(1, 'news.test'), row(2, 'bank.test')],
+      },
+      { paused: false, excluded: new Set(['bank.test']) },
+    )
+    expect(kept?.findings.map((f) => f.site)).toEqual(['news.test'])
+    expect(kept?.seen?.map((v) => v.id)).toEqual([1])
+  })
+})

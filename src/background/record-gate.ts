@@ -21,6 +21,9 @@ export function gateBatch(batch: Batch, state: GateState): Batch | null {
       : {
           visits: batch.visits.filter((v) => !state.excluded.has(v.site)),
           findings: batch.findings.filter((f) => !state.excluded.has(f.site)),
+          ...(batch.seen !== undefined && {
+            seen: batch.seen.filter((v) => !state.excluded.has(v.site)),
+          }),
         }
   return kept.visits.length === 0 && kept.findings.length === 0 ? null : kept
 }

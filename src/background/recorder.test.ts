@@ -308,3 +308,24 @@ describe('recorder failures', () => {
     expect([...stored.values()]).toEqual([2])
   })
 })
+
+describe('rows of earlier visits', () => {
+  it('go with the findings of a visit started in an earlier batch, and of no other', async () => {
+    const { recorder, batches } = setup()
+    recorder.addVisit(visit(1))
+    recorder.add(obs())
+    await recorder.flush()
+    // The visit is in the batch it started in: no need to send its row again there.
+    expect(batches[0]?.visits.map((v) => v.id)).toEqual([1])
+    expect(batches[0]?.seen).toBeUndefined()
+    recorder.add(obs({ at: 5_000 }))
+    // Visit 9 was never started here (a worker restarted since): its row is not known.
+    recorder.add(obs({ visitId: 9 }))
+    await recorder.flush()
+    expect(batches[1]?.visits).toEqual([])
+    expect(batches[1]?.seen).toEqual([visit(1)])
+    recorder.addVisit(visit(2))
+    await recorder.flush()
+    expect(batches[2]?.seen).toBeUndefined()
+  })
+})

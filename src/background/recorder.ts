@@ -37,6 +37,10 @@ export interface Recorder {
   flush(): Promise<void>
 }
 
+/** Visits whose rows the recorder keeps at hand, so later findings can bring a visit's row
+ * back when it is not stored (see `Batch.seen`): about as many as pages left open. */
+const KNOWN_VISITS = 500
+
 /** Buffered for at most this long before a write (DESIGN.md §0: durability). */
 export const FLUSH_WINDOW_MS = 250
 const MAX_ATTEMPTS = 3
@@ -50,6 +54,8 @@ const MAX_ATTEMPTS = 3
 export function createRecorder(deps: RecorderDeps): Recorder {
   let visits: VisitRow[] = []
   let findings = new Map<string, FindingDelta>()
+  /** The latest visits started, by id (oldest first, bounded). */
+  const known = new Map<number, VisitRow>()
   let attempts = 0
   let timer: ReturnType<typeof setTimeout> | undefined
   let chain: Promise<void> = Promise.resolve()
@@ -88,6 +94,9 @@ export function createRecorder(deps: RecorderDeps): Recorder {
 
   function addVisit(visit: VisitRow): void {
     visits.push(visit)
+    known.delete(visit.id)
+    known.set(visit.id, visit)
+    if (known.size > KNOWN_VISITS) known.delete(known.keys().next().value as number)
     schedule()
   }
 
@@ -95,7 +104,15 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     if (timer !== undefined) clearTimeout(timer)
     timer = undefined
     if (visits.length === 0 && findings.size === 0) return
-    const batch: Batch = { visits, findings: [...findings.values()] }
+    const listed = new Set(visits.map((v) => v.id))
+    const list = [...findings.values()]
+    const seen = [...new Set(list.map((f) => f.visitId))]
+      .filter((id) => !listed.has(id))
+      .flatMap((id) => {
+        const row = known.get(id)
+        return row === undefined ? [] : [row]
+      })
+    const batch: Batch = { visits, findings: list, ...(seen.length > 0 && { seen }) }
     visits = []
     findings = new Map()
     try {

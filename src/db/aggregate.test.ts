@@ -12,6 +12,7 @@ import {
   statField,
   statsDays,
   STAT_FIELDS,
+  withVisits,
 } from './aggregate'
 import {
   companyParties,
@@ -22,7 +23,7 @@ import {
   visitPage,
 } from './dashboard-read'
 import { applyRetention, deleteSite } from './manage'
-import { lastFindingAt, partyFindings } from './read'
+import { lastFindingAt, partyFindings, siteFindings } from './read'
 import {
   DB_NAME,
   openDb,
@@ -157,7 +158,7 @@ describe('siteStatsOf', () => {
       },
     },
   }
-  it('keeps six numbers per day, days in order, and the tracking companies only', () => {
+  it('keeps seven numbers per day, days in order, and the tracking companies only', () => {
     const ids = memoryCompanyIds([{ name: 'Facebook', id: 4, category: 'social' }])
     const stats = siteStatsOf(
       site,
@@ -168,21 +169,55 @@ describe('siteStatsOf', () => {
         { site: 'news.test', day: '2024-05-02', signal: 'gpc.support', count: 1 },
       ],
       ids,
+      // Visits count on the day they started: one on each day, and one with nothing found.
+      [DAY1, DAY2 + 1, new Date(2024, 4, 4, 9).getTime()],
     )
-    expect(Array.from(stats.days)).toEqual([dayNumber('2024-05-01'), dayNumber('2024-05-02')])
-    expect(Array.from(stats.perDay)).toEqual([2, 0, 0, 0, 1, 0, 3, 0, 0, 0, 0, 0])
+    expect(Array.from(stats.days)).toEqual([
+      dayNumber('2024-05-01'),
+      dayNumber('2024-05-02'),
+      dayNumber('2024-05-04'),
+    ])
+    expect(Array.from(stats.perDay)).toEqual([
+      2, 0, 0, 0, 1, 0, 1, 3, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1,
+    ])
     // Google gets the next id after the known ones; other parties get none.
     expect(Array.from(stats.trackerIds)).toEqual([5])
     expect(ids.added()).toEqual([{ name: 'Google', id: 5, category: 'analytics' }])
     expect(Array.from(stats.trackerRequests)).toEqual([5])
     expect(Array.from(stats.trackerLastDay)).toEqual([dayNumber('2024-05-02')])
     expect(statsDays(stats, dayNumber('2024-05-02')).map((d) => Array.from(d.values))).toEqual([
-      [3, 0, 0, 0, 0, 0],
+      [3, 0, 0, 0, 0, 0, 1],
+      [0, 0, 0, 0, 0, 0, 1],
     ])
   })
+  it('adds the visits of each day to a row of six numbers a day (schema v5), once', () => {
+    const old = {
+      site: 'news.test',
+      lastSeen: DAY2,
+      visits: 2,
+      days: Uint32Array.from([dayNumber('2024-05-01'), dayNumber('2024-05-02')]),
+      perDay: Uint32Array.from([2, 0, 0, 0, 1, 0, 3, 0, 0, 0, 0, 0]),
+      trackerIds: Uint32Array.from([5]),
+      trackerLastDay: Uint32Array.from([dayNumber('2024-05-02')]),
+      trackerRequests: Uint32Array.from([5]),
+    }
+    const row = withVisits(old, [DAY2, DAY1, DAY2 + 5, new Date(2024, 3, 30, 9).getTime()])
+    expect(Array.from(row.days)).toEqual([
+      dayNumber('2024-04-30'),
+      dayNumber('2024-05-01'),
+      dayNumber('2024-05-02'),
+    ])
+    expect(Array.from(row.perDay)).toEqual([
+      0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 1, 0, 1, 3, 0, 0, 0, 0, 0, 2,
+    ])
+    expect(row.trackerIds).toBe(old.trackerIds)
+    // A row that has them already (made by the v4 upgrade of an older database) stays.
+    expect(withVisits(row, [DAY1])).toBe(row)
+  })
+
   it('is empty for a site with no companies and no days', () => {
     const ids = memoryCompanyIds()
-    const stats = siteStatsOf({ ...site, companies: undefined }, [], ids)
+    const stats = siteStatsOf({ ...site, companies: undefined }, [], ids, [])
     expect(stats.days.length).toBe(0)
     expect(stats.trackerIds.length).toBe(0)
     expect(ids.rows()).toEqual([])
@@ -288,7 +323,7 @@ describe('aggregates on write', () => {
     })
     const [stats] = await statsSince(db, DAY2 - 1)
     expect(stats?.site).toBe('news.test')
-    expect(Array.from(stats?.perDay ?? [])).toEqual([3, 1, 0, 0, 1, 0, 2, 0, 0, 0, 0, 0])
+    expect(Array.from(stats?.perDay ?? [])).toEqual([3, 1, 0, 0, 1, 0, 1, 2, 0, 0, 0, 0, 0, 1])
     const google = await db.companyNames.get('Google')
     expect(Array.from(stats?.trackerIds ?? [])).toEqual([google?.id])
     expect(await sitesWithParty(db, 'DOUBLECLICK')).toEqual(['news.test'])
@@ -389,7 +424,7 @@ describe('schema upgrade v2 → v4', () => {
 
     const upgraded = openDb(indexedDB, IDBKeyRange)
     await upgraded.open()
-    expect(upgraded.verno).toBe(5)
+    expect(upgraded.verno).toBe(6)
     expect(await upgraded.visits.toArray()).toEqual(base.visits)
     expect(await upgraded.findings.toArray()).toEqual(base.findings)
     expect(await upgraded.daily.toArray()).toEqual(base.daily)
@@ -403,15 +438,11 @@ describe('schema upgrade v2 → v4', () => {
     expect(await upgraded.siteParties.toArray()).toEqual(await db.siteParties.toArray())
     expect(await upgraded.siteStats.toArray()).toEqual(await db.siteStats.toArray())
     expect(await upgraded.companyNames.toArray()).toEqual(await db.companyNames.toArray())
-    // The indexes findings no longer need are gone; the one left still answers.
+    // Findings keep no index (v4 dropped those no query used, v6 the one by site, which the
+    // v4 upgrade still read): a site's are found through its visits.
     const indexes = upgraded.findings.schema.indexes.map((i) => i.name)
-    expect(indexes).toEqual(['[site+signal]'])
-    expect(
-      await upgraded.findings
-        .where('[site+signal]')
-        .equals(['news.test', 'tracker.request'])
-        .count(),
-    ).toBe(3)
+    expect(indexes).toEqual([])
+    expect(await siteFindings(upgraded, 'news.test', 'tracker.request')).toHaveLength(3)
     upgraded.close()
   })
 

@@ -35,7 +35,9 @@ export function familyOf(signal: string): Family | null {
   return null
 }
 
-/** The numbers kept per site and day in `SiteStatsRow.perDay`, in this order. */
+/** The numbers kept per site and day in `SiteStatsRow.perDay`, in this order: counts of
+ * findings by kind (on the day of their last observation), and visits (on the day they
+ * started). */
 export const STAT_FIELDS = [
   'trackerRequests',
   'otherRequests',
@@ -43,9 +45,11 @@ export const STAT_FIELDS = [
   'identifiers',
   'adPixels',
   'beforeConsent',
+  'visits',
 ] as const
 export type StatField = (typeof STAT_FIELDS)[number]
 const FIELDS = STAT_FIELDS.length
+const VISITS = STAT_FIELDS.indexOf('visits')
 
 /** Where a signal's count goes in a day's numbers, or -1 (the day is still counted as active). */
 export function statField(signal: string): number {
@@ -106,35 +110,71 @@ export const trackerNames = (site: SiteRow): string[] =>
     .filter(([, c]) => c.tracker)
     .map(([name]) => name)
 
-/** One site's stats row: the per-day numbers from `daily`, the rest from the site's summary. */
+/**
+ * One site's stats row: the per-day numbers from `daily` and from the start times of the
+ * site's visits, the rest from the site's summary.
+ */
 export function siteStatsOf(
   site: SiteRow,
   daily: readonly DailyRow[],
   ids: CompanyIds,
+  visitStarts: readonly number[],
 ): SiteStatsRow {
   const perDay = new Map<number, number[]>()
   for (const d of daily) addDaily(perDay, d)
+  for (const at of visitStarts) addVisit(perDay, at)
   return statsRow(site, perDay, ids)
 }
 
-/** Adds a batch's daily deltas to an existing stats row (or none) and refreshes the rest. */
+/** Adds a batch's daily deltas and new visits (their start times) to an existing stats row
+ * (or none) and refreshes the rest. */
 export function mergeSiteStats(
   old: SiteStatsRow | undefined,
   site: SiteRow,
   daily: readonly DailyRow[],
   ids: CompanyIds,
+  visitStarts: readonly number[] = [],
 ): SiteStatsRow {
   const perDay = old === undefined ? new Map<number, number[]>() : daysOf(old)
   for (const d of daily) addDaily(perDay, d)
+  for (const at of visitStarts) addVisit(perDay, at)
   return statsRow(site, perDay, ids)
 }
 
-function addDaily(perDay: Map<number, number[]>, d: DailyRow): void {
-  const n = dayNumber(d.day)
+function dayValues(perDay: Map<number, number[]>, n: number): number[] {
   let values = perDay.get(n)
   if (values === undefined) perDay.set(n, (values = new Array<number>(FIELDS).fill(0)))
+  return values
+}
+
+function addDaily(perDay: Map<number, number[]>, d: DailyRow): void {
+  const values = dayValues(perDay, dayNumber(d.day))
   const field = statField(d.signal)
   if (field >= 0) values[field] = (values[field] ?? 0) + d.count
+}
+
+function addVisit(perDay: Map<number, number[]>, startedAt: number): void {
+  const values = dayValues(perDay, dayNumber(localDay(startedAt)))
+  values[VISITS] = (values[VISITS] ?? 0) + 1
+}
+
+/**
+ * A stats row of the six-numbers-a-day layout (schema v4, v5) with the visits of each day
+ * added (the start times of the site's visits): the v6 upgrade.
+ */
+export function withVisits(row: SiteStatsRow, visitStarts: readonly number[]): SiteStatsRow {
+  // Rows made by the v4 upgrade of an older database have them already.
+  if (row.perDay.length === row.days.length * FIELDS) return row
+  const OLD = FIELDS - 1
+  const perDay = new Map<number, number[]>()
+  row.days.forEach((day, i) =>
+    perDay.set(day, [...Array.from(row.perDay.subarray(i * OLD, i * OLD + OLD)), 0]),
+  )
+  for (const at of visitStarts) addVisit(perDay, at)
+  const days = [...perDay.keys()].sort((a, b) => a - b)
+  const flat = new Uint32Array(days.length * FIELDS)
+  days.forEach((day, i) => flat.set(perDay.get(day) ?? [], i * FIELDS))
+  return { ...row, days: Uint32Array.from(days), perDay: flat }
 }
 
 function daysOf(row: SiteStatsRow): Map<number, number[]> {

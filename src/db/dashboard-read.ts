@@ -1,4 +1,15 @@
 import Dexie from 'dexie'
+import {
+  byCompanyRank,
+  byRank,
+  compareKeys,
+  dayAt,
+  firstDayOf,
+  namesOfSites,
+  type OverviewRows,
+} from './overview-aggregate'
+import { COUNTS_KEY, countsOf, RANKS_KEY, ranksCurrent } from './overview-rows'
+export type { OverviewRows } from './overview-aggregate'
 import type {
   CompanyNameRow,
   FindingRow,
@@ -22,6 +33,83 @@ export function statsSince(db: TracelightDb, since: number): Promise<SiteStatsRo
   return since <= 0
     ? db.siteStats.toArray()
     : db.siteStats.where('lastSeen').aboveOrEqual(since).toArray()
+}
+
+/** Reads the first `shown` ranking rows of a period through the ranking index: highest
+ * first, and among rows ranked alike, by name (the primary key's second part). */
+async function firstRanks<T extends { k: number[] }>(
+  table: Dexie.Table<T, [number, string]>,
+  period: number,
+  shown: number,
+): Promise<T[]> {
+  const top = await table
+    .where('k')
+    .between([period], [period + 1], true, false)
+    .reverse()
+    .limit(shown)
+    .toArray()
+  const last = top[top.length - 1]
+  if (last === undefined || top.length < shown) return top
+  // The index gave the last names of a tie, read backwards; the first ones are wanted.
+  const above = top.filter((r) => compareKeys(r.k, last.k) > 0)
+  const ties = await table
+    .where('k')
+    .equals(last.k)
+    .limit(shown - above.length)
+    .toArray()
+  return above.concat(ties)
+}
+
+/**
+ * The overview of the period of `days` days ending at `now` (0: all of history) from the
+ * precomputed rows, in one read transaction of a few dozen small rows; undefined when those
+ * rows are not up to date for today (the background is catching up with a new day), and the
+ * overview sums the stats rows instead.
+ */
+export function overviewRows(
+  db: TracelightDb,
+  days: number,
+  now: number,
+  shown: { sites: number; companies: number },
+): Promise<OverviewRows | undefined> {
+  const today = dayAt(now)
+  const first = firstDayOf(days, today)
+  return db.transaction('r', [db.meta, db.siteRanks, db.companyRanks, db.dayTotals], async () => {
+    const [state, counted] = await db.meta.bulkGet([RANKS_KEY, COUNTS_KEY])
+    if (!ranksCurrent(state, today)) return undefined
+    const counts = countsOf(counted)
+    const [ranks, companies, totals] = await Promise.all([
+      firstRanks(db.siteRanks, days, shown.sites),
+      firstRanks(db.companyRanks, days, shown.companies),
+      days === 0 ? db.dayTotals.toArray() : db.dayTotals.where('day').aboveOrEqual(first).toArray(),
+    ])
+    return {
+      ranks: ranks.sort(byRank),
+      companies: companies.sort(byCompanyRank),
+      siteCount: counts.sites[days] ?? 0,
+      companyCount: counts.companies[days] ?? 0,
+      days: totals,
+    }
+  })
+}
+
+/** Tracking companies seen on each of these sites from day `first` (day number) on, by name:
+ * the overview's list of sites, read after its first screen. */
+export async function companiesOfSites(
+  db: TracelightDb,
+  sites: readonly string[],
+  first: number,
+): Promise<Record<string, string[]>> {
+  return db.transaction('r', [db.siteStats, db.companyNames], async () => {
+    const stats = await db.siteStats.bulkGet([...sites])
+    const ids = new Set<number>()
+    for (const row of stats) for (const id of row?.trackerIds ?? []) ids.add(id)
+    const names = await db.companyNames
+      .where('id')
+      .anyOf([...ids])
+      .toArray()
+    return namesOfSites(stats, new Map(names.map((n) => [n.id, n.name])), first)
+  })
 }
 
 /** Every company name with its small id (the stats rows hold ids). */

@@ -3,6 +3,8 @@ import type { SignalId } from '@/detect/signals'
 import type { CompanySeen, SiteRow, TracelightDb } from './schema'
 import { loadCompanyIds, localDay, mergeCompanies, saveCompanyIds } from './write'
 import { groupVisitsOf, sitePartiesOf, siteStatsOf } from './aggregate'
+import { siteVisitIds, visitRange } from './read'
+import { clearSiteStats, deleteSiteStats, overviewTables, putSiteStats } from './overview-rows'
 
 /** Retention, and the site rebuild it shares with undoable deletions (staged-delete.ts);
  * background only, like every write. deleteSite and deleteEverything delete at once. */
@@ -14,23 +16,17 @@ const ALL_TABLES = (db: TracelightDb) => [
   db.daily,
   db.consent,
   db.siteParties,
-  db.siteStats,
-  db.companyNames,
-  db.consent,
+  ...overviewTables(db),
 ]
 
 /** Removes every row of one site from sites, visits, findings, daily, consent and the
  * aggregates. */
 export async function deleteSite(db: TracelightDb, site: string): Promise<void> {
   await db.transaction('rw', ALL_TABLES(db), async () => {
-    await db.visits
-      .where('[site+startedAt]')
-      .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
-      .delete()
-    await db.findings
-      .where('[site+signal]')
-      .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
-      .delete()
+    // Findings are found through their visits (no index by site).
+    const ids = await siteVisitIds(db, site)
+    await Promise.all(ids.map((id) => visitRange(db, id).delete()))
+    await db.visits.bulkDelete(ids)
     await db.daily
       .where('[site+day+signal]')
       .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey], true, true)
@@ -43,7 +39,7 @@ export async function deleteSite(db: TracelightDb, site: string): Promise<void> 
       .where('[site+signal+party]')
       .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey], true, true)
       .delete()
-    await db.siteStats.delete(site)
+    await deleteSiteStats(db, [site])
     await db.sites.delete(site)
   })
 }
@@ -51,7 +47,13 @@ export async function deleteSite(db: TracelightDb, site: string): Promise<void> 
 /** Removes all recorded history; settings stay. */
 export async function deleteEverything(db: TracelightDb): Promise<void> {
   await db.transaction('rw', ALL_TABLES(db), async () => {
-    await Promise.all(ALL_TABLES(db).map((t) => t.clear()))
+    // The overview's derived rows go with the stats rows (and are then up to date).
+    await Promise.all(
+      ALL_TABLES(db)
+        .filter((t) => t !== db.meta)
+        .map((t) => t.clear()),
+    )
+    await clearSiteStats(db)
   })
 }
 
@@ -108,13 +110,11 @@ export async function rebuildSite(db: TracelightDb, site: string): Promise<void>
     .delete()
   if (visits.length === 0) {
     await db.sites.delete(site)
-    await db.siteStats.delete(site)
+    await deleteSiteStats(db, [site])
     return
   }
-  const findings = await db.findings
-    .where('[site+signal]')
-    .between([site, Dexie.minKey], [site, Dexie.maxKey])
-    .toArray()
+  const lists = await Promise.all(visits.map((v) => visitRange(db, v.id).toArray()))
+  const findings = lists.flat()
   const counts: Partial<Record<SignalId, number>> = {}
   const companies: Record<string, CompanySeen> = {}
   let firstSeen = Math.min(...visits.map((v) => v.startedAt))
@@ -152,6 +152,12 @@ export async function rebuildSite(db: TracelightDb, site: string): Promise<void>
   await db.sites.put(row)
   await db.siteParties.bulkPut(sitePartiesOf(findings))
   const ids = await loadCompanyIds(db, [row])
-  await db.siteStats.put(siteStatsOf(row, daily, ids))
+  const stats = siteStatsOf(
+    row,
+    daily,
+    ids,
+    visits.map((v) => v.startedAt),
+  )
   await saveCompanyIds(db, ids)
+  await putSiteStats(db, [stats], { names: ids.rows() })
 }

@@ -36,13 +36,55 @@ export function siteVisits(db: TracelightDb, site: string, limit = 50): Promise<
     .toArray()
 }
 
-/** Every finding of one signal on a site, across visits. */
+/** Ids of a site's visits, from the visits' site index alone. */
+export async function siteVisitIds(db: TracelightDb, site: string): Promise<number[]> {
+  const ids = await db.visits
+    .where('[site+startedAt]')
+    .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
+    .primaryKeys()
+  return ids as number[]
+}
+
+/** One visit's findings (of one signal, when given): one key range of the findings' key. */
+export function visitRange(db: TracelightDb, visitId: number, signal?: SignalId) {
+  return signal === undefined
+    ? db.findings
+        .where('[visitId+signal+party]')
+        .between([visitId, Dexie.minKey, Dexie.minKey], [visitId, Dexie.maxKey, Dexie.maxKey])
+    : db.findings
+        .where('[visitId+signal+party]')
+        .between([visitId, signal, Dexie.minKey], [visitId, signal, Dexie.maxKey], true, true)
+}
+
+/**
+ * Every finding of a site (of one signal, when given), across visits: through the site's
+ * visits, since findings are keyed by visit and kept no index by site (it cost about 50
+ * bytes per finding, a quarter of the storage budget; DESIGN.md §9).
+ */
 export function siteFindings(
   db: TracelightDb,
   site: string,
-  signal: SignalId,
+  signal?: SignalId,
 ): Promise<FindingRow[]> {
-  return db.findings.where('[site+signal]').equals([site, signal]).toArray()
+  return db.transaction('r', [db.visits, db.findings], async () => {
+    const ids = await siteVisitIds(db, site)
+    const lists = await Promise.all(ids.map((id) => visitRange(db, id, signal).toArray()))
+    return lists.flat()
+  })
+}
+
+/** The latest finding of one signal on a site (its site × party row; the most recent one
+ * when there are several parties), in one key range. */
+export async function newestSiteFinding(
+  db: TracelightDb,
+  site: string,
+  signal: SignalId,
+): Promise<SitePartyRow | undefined> {
+  const rows = await db.siteParties
+    .where('[site+signal+party]')
+    .between([site, signal, Dexie.minKey], [site, signal, Dexie.maxKey], true, true)
+    .toArray()
+  return rows.sort((a, b) => b.lastAt - a.lastAt)[0]
 }
 
 /** A site's consent timeline, newest first, bounded. */

@@ -1,5 +1,6 @@
 import Dexie from 'dexie'
 import type { ContactRow, FindingRow, RequestRow, TracelightDb } from './schema'
+import { siteFindings } from './read'
 
 /** Requests, newest first. */
 export function listRequests(db: TracelightDb): Promise<RequestRow[]> {
@@ -45,8 +46,5 @@ export async function putContact(db: TracelightDb, row: ContactRow): Promise<voi
 
 /** Every finding recorded on a site, all signals and visits. */
 export function allSiteFindings(db: TracelightDb, site: string): Promise<FindingRow[]> {
-  return db.findings
-    .where('[site+signal]')
-    .between([site, Dexie.minKey], [site, Dexie.maxKey])
-    .toArray()
+  return siteFindings(db, site)
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { dueBefore, getContact, listRequests, siteRequests } from './requests'
 import { DB_NAME, openDb, type RequestRow } from './schema'
 import { readSetting } from './settings'
+import { siteFindings } from './read'
 
 /** Version 1 exactly as it shipped (0.1.0): copied here so an edit to it in schema.ts fails. */
 const SHIPPED_V1 = {
@@ -77,7 +78,7 @@ describe('schema upgrade from v1', () => {
     await db.open()
     // Every later version runs too (v3 adds the consent table, v4 the aggregates, v5 the
     // tables of undoable deletions).
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(6)
     expect(await db.consent.count()).toBe(0)
     expect(await db.pendingDeletions.count()).toBe(0)
     expect(await db.trash.count()).toBe(0)
@@ -87,9 +88,7 @@ describe('schema upgrade from v1', () => {
     })
     expect(await db.visits.get(7)).toMatchObject({ url: 'https://news.test/' })
     expect(await db.findings.count()).toBe(1)
-    expect(
-      await db.findings.where('[site+signal]').equals(['news.test', 'tracker.request']).count(),
-    ).toBe(1)
+    expect(await siteFindings(db, 'news.test', 'tracker.request')).toHaveLength(1)
     expect(await db.daily.count()).toBe(1)
     expect(await readSetting(db, 'retentionDays')).toBe(30)
     expect(await db.requests.count()).toBe(0)

@@ -1,5 +1,13 @@
 import Dexie, { type EntityTable, type IndexableType, type Transaction } from 'dexie'
-import { groupVisitsOf, memoryCompanyIds, sitePartiesOf, siteStatsOf } from './aggregate'
+import {
+  groupVisitsOf,
+  memoryCompanyIds,
+  sitePartiesOf,
+  siteStatsOf,
+  withVisits,
+} from './aggregate'
+import { buildOverviewRows, ranksMeta } from './overview-rows'
+import { DB_NAME } from './name'
 import type { SignalId } from '@/detect/signals'
 import type { DetailValue } from '@/detect/types'
 
@@ -97,6 +105,75 @@ export interface CompanyNameRow {
   id: number
   /** Category when the company was first seen. */
   category: string
+}
+
+/** One site's standing in one overview period (DESIGN.md §9): the sums the overview ranks
+ * by, so its first screen reads the top rows of an index rather than every site's stats. Kept
+ * current from the stats rows (overview-rows.ts); valid up to and including day `until`. */
+export interface SiteRankRow {
+  /** The period in days (7, 30, 90), or 0 for all of history. */
+  p: number
+  site: string
+  /** The ranking, as an index key: [p, companies, fingerprinting, before consent, identifiers
+   * + ad pixels, tracker requests] (highest first is the overview's order). */
+  k: number[]
+  /** The last day (day number) these sums hold for: after it, the earliest day they count
+   * leaves the period. */
+  until: number
+  visits: number
+  lastSeen: number
+  companies: number
+  trackerRequests: number
+  fingerprinting: number
+  identifiers: number
+  adPixels: number
+  beforeConsent: number
+}
+
+/** Every site's numbers of one day added up (the overview's trend and totals). */
+export interface DayTotalRow {
+  /** Day number (days since 1970-01-01 of the local calendar day). */
+  day: number
+  /** Sites with anything recorded that day. */
+  sites: number
+  /** `STAT_FIELDS.length` sums, in that order (see aggregate.ts). */
+  counts: number[]
+}
+
+/** Where one tracking company was seen, by the day it was last seen on each site: the
+ * overview's company ranking for any period without reading every site. */
+export interface CompanyReachRow {
+  /** Company id (see `companyNames`). */
+  id: number
+  name: string
+  category: string
+  /** Day numbers, ascending, each with the sites whose last sighting of the company was
+   * that day and the company's requests on those sites (over their whole history). */
+  days: number[]
+  sites: number[]
+  requests: number[]
+}
+
+/** One tracking company's reach in one overview period: like a site's ranking row, the
+ * overview reads the first ones through the index on `k` rather than every company. */
+export interface CompanyRankRow {
+  /** The period in days (7, 30, 90), or 0 for all of history. */
+  p: number
+  name: string
+  id: number
+  category: string
+  /** [p, sites, requests]: the overview's order, highest first. */
+  k: number[]
+  /** The last day these numbers hold for (see `SiteRankRow.until`). */
+  until: number
+  sites: number
+  requests: number
+}
+
+/** Small bookkeeping values of derived tables. */
+export interface MetaRow {
+  key: string
+  value: unknown
 }
 
 export interface DailyRow {
@@ -260,6 +337,11 @@ export type TracelightDb = Dexie & {
   siteParties: Dexie.Table<SitePartyRow, [string, SignalId, string]>
   siteStats: EntityTable<SiteStatsRow, 'site'>
   companyNames: EntityTable<CompanyNameRow, 'name'>
+  siteRanks: Dexie.Table<SiteRankRow, [number, string]>
+  dayTotals: EntityTable<DayTotalRow, 'day'>
+  companyReach: EntityTable<CompanyReachRow, 'id'>
+  companyRanks: Dexie.Table<CompanyRankRow, [number, string]>
+  meta: EntityTable<MetaRow, 'key'>
   settings: EntityTable<SettingRow, 'key'>
   requests: EntityTable<RequestRow, 'id'>
   contacts: EntityTable<ContactRow, 'site'>
@@ -268,7 +350,7 @@ export type TracelightDb = Dexie & {
   trash: Dexie.Table<TrashRow, [number, number]>
 }
 
-export const DB_NAME = 'tracelight'
+export { DB_NAME }
 
 /**
  * Every schema version ever shipped stays declared here, oldest first.
@@ -311,7 +393,47 @@ export function openDb(indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): T
     pendingDeletions: '++id',
     trash: '[op+n]',
   })
+  // v6 (overview at scale, DESIGN.md §9): the overview stats rows also count each day's
+  // visits (from the visits' index), and new tables derived from them: each site's ranking
+  // per period, every day's totals, each tracking company's reach and its ranking per period,
+  // so the overview's first screen reads a few small rows. Findings lose their index by site
+  // (about 50 bytes a finding, a quarter of the storage budget): a site's findings are found
+  // through its visits. No row changes otherwise.
+  db.version(6)
+    .stores({
+      findings: '[visitId+signal+party]',
+      siteRanks: '[p+site], k, until',
+      dayTotals: 'day',
+      companyReach: 'id',
+      companyRanks: '[p+name], k, until',
+      meta: 'key',
+    })
+    .upgrade(async (tx) => {
+      await addVisitsToStats(tx)
+      await buildOverviewRows(tx, Date.now())
+    })
+  // A new database's derived rows are up to date: there is nothing yet.
+  db.on('populate', (tx) => {
+    void tx.table('meta').put(ranksMeta(Date.now()))
+  })
   return db as TracelightDb
+}
+
+/** Adds each day's visits to every stats row (v6), from the visits' site index alone. */
+export async function addVisitsToStats(tx: Transaction): Promise<void> {
+  const keys = (await tx.table('visits').orderBy('[site+startedAt]').keys()) as unknown as [
+    string,
+    number,
+  ][]
+  const starts = new Map<string, number[]>()
+  for (const [site, at] of keys) {
+    const list = starts.get(site)
+    if (list === undefined) starts.set(site, [at])
+    else list.push(at)
+  }
+  const stats = tx.table<SiteStatsRow, string>('siteStats')
+  const rows = await stats.toArray()
+  await stats.bulkPut(rows.map((row) => withVisits(row, starts.get(row.site) ?? [])))
 }
 
 /** Fills siteParties and siteStats, and each site's group visits, one site at a time. */
@@ -322,7 +444,7 @@ export async function buildAggregates(tx: Transaction): Promise<void> {
   const siteNames = (await sites.toCollection().primaryKeys()) as string[]
   const ids = memoryCompanyIds()
   for (const name of siteNames) {
-    const [row, rows, days] = await Promise.all([
+    const [row, rows, days, starts] = await Promise.all([
       sites.get(name),
       findings
         .where('[site+signal]')
@@ -332,13 +454,25 @@ export async function buildAggregates(tx: Transaction): Promise<void> {
         .where('[site+day+signal]')
         .between([name, Dexie.minKey, Dexie.minKey], [name, Dexie.maxKey, Dexie.maxKey], true, true)
         .toArray(),
+      tx
+        .table<VisitRow>('visits')
+        .where('[site+startedAt]')
+        .between([name, Dexie.minKey], [name, Dexie.maxKey], true, true)
+        .keys(),
     ])
     if (row === undefined) continue
     const site: SiteRow = { ...row, groupVisits: groupVisitsOf(rows) }
     await Promise.all([
       sites.put(site),
       tx.table('siteParties').bulkPut(sitePartiesOf(rows)),
-      tx.table('siteStats').put(siteStatsOf(site, days, ids)),
+      tx.table('siteStats').put(
+        siteStatsOf(
+          site,
+          days,
+          ids,
+          (starts as unknown as [string, number][]).map(([, at]) => at),
+        ),
+      ),
     ])
   }
   await tx.table('companyNames').bulkPut(ids.rows())

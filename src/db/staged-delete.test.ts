@@ -19,6 +19,7 @@ import {
   undoDeletion,
 } from './staged-delete'
 import { writeSetting } from './settings'
+import { dayAt, overviewRowsOf } from './overview-aggregate'
 import { applyBatch, type FindingDelta } from './write'
 
 let db: TracelightDb
@@ -148,6 +149,12 @@ async function dump() {
     consent: sorted(await db.consent.toArray()),
     siteParties: sorted(await db.siteParties.toArray()),
     siteStats: sorted(stats),
+    // The overview's derived rows come and go with the rest.
+    siteRanks: sorted(await db.siteRanks.toArray()),
+    dayTotals: await db.dayTotals.toArray(),
+    companyReach: await db.companyReach.toArray(),
+    companyRanks: await db.companyRanks.toArray(),
+    counts: (await db.meta.bulkGet(['overview.counts'])).filter((r) => r !== undefined),
   }
 }
 
@@ -159,6 +166,19 @@ const EMPTY = {
   consent: [],
   siteParties: [],
   siteStats: [],
+  siteRanks: [],
+  dayTotals: [],
+  companyReach: [],
+  companyRanks: [],
+  counts: [
+    {
+      key: 'overview.counts',
+      value: {
+        sites: { 0: 0, 7: 0, 30: 0, 90: 0 },
+        companies: { 0: 0, 7: 0, 30: 0, 90: 0 },
+      },
+    },
+  ],
 }
 
 const company = (name: string): DeleteScope => ({ kind: 'company', name })
@@ -225,12 +245,25 @@ describe('deleting a site', () => {
     const op = await stageDeletion(db, { kind: 'site', site: 'news.test' }, now)
     expect(op).toMatchObject({ phase: 'staged', deadline: NOW + UNDO_MS })
     expect(op.summary).toEqual({ sites: 1, visits: 2, findings: 5 })
-    const after = await dump()
+    const { dayTotals, companyReach, companyRanks, counts, ...after } = await dump()
     for (const rows of Object.values(after))
       expect(rows.some((r) => r.site === 'news.test')).toBe(false)
     const others = (rows: { site: string }[]) => rows.filter((r) => r.site !== 'news.test')
     for (const table of Object.keys(after) as (keyof typeof after)[])
       expect(after[table], table).toEqual(others(before[table]))
+    // The overview's totals are those of the sites left.
+    const left = overviewRowsOf(
+      await db.siteStats.toArray(),
+      await db.companyNames.toArray(),
+      dayAt(Date.now()),
+    )
+    expect(dayTotals).toEqual(left.dayTotals)
+    expect(companyReach).toEqual(left.companyReach)
+    const byKey = (a: { p: number; name: string }, b: { p: number; name: string }) =>
+      a.p - b.p || (a.name < b.name ? -1 : 1)
+    expect(companyRanks).toEqual([...left.companyRanks].sort(byKey))
+    expect(counts[0]?.value).toEqual(left.counts)
+    expect(dayTotals).not.toEqual(before.dayTotals)
     expect(await db.settings.get('retentionDays')).toEqual({ key: 'retentionDays', value: 30 })
 
     clock = NOW + UNDO_MS - 1
@@ -295,8 +328,13 @@ describe('deleting a company', () => {
       'thirdparty.request widgets.test': 1,
     })
     // The overview's rows no longer count it among the trackers, nor its requests on the days.
+    // Its visit still counts on the day it started.
     const stats = after.siteStats.find((r) => r.site === 'old.test')
-    expect(stats).toMatchObject({ days: [], trackers: [] })
+    expect(stats).toMatchObject({
+      days: [dayAt(NOW - 10 * DAY)],
+      perDay: [0, 0, 0, 0, 0, 0, 1],
+      trackers: [],
+    })
     expect(after.siteStats.find((r) => r.site === 'news.test')?.trackers).toHaveLength(1)
 
     await undoDeletion(db, op.id as number, NOW + 5)

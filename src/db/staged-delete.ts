@@ -2,6 +2,8 @@ import Dexie, { type IndexableType, type Table } from 'dexie'
 import type { SignalId } from '@/detect/signals'
 import { groupKey, siteStatsOf, sitePartiesOf } from './aggregate'
 import { rebuildSite } from './manage'
+import { siteVisitIds, visitRange as visitFindingsRange } from './read'
+import { clearSiteStats, deleteSiteStats, overviewTables, putSiteStats } from './overview-rows'
 import type {
   ConsentRow,
   DailyRow,
@@ -64,8 +66,7 @@ const tables = (db: TracelightDb) => [
   db.daily,
   db.consent,
   db.siteParties,
-  db.siteStats,
-  db.companyNames,
+  ...overviewTables(db),
   db.trash,
   db.pendingDeletions,
 ]
@@ -129,10 +130,12 @@ export async function previewDeletion(
             .where('[site+startedAt]')
             .between(...siteRange(scope.site), true, true)
             .count(),
-          db.findings
-            .where('[site+signal]')
-            .between(...siteRange(scope.site), true, true)
-            .count(),
+          siteVisitIds(db, scope.site).then(async (ids) =>
+            (await Promise.all(ids.map((id) => visitFindingsRange(db, id).count()))).reduce(
+              (a, b) => a + b,
+              0,
+            ),
+          ),
         ])
         return { sites: row !== undefined || visits > 0 ? 1 : 0, visits, findings }
       }
@@ -267,12 +270,21 @@ async function takeDaily(db: TracelightDb, findings: readonly FindingRow[]): Pro
   return [...taken.values()]
 }
 
-/** Recomputes sites' overview stats rows from their summaries and daily counts. */
+/** Start times of a site's visits, from the index alone. */
+async function visitStarts(db: TracelightDb, site: string): Promise<number[]> {
+  const keys = await db.visits
+    .where('[site+startedAt]')
+    .between(...siteRange(site), true, true)
+    .keys()
+  return (keys as unknown as [string, number][]).map(([, at]) => at)
+}
+
+/** Recomputes sites' overview stats rows from their summaries, daily counts and visits. */
 async function refreshStats(db: TracelightDb, sites: readonly string[]): Promise<void> {
   if (sites.length === 0) return
   const rows = await db.sites.bulkGet([...sites])
   const gone = sites.filter((_, i) => rows[i] === undefined)
-  if (gone.length > 0) await db.siteStats.bulkDelete(gone)
+  await deleteSiteStats(db, gone)
   const present = rows.filter((r) => r !== undefined)
   if (present.length === 0) return
   const days = await Promise.all(
@@ -283,9 +295,11 @@ async function refreshStats(db: TracelightDb, sites: readonly string[]): Promise
         .toArray(),
     ),
   )
+  const starts = await Promise.all(present.map((r) => visitStarts(db, r.site)))
   const ids = await loadCompanyIds(db, present)
-  await db.siteStats.bulkPut(present.map((r, i) => siteStatsOf(r, days[i] ?? [], ids)))
+  const stats = present.map((r, i) => siteStatsOf(r, days[i] ?? [], ids, starts[i] ?? []))
   await saveCompanyIds(db, ids)
+  await putSiteStats(db, stats, { names: ids.rows() })
 }
 
 /** Adds one chunk to a deletion's trash and counts it; `op.next` advances (the caller stores
@@ -352,17 +366,45 @@ async function nextInKeyOrder<T, K extends IndexableType, I>(
   return rows
 }
 
+/** Visits whose findings are read at once while moving a site's findings. */
+const VISITS_AT_ONCE = 50
+
+/**
+ * The next chunk of a site's findings, through its visits (findings have no index by site):
+ * whole visits, in id order from the last one moved; once that runs dry, from the first visit
+ * once more, for findings recorded meanwhile.
+ */
+async function siteFindingsChunk(db: TracelightDb, op: Op, site: string): Promise<FindingRow[]> {
+  const ids = (await siteVisitIds(db, site)).sort((a, b) => a - b)
+  const pass = async (after: number | undefined) => {
+    const out: FindingRow[] = []
+    let last: number | undefined
+    const todo = after === undefined ? ids : ids.filter((id) => id > after)
+    for (let i = 0; i < todo.length && out.length < CHUNK; i += VISITS_AT_ONCE) {
+      const group = todo.slice(i, i + VISITS_AT_ONCE)
+      const lists = await Promise.all(group.map((id) => visitFindingsRange(db, id).toArray()))
+      for (const [j, rows] of lists.entries()) {
+        if (out.length >= CHUNK) break
+        out.push(...rows)
+        last = group[j]
+      }
+    }
+    return { out, last }
+  }
+  const after = op.after?.findings as number | undefined
+  let next = await pass(after)
+  if (next.out.length === 0 && after !== undefined) next = await pass(undefined)
+  if (next.last !== undefined) op.after = { ...op.after, findings: next.last }
+  return next.out
+}
+
 /** Moves the next chunk of one site, or of everything: findings, visits, consent moments,
  * days, site × party rows, then the summary rows (the overview stats go, recomputed on undo). */
 async function moveWhole(db: TracelightDb, op: Op, site: string | null): Promise<boolean> {
   const all = site === null
   const findings = all
     ? await nextInKeyOrder(op, 'findings', db.findings, findingKey)
-    : await db.findings
-        .where('[site+signal]')
-        .between(...siteRange(site), true, true)
-        .limit(CHUNK)
-        .toArray()
+    : await siteFindingsChunk(db, op, site)
   if (findings.length > 0) {
     await toTrash(db, op, { findings, ...(all && { ordered: true }) })
     await dropChunk(db.findings, findings.map(findingKey), all)
@@ -436,15 +478,15 @@ async function moveWhole(db: TracelightDb, op: Op, site: string | null): Promise
     const names = sites.map((s) => s.site)
     touch(op, names)
     await dropChunk(db.sites, names, true)
-    await db.siteStats.bulkDelete(names)
+    await deleteSiteStats(db, names)
     return !all
   }
   // The overview stats are recomputed on undo; any left (a site recorded only while the rows
   // were being moved) go too.
-  if (all) await db.siteStats.clear()
+  if (all) await clearSiteStats(db)
   else {
     touch(op, [site])
-    await db.siteStats.delete(site)
+    await deleteSiteStats(db, [site])
   }
   return true
 }
@@ -506,14 +548,15 @@ async function moveCompany(db: TracelightDb, op: Op, name: string): Promise<bool
     const findings: FindingRow[] = []
     const gone: SitePartyRow[] = []
     const rebuilt: SitePartyRow[] = []
+    const visitIds = new Map<string, number[]>()
     for (const rows of groups.values()) {
       const first = rows[0] as SitePartyRow
-      const parties = new Set(rows.map((p) => p.party))
-      const all = await db.findings
-        .where('[site+signal]')
-        .equals([first.site, first.signal])
-        .filter((f) => parties.has(f.party))
-        .toArray()
+      const parties = [...new Set(rows.map((p) => p.party))]
+      let ids = visitIds.get(first.site)
+      if (ids === undefined) visitIds.set(first.site, (ids = await siteVisitIds(db, first.site)))
+      // Findings are found through the site's visits: one key per visit and domain.
+      const keys = ids.flatMap((id) => parties.map((p): FindingKey => [id, first.signal, p]))
+      const all = (await db.findings.bulkGet(keys)).filter((f) => f !== undefined)
       findings.push(...all.filter((f) => belongsTo(f, name)))
       gone.push(...rows)
       // Another company's findings under the same domain keep a row of their own.

@@ -269,6 +269,24 @@ describe('applyBatch', () => {
     expect(await db.daily.where('day').equals('2024-05-01').count()).toBe(1)
   })
 
+  it('stores the row of a finding’s earlier visit when it has none, as a visit', async () => {
+    await applyBatch(db, { visits: [visit(1)], findings: [delta({ visitId: 1 })] })
+    // Visit 1 is stored, visit 2 is not (it started while recording was paused).
+    await applyBatch(db, {
+      visits: [],
+      findings: [delta({ visitId: 1, count: 2 }), delta({ visitId: 2, party: 'late.test' })],
+      seen: [visit(1, { url: 'https://news.test/changed' }), visit(2, { startedAt: DAY2 })],
+    })
+    expect(await db.visits.get(1)).toEqual(visit(1))
+    expect(await db.visits.get(2)).toEqual(visit(2, { startedAt: DAY2 }))
+    expect((await db.sites.get('news.test'))?.visits).toBe(2)
+    expect((await siteFindings(db, 'news.test')).map((f) => f.visitId)).toEqual([1, 2])
+    // A row of a visit the batch has no findings of is not stored.
+    await applyBatch(db, { visits: [], findings: [delta({ visitId: 1 })], seen: [visit(3)] })
+    expect(await db.visits.get(3)).toBeUndefined()
+    expect((await db.sites.get('news.test'))?.visits).toBe(2)
+  })
+
   it('an empty batch changes nothing', async () => {
     await applyBatch(db, { visits: [], findings: [] })
     expect(await everything()).toEqual({ sites: [], visits: [], findings: [], daily: [] })
@@ -334,7 +352,8 @@ describe('read repositories', () => {
     expect(requests.map((r) => `${r.visitId} ${r.signal} ${r.party}`)).toEqual([
       '1 tracker.request google-analytics.com',
       '2 tracker.request doubleclick.net',
-      '11 tracker.request late.test',
+      // Visit 11 has no row: a site's findings are found through its visits (the recorder
+      // stores a visit's row with its findings, see the batch's `seen`).
       '1 thirdparty.request widgets.test',
     ])
     expect((await siteRequestFindings(db, 'shop.test')).map((r) => r.visitId)).toEqual([4])

@@ -20,6 +20,7 @@ import {
   REQUEST_SIGNALS,
   trackerNames,
 } from './aggregate'
+import { overviewTables, putSiteStats } from './overview-rows'
 
 /** Observations aggregated in memory for one visit × signal × party, not yet stored. */
 export interface FindingDelta {
@@ -40,8 +41,14 @@ export interface FindingDelta {
 }
 
 export interface Batch {
+  /** Visits that started since the last batch. */
   visits: VisitRow[]
   findings: FindingDelta[]
+  /** Rows of earlier visits the findings belong to, as the recorder knows them: one whose row
+   * is not stored (it started while recording was paused, or was deleted while its page was
+   * still open) is stored again with its findings, as a visit, so every finding's visit
+   * exists. Findings are found through their visits (no index by site). */
+  seen?: VisitRow[]
 }
 
 /** Request URLs kept per finding: enough to answer "why", small enough to stay bounded. */
@@ -121,8 +128,7 @@ export const writeTables = (db: TracelightDb) => [
   db.sites,
   db.daily,
   db.siteParties,
-  db.siteStats,
-  db.companyNames,
+  ...overviewTables(db),
 ]
 
 /** Company ids for these sites' tracking companies: stored ones, and new ones to store with
@@ -150,7 +156,8 @@ export async function saveCompanyIds(
  */
 export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> {
   await db.transaction('rw', writeTables(db), async () => {
-    if (batch.visits.length > 0) await db.visits.bulkPut(batch.visits)
+    const newVisits = await visitsToStore(db, batch)
+    if (newVisits.length > 0) await db.visits.bulkPut(newVisits)
 
     const keys = batch.findings.map(
       (f) => [f.visitId, f.signal, f.party] as [number, SignalId, string],
@@ -190,7 +197,7 @@ export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> 
       row.lastSeen = Math.max(row.lastSeen, at)
       return row
     }
-    for (const visit of batch.visits) touch(visit.site, visit.startedAt).visits += 1
+    for (const visit of newVisits) touch(visit.site, visit.startedAt).visits += 1
     const daily = new Map<string, DailyRow>()
     for (const f of batch.findings) {
       touch(f.site, f.firstAt)
@@ -254,18 +261,29 @@ export async function applyBatch(db: TracelightDb, batch: Batch): Promise<void> 
 
     const oldStats = await db.siteStats.bulkGet(merged.map((s) => s.site))
     const ids = await loadCompanyIds(db, merged)
-    await db.siteStats.bulkPut(
-      merged.map((site, i) =>
-        mergeSiteStats(
-          oldStats[i],
-          site,
-          dailyList.filter((d) => d.site === site.site),
-          ids,
-        ),
+    const stats = merged.map((site, i) =>
+      mergeSiteStats(
+        oldStats[i],
+        site,
+        dailyList.filter((d) => d.site === site.site),
+        ids,
+        // Each visit is in one batch only (the site's visit count relies on it too).
+        newVisits.filter((v) => v.site === site.site).map((v) => v.startedAt),
       ),
     )
     await saveCompanyIds(db, ids)
+    await putSiteStats(db, stats, { old: oldStats, names: ids.rows() })
   })
+}
+
+/** The batch's new visits, and those of its earlier visits that have no row (any more). */
+async function visitsToStore(db: TracelightDb, batch: Batch): Promise<VisitRow[]> {
+  const listed = new Set(batch.visits.map((v) => v.id))
+  const used = new Set(batch.findings.map((f) => f.visitId))
+  const earlier = (batch.seen ?? []).filter((v) => !listed.has(v.id) && used.has(v.id))
+  if (earlier.length === 0) return batch.visits
+  const stored = await db.visits.bulkGet(earlier.map((v) => v.id))
+  return [...batch.visits, ...earlier.filter((_, i) => stored[i] === undefined)]
 }
 
 function addCounts(

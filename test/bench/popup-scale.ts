@@ -90,6 +90,7 @@ async function fill(
   }
   const base = await usage(page)
   for (const rows of agg.chunks(250)) await putRows(page, rows)
+  await agg.overview.finish(page, agg.ids.rows())
   return { before, base, after: await usage(page) }
 }
 

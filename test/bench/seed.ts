@@ -12,9 +12,26 @@ import {
   REQUEST_SIGNALS,
   siteStatsOf,
 } from '../../src/db/aggregate.ts'
+import {
+  addStats,
+  applyDay,
+  applyReach,
+  changed,
+  companyRanksOf,
+  dayAt,
+  emptyDelta,
+  ranksOf,
+  recount,
+} from '../../src/db/overview-aggregate.ts'
+import { COUNTS_KEY, countsOf, RANKS_KEY, RANKS_VERSION } from '../../src/db/overview-rows.ts'
 import type {
   CompanyNameRow,
+  CompanyRankRow,
+  CompanyReachRow,
   DailyRow,
+  DayTotalRow,
+  MetaRow,
+  SiteRankRow,
   FindingRow,
   SitePartyRow,
   SiteRow,
@@ -31,6 +48,11 @@ export type Rows = Partial<{
   siteParties: SitePartyRow[]
   siteStats: SiteStatsRow[]
   companyNames: CompanyNameRow[]
+  siteRanks: SiteRankRow[]
+  dayTotals: DayTotalRow[]
+  companyReach: CompanyReachRow[]
+  companyRanks: CompanyRankRow[]
+  meta: MetaRow[]
 }>
 
 /** Runs in the extension page: puts rows into their stores (typed arrays travel as arrays). */
@@ -102,6 +124,93 @@ export async function storedCompanyIds(page: Page): Promise<ReturnType<typeof me
   return memoryCompanyIds(rows)
 }
 
+/** Reads every row of a store in the extension page. */
+async function readAll<T>(page: Page, store: string): Promise<T[]> {
+  return (await page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('tracelight')
+      r.onsuccess = () => resolve(r.result)
+      r.onerror = () => reject(r.error)
+    })
+    const rows = await new Promise((resolve, reject) => {
+      const r = db.transaction(${JSON.stringify(store)}).objectStore(${JSON.stringify(store)}).getAll()
+      r.onsuccess = () => resolve(r.result)
+      r.onerror = () => reject(r.error)
+    })
+    db.close()
+    return rows
+  })()`)) as T[]
+}
+
+/**
+ * The overview's derived rows of seeded stats rows (src/db/overview-aggregate.ts), as the
+ * extension's writers keep them: ranking rows with each chunk, then the day totals, the
+ * companies' reach and their ranking rows added to those already stored, the counts, and
+ * today noted as up to date. The seeded sites must be new ones.
+ */
+export class OverviewSeed {
+  private delta = emptyDelta()
+  private readonly today = dayAt(Date.now())
+  private siteRanks: SiteRankRow[] = []
+
+  /** The ranking rows of new sites' stats rows (their totals are kept for `finish`). */
+  add(stats: readonly SiteStatsRow[]): SiteRankRow[] {
+    for (const row of stats) addStats(this.delta, row, 1)
+    const ranks = stats.flatMap((row) => ranksOf(row, this.today))
+    this.siteRanks.push(...ranks.map((r) => ({ ...r, k: [] })))
+    return ranks
+  }
+
+  /** Writes the day totals and reach, added to the stored ones, and the bookkeeping rows. */
+  async finish(page: Page, names: readonly CompanyNameRow[]): Promise<void> {
+    const { days, companies } = changed(this.delta)
+    const storedDays = new Map(
+      (await readAll<DayTotalRow>(page, 'dayTotals')).map((r) => [r.day, r]),
+    )
+    const storedReach = new Map(
+      (await readAll<CompanyReachRow>(page, 'companyReach')).map((r) => [r.id, r]),
+    )
+    const byId = new Map(names.map((n) => [n.id, n]))
+    const dayTotals = days.flatMap((day) => {
+      const d = this.delta.days.get(day)
+      const row = d === undefined ? undefined : applyDay(storedDays.get(day), day, d)
+      return row === undefined ? [] : [row]
+    })
+    const companyReach = companies.flatMap((id) => {
+      const row = applyReach(
+        storedReach.get(id),
+        byId.get(id),
+        id,
+        this.delta.reach.get(id) ?? new Map(),
+      )
+      return row === undefined ? [] : [row]
+    })
+    const changedNames = new Set(companyReach.map((r) => r.name))
+    const storedRanks = (await readAll<CompanyRankRow>(page, 'companyRanks')).filter((r) =>
+      changedNames.has(r.name),
+    )
+    const companyRanks = companyReach.flatMap((r) => companyRanksOf(r, this.today))
+    const [stored] = await readAll<MetaRow>(page, 'meta').then((rows) =>
+      rows.filter((r) => r.key === COUNTS_KEY),
+    )
+    let counts = countsOf(stored)
+    counts = recount(counts, 'sites', [], this.siteRanks)
+    counts = recount(counts, 'companies', storedRanks, companyRanks)
+    for (let i = 0; i < Math.max(dayTotals.length, companyRanks.length); i += 2000)
+      await putRows(page, {
+        dayTotals: dayTotals.slice(i, i + 2000),
+        companyReach: companyReach.slice(i, i + 2000),
+        companyRanks: companyRanks.slice(i, i + 2000),
+      })
+    await putRows(page, {
+      meta: [
+        { key: COUNTS_KEY, value: counts },
+        { key: RANKS_KEY, value: { day: this.today, version: RANKS_VERSION } },
+      ],
+    })
+  }
+}
+
 /** The storage the extension's origin uses, in bytes. */
 export async function usage(page: Page): Promise<number> {
   return (await page.evaluate(
@@ -115,12 +224,20 @@ export class Aggregator {
   private daily = new Map<string, DailyRow>()
   private parties = new Map<string, SitePartyRow>()
   private groups = new Map<string, Map<string, Set<number>>>()
-  /** Company ids, shared by every chunk (and by later aggregators: pass it on). */
-  constructor(readonly ids = memoryCompanyIds()) {}
+  private starts = new Map<string, number[]>()
+  /** Company ids, shared by every chunk (and by later aggregators: pass it on), and the
+   * overview's derived rows, kept over every aggregator of a seed. */
+  constructor(
+    readonly ids = memoryCompanyIds(),
+    readonly overview = new OverviewSeed(),
+  ) {}
 
   add(visit: VisitRow, findings: readonly FindingRow[]): void {
     const site = this.site(visit.site, visit.startedAt)
     site.visits += 1
+    const starts = this.starts.get(visit.site)
+    if (starts === undefined) this.starts.set(visit.site, [visit.startedAt])
+    else starts.push(visit.startedAt)
     for (const f of findings) {
       site.firstSeen = Math.min(site.firstSeen, f.firstAt)
       site.lastSeen = Math.max(site.lastSeen, f.lastAt)
@@ -179,13 +296,14 @@ export class Aggregator {
     const names = [...this.sites.keys()]
     for (let i = 0; i < names.length; i += size) {
       const out: Required<
-        Pick<Rows, 'sites' | 'daily' | 'siteParties' | 'siteStats' | 'companyNames'>
+        Pick<Rows, 'sites' | 'daily' | 'siteParties' | 'siteStats' | 'companyNames' | 'siteRanks'>
       > = {
         sites: [],
         daily: [],
         siteParties: [],
         siteStats: [],
         companyNames: [],
+        siteRanks: [],
       }
       for (const name of names.slice(i, i + size)) {
         const base = this.sites.get(name)
@@ -199,8 +317,9 @@ export class Aggregator {
         out.sites.push(site)
         out.daily.push(...e.daily)
         out.siteParties.push(...e.parties)
-        out.siteStats.push(siteStatsOf(site, e.daily, this.ids))
+        out.siteStats.push(siteStatsOf(site, e.daily, this.ids, this.starts.get(name) ?? []))
       }
+      out.siteRanks = this.overview.add(out.siteStats)
       // Names given an id since the last chunk (put again is harmless: same rows).
       out.companyNames = this.ids.rows()
       yield out

@@ -1,16 +1,13 @@
 import { EvidenceCheck } from '@/ui/components/EvidenceCheck'
 import { ExportButton } from '@/ui/components/ExportButton'
 import { useEffect } from 'preact/hooks'
-import { FAMILIES } from '@/ui/state/overview'
+import { FAMILIES, SHOWN_COMPANIES, SHOWN_SITES } from '@/ui/state/overview'
 import { companyHash, PERIODS, routeHash, siteHash, type Route } from '@/ui/state/route'
 import { useDashboard } from './context'
 import { TrendChart } from './TrendChart'
 import { categoryName } from './words'
 
 type OverviewRoute = Extract<Route, { view: 'overview' }>
-
-const SHOWN_SITES = 50
-const SHOWN_COMPANIES = 20
 
 export function Overview({ route }: { route: OverviewRoute }) {
   const { overview: store, i18n, navigate } = useDashboard()
@@ -21,7 +18,7 @@ export function Overview({ route }: { route: OverviewRoute }) {
   useEffect(() => {
     store.query.value = route.q
   }, [store, route.q])
-  const raw = store.raw.value
+  const status = store.status.value
   const view = store.view.value
   const go = (over: Partial<OverviewRoute>) => navigate(routeHash({ ...route, ...over }))
 
@@ -44,10 +41,10 @@ export function Overview({ route }: { route: OverviewRoute }) {
           </select>
         </label>
       </div>
-      {raw.kind === 'loading' && <p class="status">{t('common.loading')}</p>}
-      {raw.kind === 'error' && (
+      {status.kind === 'loading' && <p class="status">{t('common.loading')}</p>}
+      {status.kind === 'error' && (
         <p class="status error" role="alert">
-          {t('common.readError', { message: raw.message })}
+          {t('common.readError', { message: status.message })}
         </p>
       )}
       {view !== null && view.totals.sites === 0 && (
@@ -93,6 +90,7 @@ export function Overview({ route }: { route: OverviewRoute }) {
                   data-testid="search"
                   value={route.q}
                   placeholder={t('overview.searchHint')}
+                  onFocus={() => store.prepareSearch()}
                   onInput={(e) => go({ q: e.currentTarget.value })}
                 />
               </label>
@@ -126,8 +124,8 @@ export function Overview({ route }: { route: OverviewRoute }) {
                       <td>
                         <a href={siteHash(s.site)}>{s.site}</a>
                       </td>
-                      <td class="num" title={s.companies.join(', ')}>
-                        {num(s.companies.length)}
+                      <td class="num" title={s.companies?.join(', ')}>
+                        {num(s.companyCount)}
                       </td>
                       {FAMILIES.map((f) => (
                         <td key={f} class="num">
@@ -142,9 +140,9 @@ export function Overview({ route }: { route: OverviewRoute }) {
               </table>
             </div>
           )}
-          {view.sites.length > SHOWN_SITES && (
+          {view.siteCount > SHOWN_SITES && (
             <p class="muted">
-              {t('overview.moreSites', { shown: SHOWN_SITES, total: view.sites.length })}
+              {t('overview.moreSites', { shown: SHOWN_SITES, total: view.siteCount })}
             </p>
           )}
 

@@ -1,13 +1,31 @@
-import { useEffect } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
+import type { FindingRow } from '@/db/schema'
 import { ConfirmDialog } from '@/ui/components/ConfirmDialog'
 import { ExportButton } from '@/ui/components/ExportButton'
-import { companyHash } from '@/ui/state/route'
 import { useDashboard } from './context'
 import { ConsentHistory } from './ConsentHistory'
 import { FindingWhy } from './FindingWhy'
-import { signalName } from './words'
-import { categoriesLabel } from '@/ui/labels'
+import { SiteCompanies } from './SiteCompanies'
 import { AskLink } from '@/ui/requests/AskLink'
+
+/** A visit's findings behind a disclosure, rendered once it is opened: a site page lists dozens
+ * of visits with ten or more findings each, most of which nobody opens. */
+function VisitFindings({ findings }: { findings: FindingRow[] }) {
+  const { i18n } = useDashboard()
+  const [open, setOpen] = useState(false)
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{i18n.tn('site.findings', findings.length)}</summary>
+      {open && (
+        <ul class="companies">
+          {findings.map((f) => (
+            <FindingWhy key={`${f.signal}-${f.party}`} finding={f} />
+          ))}
+        </ul>
+      )}
+    </details>
+  )
+}
 
 export function SitePage({ site }: { site: string }) {
   const { site: store, i18n } = useDashboard()
@@ -71,59 +89,7 @@ export function SitePage({ site }: { site: string }) {
       </div>
 
       <h2>{t('site.companiesTitle')}</h2>
-      {groups.length === 0 ? (
-        <p class="status">{t('site.noCompanies')}</p>
-      ) : (
-        <div class="scroll">
-          <table data-testid="site-companies">
-            <thead>
-              <tr>
-                <th scope="col">{t('site.company')}</th>
-                <th scope="col">{t('site.whatItIs')}</th>
-                <th scope="col">{t('site.whatItDid')}</th>
-                <th scope="col">{t('site.domains')}</th>
-                <th scope="col" class="num">
-                  {t('site.requests')}
-                </th>
-                <th scope="col">{t('site.firstSeen')}</th>
-                <th scope="col">{t('site.lastSeen')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((g) => {
-                const did = [...(actions.get(g.name) ?? new Map<string, number>()).entries()]
-                return (
-                  <tr
-                    key={`${g.tracker}-${g.name}`}
-                    data-testid="site-company"
-                    data-company={g.name}
-                  >
-                    <td class="name">
-                      <a href={companyHash(g.name)}>{g.name}</a>
-                      {g.tracker && <span class="muted"> · {t('site.tracker')}</span>}
-                    </td>
-                    <td>{categoriesLabel(i18n, g.categories)}</td>
-                    <td>
-                      {tn('site.requestsOn', g.requests, {
-                        visits: tn('site.visitCount', g.visits),
-                      })}
-                      {did.map(([signal, n]) => (
-                        <div key={signal}>
-                          {signalName(i18n, signal)} ({num(n)})
-                        </div>
-                      ))}
-                    </td>
-                    <td>{g.parties.join(t('value.listSeparator'))}</td>
-                    <td class="num">{num(g.requests)}</td>
-                    <td class="when">{i18n.dateTime(g.firstAt)}</td>
-                    <td class="when">{i18n.dateTime(g.lastAt)}</td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SiteCompanies key={row.site} groups={groups} actions={actions} />
 
       <h2>{t('site.timelineTitle')}</h2>
       <p class="muted">{t('site.timelineHint')}</p>
@@ -140,14 +106,7 @@ export function SitePage({ site }: { site: string }) {
             {entry.findings.length === 0 ? (
               <p class="muted">{t('site.nothingFound')}</p>
             ) : (
-              <details>
-                <summary>{tn('site.findings', entry.findings.length)}</summary>
-                <ul class="companies">
-                  {entry.findings.map((f) => (
-                    <FindingWhy key={`${f.signal}-${f.party}`} finding={f} />
-                  ))}
-                </ul>
-              </details>
+              <VisitFindings findings={entry.findings} />
             )}
           </li>
         ))}

@@ -44,7 +44,7 @@ export function createStores(api: DashboardApi) {
   const undo = createUndoStore(api, {
     changed(what) {
       // The overview and the graph keep a period's rows; the next visit reads them again.
-      overview.raw.value = { kind: 'loading' }
+      overview.invalidate()
       graph.raw.value = { kind: 'loading' }
       search.invalidate()
       void late.settings?.refreshStorage()

@@ -2,6 +2,7 @@ import type { ConsentRow, DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/s
 import { SETTINGS } from '@/db/settings'
 import { groupVisitsOf, memoryCompanyIds, sitePartiesOf, siteStatsOf } from '@/db/aggregate'
 import { localDay } from '@/db/write'
+import { namesOfSites, overviewRowsFromStats } from '@/db/overview-aggregate'
 import type { DeleteRequest, PendingDeletion } from '@/messages'
 import type { DashboardApi, Settings } from '@/ui/state/dashboard-api'
 
@@ -53,16 +54,27 @@ export function fixtureApi(data: FixtureData, now: number) {
             s,
             data.daily.filter((d) => d.site === s.site),
             ids,
+            data.visits.filter((v) => v.site === s.site).map((v) => v.startedAt),
           ),
         ),
     companyNames: async () => ids.rows(),
+    overviewRows: async (days, now, shown) => {
+      return overviewRowsFromStats(await api.statsSince(0), ids.rows(), days, now, shown)
+    },
+    companiesOfSites: async (sites, first) => {
+      const stats = await api.statsSince(0)
+      return namesOfSites(
+        sites.map((s) => stats.find((r) => r.site === s)),
+        new Map(ids.rows().map((n) => [n.id, n.name])),
+        first,
+      )
+    },
     sitesWithParty: async (text) => {
       const q = text.trim().toLowerCase()
       return q === ''
         ? []
         : [...new Set(data.findings.filter((f) => f.party.includes(q)).map((f) => f.site))]
     },
-    visitCountSince: async (since) => data.visits.filter((v) => v.startedAt >= since).length,
     site: async (site) => {
       const row = data.sites.find((s) => s.site === site)
       const findings = data.findings.filter((f) => f.site === site)

@@ -3,14 +3,15 @@ import { RequestsRoute } from '@/ui/requests/RequestsRoute'
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import {
+  companiesOfSites,
   companyNames,
   companyParties,
   sitesWithParty,
   findingsOfVisits,
+  overviewRows,
   siteParties,
   sitesSince,
   statsSince,
-  visitCountSince,
   visitPage,
 } from '@/db/dashboard-read'
 import { getSite, siteConsent } from '@/db/read'
@@ -42,9 +43,10 @@ async function answer<T>(reply: Promise<T>): Promise<T> {
 const api: DashboardApi = {
   sitesSince: (since) => sitesSince(db, since),
   statsSince: (since) => statsSince(db, since),
+  overviewRows: (days, now, shown) => overviewRows(db, days, now, shown),
+  companiesOfSites: (sites, first) => companiesOfSites(db, sites, first),
   companyNames: () => companyNames(db),
   sitesWithParty: (text) => sitesWithParty(db, text),
-  visitCountSince: (since) => visitCountSince(db, since),
   site: (site) => getSite(db, site),
   siteParties: (site) => siteParties(db, site),
   visitPage: (site, before, limit) => visitPage(db, site, before, limit),

@@ -165,6 +165,66 @@ describe('dashboard pages from fixture data', () => {
     expect(new Set(urls).size).toBe(72)
   })
 
+  it('site page: lists the first companies, the rest on request; a visit’s findings once opened', async () => {
+    const data = sampleData(NOW)
+    const shop = data.sites.find((s) => s.site === 'shop.test')
+    const visit = data.visits.find((v) => v.site === 'shop.test')
+    if (shop === undefined || visit === undefined) throw new Error('fixture changed')
+    // 40 more domains of companies in no list, one request each, on shop.test's visit.
+    for (let i = 0; i < 40; i++) {
+      const party = `cdn${String(i).padStart(2, '0')}.test`
+      data.findings.push({
+        visitId: visit.id,
+        signal: 'thirdparty.request',
+        party,
+        site: 'shop.test',
+        count: 1,
+        firstAt: visit.startedAt,
+        lastAt: visit.startedAt,
+        evidence: { urls: [`https://${party}/x.js`] },
+        mode: 'standard',
+      })
+      shop.companies = {
+        ...shop.companies,
+        [party]: {
+          tracker: false,
+          category: 'unknown',
+          parties: [party],
+          requests: 1,
+          firstAt: visit.startedAt,
+          lastAt: visit.startedAt,
+        },
+      }
+    }
+    const { api } = fixtureApi(data, NOW)
+    render(
+      <Root
+        stores={createStores(api)}
+        route={parseRoute('#/site/shop.test')}
+        browserLanguages={['en']}
+        navigate={() => undefined}
+      />,
+    )
+    await screen.findByTestId('site-page')
+    const rows = screen.getAllByTestId('site-company')
+    expect(rows).toHaveLength(30)
+    // Trackers first.
+    expect(rows[0]?.dataset.company).toBe('Google')
+    expect(screen.getByTestId('more-companies').textContent).toContain('Showing 30 of 41')
+    fireEvent.click(screen.getByTestId('all-companies'))
+    await waitFor(() => expect(screen.getAllByTestId('site-company')).toHaveLength(41))
+    expect(screen.queryByTestId('more-companies')).toBeNull()
+
+    // The visit's 41 findings are not in the page until its disclosure is opened.
+    const entry = screen.getByTestId('timeline-visit')
+    expect(within(entry).queryAllByTestId('finding')).toHaveLength(0)
+    const details = entry.querySelector('details')
+    if (details === null) throw new Error('no disclosure')
+    details.open = true
+    fireEvent(details, new Event('toggle'))
+    await waitFor(() => expect(within(entry).getAllByTestId('finding')).toHaveLength(41))
+  })
+
   it('site page: deleting asks first, then deletes, and Undo brings it back', async () => {
     const { calls } = show('#/site/shop.test')
     fireEvent.click(await screen.findByTestId('delete-site'))

@@ -160,6 +160,9 @@ export const de: Record<MessageKey, string> = {
   'consent.fromCookie': 'aus dem Cookie der Website gelesen',
   'consent.fromRequest': 'in der Anfrage gesehen',
   'site.moreVisits': 'Ältere Besuche zeigen',
+  'site.moreCompanies':
+    'Angezeigt werden {shown} von {total} Firmen und Domains: zuerst Tracker, dann nach Anfragen.',
+  'site.allCompanies': 'Alle zeigen',
   'site.sentTitle': 'Was über dich gesendet wurde',
   'site.manageTitle': 'Deine Daten zu dieser Website',
   'site.delete': 'Aufzeichnungen zu {site} löschen',

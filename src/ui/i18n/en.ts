@@ -154,6 +154,9 @@ export const en = {
   'consent.fromCookie': 'read from the site’s cookie',
   'consent.fromRequest': 'seen on the request',
   'site.moreVisits': 'Show older visits',
+  'site.moreCompanies':
+    'Showing {shown} of {total} companies and domains: trackers first, then by requests.',
+  'site.allCompanies': 'Show all',
   'site.sentTitle': 'What was sent about you',
   'site.manageTitle': 'Your data about this site',
   'site.delete': 'Delete what Tracelight recorded on {site}',

@@ -158,6 +158,9 @@ export const es: Record<MessageKey, string> = {
   'consent.fromCookie': 'leído en la cookie del sitio',
   'consent.fromRequest': 'visto en la solicitud',
   'site.moreVisits': 'Mostrar visitas anteriores',
+  'site.moreCompanies':
+    'Se muestran {shown} de {total} empresas y dominios: primero los rastreadores, luego por solicitudes.',
+  'site.allCompanies': 'Mostrar todas',
   'site.sentTitle': 'Lo que se envió sobre ti',
   'site.manageTitle': 'Tus datos sobre este sitio',
   'site.delete': 'Borrar lo que Tracelight registró de {site}',

@@ -159,6 +159,9 @@ export const fr: Record<MessageKey, string> = {
   'consent.fromCookie': 'lu dans le cookie du site',
   'consent.fromRequest': 'vu dans la requête',
   'site.moreVisits': 'Afficher les visites plus anciennes',
+  'site.moreCompanies':
+    'Affichage de {shown} entreprises et domaines sur {total} : les traqueurs d’abord, puis par requêtes.',
+  'site.allCompanies': 'Tout afficher',
   'site.sentTitle': 'Ce qui a été envoyé à votre sujet',
   'site.manageTitle': 'Vos données sur ce site',
   'site.delete': 'Supprimer ce que Tracelight a enregistré sur {site}',

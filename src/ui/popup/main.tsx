@@ -1,7 +1,5 @@
 import { render } from 'preact'
-import { openDb } from '@/db/schema'
-import { visitFindings } from '@/db/read'
-import { readSetting } from '@/db/settings'
+import { openExisting, readLanguage, readVisitFindings } from '@/db/popup-read'
 import { sendMessage } from '@/platform/runtime'
 import { activeTab, extensionUrl, getTab } from '@/platform/tabs'
 import { createI18n, formatLocale, LANGUAGES, pickLanguage, type Language } from '@/ui/i18n'
@@ -12,9 +10,10 @@ import { createUndoStore } from '@/ui/state/undo-store'
 import { Popup } from './Popup'
 import '@/ui/components/theme.css'
 
-const db = openDb()
-// Opening the database takes a while; it runs while the tab and its visit are asked for.
-db.open().catch(() => undefined) // a failure shows when the findings are read
+// Opening the database takes a while; it runs while the tab and its visit are asked for. A
+// failure shows when the findings are read.
+const db = openExisting()
+db.catch(() => undefined)
 // `?tab=ID` opens the popup's view for a given tab (the dashboard links to it); by default it
 // is the active tab of this window.
 const requested = Number(new URLSearchParams(location.search).get('tab'))
@@ -22,7 +21,7 @@ const requested = Number(new URLSearchParams(location.search).get('tab'))
 const store = createPopupStore({
   tab: () => (Number.isInteger(requested) && requested > 0 ? getTab(requested) : activeTab()),
   tabView: (tabId) => sendMessage<'tab.view'>({ type: 'tab.view', tabId }),
-  findings: (visitId) => visitFindings(db, visitId),
+  findings: async (visitId) => readVisitFindings(await db, visitId),
 })
 
 const gpc = createGpcStore({
@@ -60,7 +59,7 @@ const recording = createRecordingStore(
 
 /** The language chosen in the dashboard's settings, else the browser's. */
 async function language(): Promise<Language> {
-  const chosen = await readSetting(db, 'language').catch(() => '')
+  const chosen = await db.then(readLanguage).catch(() => '')
   return Object.hasOwn(LANGUAGES, chosen) ? (chosen as Language) : pickLanguage(navigator.languages)
 }
 

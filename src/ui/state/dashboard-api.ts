@@ -9,6 +9,7 @@ import type {
   VisitRow,
 } from '@/db/schema'
 import type { SettingKey, SettingValue } from '@/db/settings'
+import type { OverviewRows } from '@/db/dashboard-read'
 import type { DeleteRequest } from '@/messages'
 import type { UndoApi } from './undo-store'
 
@@ -19,11 +20,20 @@ export interface DashboardApi extends UndoApi {
   sitesSince(since: number): Promise<SiteRow[]>
   /** The overview's compact per-site rows. */
   statsSince(since: number): Promise<SiteStatsRow[]>
+  /** The overview of the period of `days` days (0: all) ending at `now`, without a search,
+   * from the precomputed rows: the first sites and companies and the totals. Undefined while
+   * those rows are not up to date (the overview then sums the compact rows). */
+  overviewRows(
+    days: number,
+    now: number,
+    shown: { sites: number; companies: number },
+  ): Promise<OverviewRows | undefined>
+  /** Tracking companies seen on each of these sites from day `first` on (a day number). */
+  companiesOfSites(sites: readonly string[], first: number): Promise<Record<string, string[]>>
   /** Company names by id, for the stats rows. */
   companyNames(): Promise<CompanyNameRow[]>
   /** Sites that contacted a third-party domain containing the text. */
   sitesWithParty(text: string): Promise<string[]>
-  visitCountSince(since: number): Promise<number>
   site(site: string): Promise<SiteRow | undefined>
   /** One site's findings folded over its visits. */
   siteParties(site: string): Promise<SitePartyRow[]>

@@ -1,4 +1,5 @@
 import type { CompanyNameRow, SiteStatsRow } from '@/db/schema'
+import type { OverviewRows } from '@/db/dashboard-read'
 import { localDay } from '@/db/write'
 import { dayNumber, dayOfNumber, familyOf, STAT_FIELDS, type StatField } from '@/db/aggregate'
 
@@ -11,8 +12,10 @@ export interface SiteRank {
   site: string
   visits: number
   lastSeen: number
-  /** Tracking companies seen on the site within the period. */
-  companies: string[]
+  /** How many tracking companies were seen on the site within the period. */
+  companyCount: number
+  /** Their names (from the precomputed rows, read after the first screen: null until then). */
+  companies: string[] | null
   trackerRequests: number
   families: Record<Family, number>
 }
@@ -31,8 +34,17 @@ export interface DayPoint {
   sites: number
 }
 
+/** Sites and companies the overview lists (the rest are counted). */
+export const SHOWN_SITES = 50
+export const SHOWN_COMPANIES = 20
+
 export interface Overview {
+  /** Sites in ranking order: every matching one, or (from the precomputed rows) the first
+   * `SHOWN_SITES`. */
   sites: SiteRank[]
+  /** How many sites match. */
+  siteCount: number
+  /** Companies by reach: every matching one, or (precomputed) the first `SHOWN_COMPANIES`. */
   companies: CompanyReach[]
   totals: { sites: number; visits: number; companies: number; trackerRequests: number }
   trend: DayPoint[]
@@ -48,13 +60,39 @@ const emptyFamilies = (): Record<Family, number> => ({
 /** Sites ranked by tracking, most first: companies, then the other families, then requests. */
 function byTracking(a: SiteRank, b: SiteRank): number {
   return (
-    b.companies.length - a.companies.length ||
+    b.companyCount - a.companyCount ||
     b.families.fingerprinting - a.families.fingerprinting ||
     b.families.beforeConsent - a.families.beforeConsent ||
     b.families.identifiers + b.families.adPixels - (a.families.identifiers + a.families.adPixels) ||
     b.trackerRequests - a.trackerRequests ||
-    a.site.localeCompare(b.site)
+    // Code-unit order, as the ranking index keeps sites of equal rank.
+    (a.site < b.site ? -1 : a.site > b.site ? 1 : 0)
   )
+}
+
+/** Companies seen on the most sites first, then by requests, then by name (code units, as the
+ * ranking index keeps them). */
+const byReach = (a: CompanyReach, b: CompanyReach) =>
+  b.sites - a.sites || b.requests - a.requests || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+
+/** Every day of the trend: from the period's first day (or, for all of history, the first
+ * day with anything recorded) to today. */
+function trendOf(firstDay: string, perDay: ReadonlyMap<number, DayPoint>, now: number): DayPoint[] {
+  let start = firstDay
+  if (start === '') {
+    let min = Infinity
+    for (const d of perDay.keys()) if (d < min) min = d
+    start = min === Infinity ? localDay(now) : dayOfNumber(min)
+  }
+  return daysBetween(start, localDay(now)).map((day) => {
+    const p = perDay.get(dayNumber(day))
+    return {
+      day,
+      trackerRequests: p?.trackerRequests ?? 0,
+      otherRequests: p?.otherRequests ?? 0,
+      sites: p?.sites ?? 0,
+    }
+  })
 }
 
 /** Every local day from `first` to `last`, inclusive. */
@@ -83,7 +121,6 @@ export function buildOverview(
   input: {
     stats: readonly SiteStatsRow[]
     names: readonly CompanyNameRow[]
-    visits: number
     partySites?: ReadonlySet<string>
   },
   since: number,
@@ -101,6 +138,7 @@ export function buildOverview(
   const reachRequests = new Float64Array(names.length)
   const sites: SiteRank[] = []
   let trackerRequests = 0
+  let visits = 0
   let siteCount = 0
   for (const row of input.stats) {
     const families = emptyFamilies()
@@ -112,6 +150,7 @@ export function buildOverview(
       const at = i * STAT_FIELDS.length
       const trackers = counts[at + FIELD.trackerRequests] ?? 0
       requests += trackers
+      visits += counts[at + FIELD.visits] ?? 0
       for (const f of FAMILIES) families[f] += counts[at + FIELD[f]] ?? 0
       let p = perDay.get(day)
       if (p === undefined)
@@ -137,6 +176,7 @@ export function buildOverview(
       site: row.site,
       visits: row.visits,
       lastSeen: row.lastSeen,
+      companyCount: companies.length,
       companies,
       trackerRequests: requests,
       families,
@@ -161,27 +201,83 @@ export function buildOverview(
       })
   })
   sites.sort(byTracking)
-  const companies = reach
-    .filter((c) => q === '' || c.name.toLowerCase().includes(q))
-    .sort((a, b) => b.sites - a.sites || b.requests - a.requests || a.name.localeCompare(b.name))
-
-  const days = [...perDay.keys()].sort((a, b) => a - b)
-  const start =
-    firstDay !== '' ? firstDay : days[0] !== undefined ? dayOfNumber(days[0]) : localDay(now)
-  const trend = daysBetween(start, localDay(now)).map((day) => {
-    const p = perDay.get(dayNumber(day))
-    return {
-      day,
-      trackerRequests: p?.trackerRequests ?? 0,
-      otherRequests: p?.otherRequests ?? 0,
-      sites: p?.sites ?? 0,
-    }
-  })
+  const companies = reach.filter((c) => q === '' || c.name.toLowerCase().includes(q)).sort(byReach)
 
   return {
     sites,
+    siteCount: sites.length,
     companies,
-    totals: { sites: siteCount, visits: input.visits, companies: reach.length, trackerRequests },
-    trend,
+    totals: { sites: siteCount, visits, companies: reach.length, trackerRequests },
+    trend: trendOf(firstDay, perDay, now),
+  }
+}
+
+/**
+ * The same overview (without a search) from the precomputed rows (see dashboard-read.ts):
+ * the first sites and companies of their rankings, the counts, the day totals. The sites'
+ * company names come later (`withCompanyNames`).
+ */
+export function overviewFromRows(rows: OverviewRows, since: number, now: number): Overview {
+  const firstDay = since > 0 ? localDay(since) : ''
+  const first = firstDay === '' ? -Infinity : dayNumber(firstDay)
+  const sites: SiteRank[] = rows.ranks.map((r) => ({
+    site: r.site,
+    visits: r.visits,
+    lastSeen: r.lastSeen,
+    companyCount: r.companies,
+    companies: null,
+    trackerRequests: r.trackerRequests,
+    families: {
+      fingerprinting: r.fingerprinting,
+      identifiers: r.identifiers,
+      adPixels: r.adPixels,
+      beforeConsent: r.beforeConsent,
+    },
+  }))
+  sites.sort(byTracking)
+  const companies: CompanyReach[] = rows.companies.map((c) => ({
+    name: c.name,
+    category: c.category,
+    sites: c.sites,
+    requests: c.requests,
+  }))
+  companies.sort(byReach)
+  const perDay = new Map<number, DayPoint>()
+  let trackerRequests = 0
+  let visits = 0
+  for (const d of rows.days) {
+    if (d.day < first) continue
+    const trackers = d.counts[FIELD.trackerRequests] ?? 0
+    trackerRequests += trackers
+    visits += d.counts[FIELD.visits] ?? 0
+    perDay.set(d.day, {
+      day: '',
+      trackerRequests: trackers,
+      otherRequests: d.counts[FIELD.otherRequests] ?? 0,
+      sites: d.sites,
+    })
+  }
+  return {
+    sites,
+    siteCount: rows.siteCount,
+    companies,
+    totals: {
+      sites: rows.siteCount,
+      visits,
+      companies: rows.companyCount,
+      trackerRequests,
+    },
+    trend: trendOf(firstDay, perDay, now),
+  }
+}
+
+/** The overview with its sites' company names, once they are read. */
+export function withCompanyNames(
+  overview: Overview,
+  names: Readonly<Record<string, string[]>>,
+): Overview {
+  return {
+    ...overview,
+    sites: overview.sites.map((s) => ({ ...s, companies: names[s.site] ?? s.companies })),
   }
 }

@@ -1,0 +1,2 @@
+/** The extension's one database (see schema.ts). */
+export const DB_NAME = 'tracelight'

@@ -1,0 +1,381 @@
+import Dexie from 'dexie'
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { buildOverview, overviewFromRows, withCompanyNames } from '@/ui/state/overview'
+import { dayNumber } from './aggregate'
+import { periodStart, PERIODS } from '@/ui/state/route'
+import {
+  companiesOfSites,
+  companyNames,
+  overviewRows,
+  statsSince,
+  visitCountSince,
+} from './dashboard-read'
+import { applyRetention, deleteEverything, deleteSite } from './manage'
+import {
+  dayAt,
+  emptyCounts,
+  FOREVER,
+  overviewRowsFromStats,
+  overviewRowsOf,
+} from './overview-aggregate'
+import { COUNTS_KEY, RANKS_KEY, RANKS_VERSION, refreshRanks } from './overview-rows'
+import { DB_NAME, openDb, type SiteStatsRow, type TracelightDb, type VisitRow } from './schema'
+import { stageDeletion, undoDeletion } from './staged-delete'
+import { applyBatch, type FindingDelta } from './write'
+
+const DAY = 86_400_000
+const NOW = new Date(2024, 4, 10, 12).getTime()
+
+let db: TracelightDb
+beforeEach(async () => {
+  // The writers note today from the clock: the dates are the test's.
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(NOW)
+  db = openDb(new IDBFactory(), IDBKeyRange)
+  await db.open()
+})
+afterEach(() => {
+  db.close()
+  vi.useRealTimers()
+})
+
+const visit = (id: number, site: string, at: number): VisitRow => ({
+  id,
+  site,
+  url: `https://${site}/`,
+  tabId: 1,
+  startedAt: at,
+  mode: 'standard',
+})
+const finding = (
+  visitId: number,
+  site: string,
+  at: number,
+  party: string,
+  over: Partial<FindingDelta> = {},
+): FindingDelta => ({
+  visitId,
+  signal: 'tracker.request',
+  party,
+  site,
+  ...(COMPANY[party] !== undefined && { company: COMPANY[party], category: 'ad' }),
+  count: 2,
+  firstAt: at,
+  lastAt: at,
+  urls: [],
+  mode: 'standard',
+  ...over,
+})
+const COMPANY: Record<string, string> = {
+  'ga.test': 'Google',
+  'dc.test': 'Google',
+  'fb.test': 'Facebook',
+  'ms.test': 'Microsoft',
+}
+
+/** Four sites over two months: trackers, other parties, fingerprinting, a pixel. */
+async function record(target: TracelightDb) {
+  await applyBatch(target, {
+    visits: [visit(1, 'news.test', NOW - 40 * DAY), visit(2, 'shop.test', NOW - 20 * DAY)],
+    findings: [
+      finding(1, 'news.test', NOW - 40 * DAY, 'ga.test'),
+      finding(1, 'news.test', NOW - 40 * DAY, 'ms.test'),
+      finding(2, 'shop.test', NOW - 20 * DAY, 'fb.test', { signal: 'pixel.facebook' }),
+      finding(2, 'shop.test', NOW - 20 * DAY, 'fb.test'),
+    ],
+  })
+  await applyBatch(target, {
+    visits: [visit(3, 'news.test', NOW - 3 * DAY), visit(4, 'blog.test', NOW - DAY)],
+    findings: [
+      finding(3, 'news.test', NOW - 3 * DAY, 'dc.test'),
+      finding(3, 'news.test', NOW - 3 * DAY, 'fonts.test', { signal: 'thirdparty.request' }),
+      finding(3, 'news.test', NOW - 3 * DAY, 'news.test', { signal: 'fingerprint.canvas' }),
+      finding(4, 'blog.test', NOW - DAY, 'ga.test'),
+    ],
+  })
+  await applyBatch(target, {
+    visits: [visit(5, 'mail.test', NOW - 2 * 3_600_000)],
+    findings: [
+      finding(5, 'mail.test', NOW - 3_600_000, 'ms.test'),
+      finding(3, 'news.test', NOW - 3 * DAY + 5, 'ga.test'),
+    ],
+  })
+}
+
+const bySiteAndPeriod = <T extends { p: number; site: string }>(rows: T[]) =>
+  [...rows].sort((a, b) => a.p - b.p || (a.site < b.site ? -1 : 1))
+
+/** The derived rows stored are those computed from the stored stats rows as of `now`. */
+async function expectDerived(target: TracelightDb, now = NOW) {
+  const stats = await target.siteStats.toArray()
+  const want = overviewRowsOf(stats, await target.companyNames.toArray(), dayAt(now))
+  expect(bySiteAndPeriod(await target.siteRanks.toArray())).toEqual(bySiteAndPeriod(want.siteRanks))
+  expect(await target.dayTotals.toArray()).toEqual(want.dayTotals.sort((a, b) => a.day - b.day))
+  expect(await target.companyReach.toArray()).toEqual(want.companyReach.sort((a, b) => a.id - b.id))
+  const byPeriodAndName = <T extends { p: number; name: string }>(rows: T[]) =>
+    [...rows].sort((a, b) => a.p - b.p || (a.name < b.name ? -1 : 1))
+  expect(byPeriodAndName(await target.companyRanks.toArray())).toEqual(
+    byPeriodAndName(want.companyRanks),
+  )
+  expect((await target.meta.get(COUNTS_KEY))?.value ?? emptyCounts()).toEqual(want.counts)
+}
+
+describe('the overview’s derived rows', () => {
+  it('are kept on every write', async () => {
+    await record(db)
+    await expectDerived(db)
+    expect(await db.siteRanks.where('[p+site]').equals([7, 'news.test']).first()).toMatchObject({
+      companies: 1,
+      fingerprinting: 2,
+      until: dayAt(NOW - 3 * DAY) + 6,
+    })
+    // Google: news.test last seen 3 days ago (both domains), blog.test yesterday.
+    const google = await db.companyReach.get((await db.companyNames.get('Google'))?.id ?? 0)
+    expect(google).toMatchObject({
+      name: 'Google',
+      category: 'ad',
+      days: [dayAt(NOW - 3 * DAY), dayAt(NOW - DAY)],
+      sites: [1, 1],
+      requests: [6, 2],
+    })
+    expect(await db.dayTotals.get(dayAt(NOW - 3 * DAY))).toEqual({
+      day: dayAt(NOW - 3 * DAY),
+      sites: 1,
+      counts: [4, 2, 2, 0, 0, 0, 1],
+    })
+  })
+
+  it('follow deleting a site, retention and deleting everything', async () => {
+    await record(db)
+    await deleteSite(db, 'news.test')
+    await expectDerived(db)
+    expect(await db.siteRanks.where('[p+site]').equals([0, 'news.test']).count()).toBe(0)
+    await applyRetention(db, 10, NOW)
+    await expectDerived(db)
+    expect((await db.siteStats.toArray()).map((s) => s.site).sort()).toEqual([
+      'blog.test',
+      'mail.test',
+    ])
+    await deleteEverything(db)
+    expect(await db.siteRanks.count()).toBe(0)
+    expect(await db.dayTotals.count()).toBe(0)
+    expect(await db.companyReach.count()).toBe(0)
+  })
+
+  it('follow undoable deletions and their undo', async () => {
+    await record(db)
+    const scopes = [
+      { kind: 'company', name: 'Google' },
+      { kind: 'site', site: 'shop.test' },
+      { kind: 'range', from: NOW - 5 * DAY, to: NOW },
+      { kind: 'everything' },
+    ] as const
+    for (const scope of scopes) {
+      const op = await stageDeletion(db, scope, () => NOW)
+      await expectDerived(db)
+      await undoDeletion(db, op.id as number, NOW + 1)
+      await expectDerived(db)
+    }
+    expect(await db.siteRanks.where('[p+site]').equals([0, 'shop.test']).count()).toBe(1)
+  })
+})
+
+describe('overviewRows', () => {
+  it('gives the first screen of the overview summed from every stats row', async () => {
+    await record(db)
+    // Many sites of equal rank: the first ones by name are shown.
+    for (let i = 0; i < 12; i++)
+      await applyBatch(db, {
+        visits: [visit(100 + i, `s${(i * 5) % 12}.test`, NOW - DAY)],
+        findings: [finding(100 + i, `s${(i * 5) % 12}.test`, NOW - DAY, 'ga.test')],
+      })
+    for (const period of PERIODS) {
+      const since = periodStart(period, NOW)
+      const days = period === 'all' ? 0 : Number(period)
+      const [stats, names, visits] = await Promise.all([
+        statsSince(db, since),
+        companyNames(db),
+        visitCountSince(db, since),
+      ])
+      const full = buildOverview({ stats, names }, since, NOW)
+      // Visits are counted on the day they started, as the visits' index counts them.
+      expect(full.totals.visits).toBe(visits)
+      const every = await statsSince(db, 0)
+      for (const n of [1, 3, 8, 50]) {
+        const shown = { sites: n, companies: Math.ceil(n / 3) }
+        const rows = await overviewRows(db, days, NOW, shown)
+        expect(rows).toEqual(overviewRowsFromStats(every, names, days, NOW, shown))
+        const summary = overviewFromRows(rows!, since, NOW)
+        const named = await companiesOfSites(
+          db,
+          summary.sites.map((s) => s.site),
+          since > 0 ? dayAt(since) : 0,
+        )
+        expect(withCompanyNames(summary, named)).toEqual({
+          ...full,
+          sites: full.sites.slice(0, shown.sites),
+          companies: full.companies.slice(0, shown.companies),
+        })
+      }
+    }
+    const top = await overviewRows(db, 30, NOW, { sites: 4, companies: 20 })
+    // Fingerprinting, then ad pixels; then fourteen sites with one company and two requests.
+    expect(top?.ranks.map((r) => r.site)).toEqual([
+      'news.test',
+      'shop.test',
+      'blog.test',
+      'mail.test',
+    ])
+    expect(top?.siteCount).toBe(16)
+  })
+
+  it('is none until the ranking rows are brought up to a new day', async () => {
+    await record(db)
+    const later = NOW + 10 * DAY
+    vi.setSystemTime(later)
+    expect(await overviewRows(db, 7, later, { sites: 50, companies: 20 })).toBeUndefined()
+    // Rows whose earliest counted day left their period are stale; the others still hold.
+    const stale = await db.siteRanks.where('until').below(dayAt(later)).toArray()
+    expect(stale.map((r) => `${r.p} ${r.site}`).sort()).toEqual([
+      '30 shop.test',
+      '7 blog.test',
+      '7 mail.test',
+      '7 news.test',
+    ])
+    await refreshRanks(db, later)
+    await expectDerived(db, later)
+    expect(await db.siteRanks.where('p').equals(7).count()).toBe(0)
+    const rows = await overviewRows(db, 30, later, { sites: 50, companies: 20 })
+    expect(rows?.ranks.map((r) => r.site)).toEqual(['news.test', 'blog.test', 'mail.test'])
+    expect(await db.meta.get(RANKS_KEY)).toEqual({
+      key: RANKS_KEY,
+      value: { day: dayAt(later), version: RANKS_VERSION },
+    })
+  })
+
+  it('is rebuilt whole after the clock went back, or without its bookkeeping row', async () => {
+    await record(db)
+    await refreshRanks(db, NOW + 2 * DAY)
+    const earlier = NOW - 2 * DAY
+    await refreshRanks(db, earlier)
+    await expectDerived(db, earlier)
+    await db.meta.clear()
+    await db.siteRanks.clear()
+    await db.dayTotals.clear()
+    await refreshRanks(db, NOW)
+    await expectDerived(db)
+    expect((await db.siteRanks.where('p').equals(0).first())?.until).toBe(FOREVER)
+  })
+})
+
+/** Versions 1 to 5 as they shipped. */
+const SHIPPED: Record<string, string>[] = [
+  {
+    sites: 'site, lastSeen',
+    visits: 'id, [site+startedAt], startedAt',
+    findings: '[visitId+signal+party], [site+signal], [site+lastAt], party, signal',
+    daily: '[site+day+signal], day',
+    settings: 'key',
+  },
+  { requests: '++id, [site+status], dueAt, site', contacts: 'site' },
+  { consent: '++id, visitId, [site+at]' },
+  {
+    findings: '[visitId+signal+party], [site+signal]',
+    siteParties: '[site+signal+party], party, company',
+    siteStats: 'site, lastSeen',
+    companyNames: 'name, &id',
+  },
+  { pendingDeletions: '++id', trash: '[op+n]' },
+]
+const V5_TABLES = [
+  'sites',
+  'visits',
+  'findings',
+  'daily',
+  'settings',
+  'requests',
+  'contacts',
+  'consent',
+  'siteParties',
+  'siteStats',
+  'companyNames',
+  'pendingDeletions',
+  'trash',
+]
+
+describe('schema upgrade v5 → v6', () => {
+  it('keeps every row and derives the rows the writers keep', async () => {
+    await record(db)
+    // A visit that found nothing, on a day without findings.
+    await applyBatch(db, { visits: [visit(9, 'blog.test', NOW - 5 * DAY)], findings: [] })
+    await db.settings.put({ key: 'retentionDays', value: 30 })
+    await db.consent.add({
+      visitId: 3,
+      site: 'news.test',
+      at: NOW - 3 * DAY,
+      source: 'page',
+      framework: 'tcf',
+      event: 'shown',
+      state: {},
+    })
+    const before: Record<string, unknown[]> = {}
+    for (const name of V5_TABLES) before[name] = await db.table(name).toArray()
+    // Version 5 kept six numbers a day, without visits, for the days of the daily counts.
+    const daily = await db.daily.toArray()
+    const v5Stats = (await db.siteStats.toArray()).map((row) => {
+      const counted = new Set(daily.filter((d) => d.site === row.site).map((d) => dayNumber(d.day)))
+      const kept = [...row.days.keys()].filter((i) => counted.has(row.days[i] ?? 0))
+      return {
+        ...row,
+        days: Uint32Array.from(kept.map((i) => row.days[i] ?? 0)),
+        perDay: Uint32Array.from(
+          kept.flatMap((i) => Array.from(row.perDay.slice(i * 7, i * 7 + 6))),
+        ),
+      }
+    })
+    expect(v5Stats.map((r) => r.perDay.length)).not.toEqual(
+      (before.siteStats as SiteStatsRow[]).map((r) => r.perDay.length),
+    )
+
+    const indexedDB = new IDBFactory()
+    const old = new Dexie(DB_NAME, { indexedDB, IDBKeyRange })
+    SHIPPED.forEach((stores, i) => old.version(i + 1).stores(stores))
+    await old.open()
+    for (const name of V5_TABLES)
+      await old.table(name).bulkPut(name === 'siteStats' ? v5Stats : (before[name] ?? []))
+    old.close()
+
+    const upgraded = openDb(indexedDB, IDBKeyRange)
+    await upgraded.open()
+    expect(upgraded.verno).toBe(6)
+    for (const name of V5_TABLES) expect(await upgraded.table(name).toArray()).toEqual(before[name])
+    await expectDerived(upgraded)
+    expect(await upgraded.siteRanks.toArray()).toEqual(await db.siteRanks.toArray())
+    expect(await upgraded.companyReach.toArray()).toEqual(await db.companyReach.toArray())
+    expect(await upgraded.meta.get(RANKS_KEY)).toEqual({
+      key: RANKS_KEY,
+      value: { day: dayAt(NOW), version: RANKS_VERSION },
+    })
+    expect(await overviewRows(upgraded, 30, NOW, { sites: 50, companies: 20 })).toEqual(
+      await overviewRows(db, 30, NOW, { sites: 50, companies: 20 }),
+    )
+    upgraded.close()
+  })
+
+  it('upgrades an empty v5 database', async () => {
+    const indexedDB = new IDBFactory()
+    const old = new Dexie(DB_NAME, { indexedDB, IDBKeyRange })
+    SHIPPED.forEach((stores, i) => old.version(i + 1).stores(stores))
+    await old.open()
+    old.close()
+    const upgraded = openDb(indexedDB, IDBKeyRange)
+    await upgraded.open()
+    expect(await upgraded.siteRanks.count()).toBe(0)
+    expect(await overviewRows(upgraded, 0, NOW, { sites: 50, companies: 20 })).toMatchObject({
+      ranks: [],
+      siteCount: 0,
+    })
+    upgraded.close()
+  })
+})
