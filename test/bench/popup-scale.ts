@@ -12,7 +12,7 @@ import { startFixtureServer } from '../fixtures/server.ts'
 import type { Page } from 'playwright-core'
 import type { SignalId } from '../../src/detect/signals.ts'
 import type { FindingRow, VisitRow } from '../../src/db/schema.ts'
-import { Aggregator, putRows, storedCompanyIds, usage } from './seed.ts'
+import { Aggregator, putRows, settledUsage, storedCompanyIds } from './seed.ts'
 
 const FINDINGS = 1_000_000
 const SITES = 5_000
@@ -29,7 +29,7 @@ async function fill(
   page: Page,
   { findings, sites, perVisit }: { findings: number; sites: number; perVisit: number },
 ): Promise<{ before: number; base: number; after: number }> {
-  const before = await usage(page)
+  const { usage: before } = await settledUsage(page)
   const signals: SignalId[] = [
     'tracker.request',
     'thirdparty.request',
@@ -88,10 +88,10 @@ async function fill(
     }
     await putRows(page, rows)
   }
-  const base = await usage(page)
+  const { usage: base } = await settledUsage(page)
   for (const rows of agg.chunks(250)) await putRows(page, rows)
   await agg.overview.finish(page, agg.ids.rows())
-  return { before, base, after: await usage(page) }
+  return { before, base, after: (await settledUsage(page)).usage }
 }
 
 /** Runs in the popup before its scripts: notes the time the tracker count is first in the

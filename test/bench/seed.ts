@@ -218,6 +218,28 @@ export async function usage(page: Page): Promise<number> {
   )) as number
 }
 
+/**
+ * The origin's storage once the database has settled after a burst of writes (LevelDB keeps
+ * compacting for a while, which moves the figure by ±10 % and slows reads meanwhile): read
+ * every few seconds until two readings in a row are within 1 % of each other, at most
+ * `limit` ms. Returns the last reading and how long it took.
+ */
+export async function settledUsage(
+  page: Page,
+  { interval = 3_000, limit = 120_000 } = {},
+): Promise<{ usage: number; waitedS: number }> {
+  const started = Date.now()
+  let last = await usage(page)
+  for (;;) {
+    await new Promise((r) => setTimeout(r, interval))
+    const now = await usage(page)
+    const steady = Math.abs(now - last) <= 0.01 * Math.max(now, last)
+    last = now
+    if (steady || Date.now() - started >= limit)
+      return { usage: now, waitedS: (Date.now() - started) / 1000 }
+  }
+}
+
 /** Folds visits and their findings into the aggregates, as applyBatch does on write. */
 export class Aggregator {
   private sites = new Map<string, SiteRow>()
