@@ -19,7 +19,7 @@ import type { EvidenceExport, FindingData } from '../../src/evidence/format.ts'
 import { validate } from '../../src/evidence/schema.ts'
 import { verifyEvidenceText } from '../../src/evidence/verify.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
-import { NEWS_EXPECTED, poll, readDb } from './lib.ts'
+import { NEWS_EXPECTED, poll, readDb, waitForConsentToSettle } from './lib.ts'
 import { READ_REQUESTS } from './requests-lib.ts'
 import { visitChromium, warmUpChromium } from './setup.ts'
 
@@ -400,19 +400,7 @@ void describe('Chromium: what an export covers, and what it reveals', () => {
       { what: 'the refusal to be stored in the consent timeline' },
     )
     await browse.close()
-    // Closing the tab ends the visit, which may add to its timeline: wait until nothing more
-    // is written, so the export and the database can be compared row for row.
-    let last = -1
-    await poll(
-      async () => {
-        const n = (await readDb(ext)).consent.length
-        const settled = n === last
-        last = n
-        return settled
-      },
-      (settled) => settled,
-      { what: 'the consent timeline to settle', interval: 1500 },
-    )
+    await waitForConsentToSettle(ext)
 
     // …and an access request to news.test, made and marked as sent in the Requests page.
     const form = await dashboard('#/requests/new?site=news.test')

@@ -16,7 +16,7 @@ import type { EvidenceExport } from '../../src/evidence/format.ts'
 import { validate } from '../../src/evidence/schema.ts'
 import { verifyEvidenceText } from '../../src/evidence/verify.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
-import { NEWS_EXPECTED, poll, readDb } from './lib.ts'
+import { NEWS_EXPECTED, poll, readDb, waitForConsentToSettle } from './lib.ts'
 import { visitFirefox, warmUpFirefox } from './setup.ts'
 
 let server: FixtureServer
@@ -62,6 +62,7 @@ void before(async () => {
     { what: 'the refusal in the consent timeline' },
   )
   await page.close()
+  await waitForConsentToSettle(ext)
 })
 
 void after(async () => {

@@ -41,6 +41,26 @@ export async function waitForVisit(
   return { dump, visit, findings: findingsOf(dump, visit.id) }
 }
 
+/**
+ * Closing a tab ends its visit, which may still add to the visit's consent timeline (the
+ * choice on leaving, the GPC comparison): waits until two readings 1.5 s apart agree, so an
+ * export and the database can be compared row for row. Returns the settled database.
+ */
+export async function waitForConsentToSettle(ext: Evaluator): Promise<DbDump> {
+  let last = -1
+  const dump = await poll(
+    async () => {
+      const d = await readDb(ext)
+      const settled = d.consent.length === last
+      last = d.consent.length
+      return { d, settled }
+    },
+    (r) => r.settled,
+    { what: 'the consent timeline to settle', interval: 1500 },
+  )
+  return dump.d
+}
+
 /** `signal party` -> count, summed over the given visits. */
 export function tally(dump: DbDump, visitIds: ReadonlySet<number>): Record<string, number> {
   const out: Record<string, number> = {}
