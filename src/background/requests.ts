@@ -15,14 +15,8 @@ import { letterDate } from '@/requests/letters/format'
 import type { RequestMessageMap } from '@/requests/messages'
 import { cleanAddress } from '@/requests/send'
 import { markOverdue, transition, TransitionError } from '@/requests/track'
-import {
-  createI18n,
-  formatLocale,
-  LANGUAGES,
-  pickLanguage,
-  type I18n,
-  type Language,
-} from '@/ui/i18n'
+import { formatLocale, LANGUAGES, pickLanguage, type I18n, type Language } from '@/ui/i18n'
+import { i18nOf } from '@/ui/i18n/all'
 
 /** Records every request that passed its deadline unanswered; returns those just marked. */
 export async function refreshOverdue(db: TracelightDb, at: number): Promise<RequestRow[]> {
@@ -37,7 +31,7 @@ export async function noticeWords(db: TracelightDb, browser: readonly string[]):
   const language: Language = Object.hasOwn(LANGUAGES, chosen)
     ? (chosen as Language)
     : pickLanguage(browser)
-  return createI18n(language, formatLocale(language, browser))
+  return i18nOf(language, formatLocale(language, browser))
 }
 
 /** What a notification says about a late request, in plain words. */

@@ -79,11 +79,13 @@ export interface ChromiumOptions {
   hostRules?: string
   /** Keep the window open at this size (headed runs). */
   viewport?: { width: number; height: number } | null
+  /** The unpacked extension to load (default: the Chromium build in dist/chrome). */
+  extensionDir?: string
 }
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   const executablePath = findBrowser('chromium')
-  const extension = distDir('chrome')
+  const extension = options.extensionDir ?? distDir('chrome')
   const profile = mkdtempSync(join(tmpdir(), 'tracelight-chromium-'))
   if (options.thirdPartyCookies === true) {
     mkdirSync(join(profile, 'Default'), { recursive: true })

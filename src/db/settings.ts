@@ -1,4 +1,4 @@
-import type { TracelightDb } from './schema'
+import type { SettingRow, TracelightDb } from './schema'
 
 /** Every setting, declared once with its default. Bump `version` when a default's meaning changes. */
 export const SETTINGS = {
@@ -21,17 +21,27 @@ export const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS
 export type SettingValue<K extends SettingKey> = (typeof SETTINGS)[K]['default']
 
-export async function readSetting<K extends SettingKey>(
-  db: TracelightDb,
+/** Every setting's value. */
+export type AllSettings = { [K in SettingKey]: SettingValue<K> }
+
+/** A setting's stored value, or its default when none is stored or it has the wrong type. */
+export function settingValue<K extends SettingKey>(
   key: K,
-): Promise<SettingValue<K>> {
-  const row = await db.settings.get(key)
+  row: SettingRow | undefined,
+): SettingValue<K> {
   const fallback = SETTINGS[key].default
   return row !== undefined &&
     typeof row.value === typeof fallback &&
     Array.isArray(row.value) === Array.isArray(fallback)
     ? (row.value as SettingValue<K>)
     : fallback
+}
+
+export async function readSetting<K extends SettingKey>(
+  db: TracelightDb,
+  key: K,
+): Promise<SettingValue<K>> {
+  return settingValue(key, await db.settings.get(key))
 }
 
 export async function writeSetting<K extends SettingKey>(

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { i18nOf } from '@/ui/i18n/all'
 import { createI18n } from './i18n'
 import { deletedText, rangeQuestion } from './deletion-words'
 
 const en = createI18n('en')
-const de = createI18n('de')
+const de = i18nOf('de')
 const summary = { sites: 56, visits: 1, findings: 1234 }
 const day = (d: number) => new Date(2024, 4, d).getTime()
 

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import { i18nOf } from '@/ui/i18n/all'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import { CLICK_IDS } from '@/data/click-ids'
@@ -9,7 +10,7 @@ import { en } from './i18n/en'
 import { detailLines, signalSummary } from './signals'
 
 const EN = createI18n('en')
-const DE = createI18n('de')
+const DE = i18nOf('de')
 
 describe('detector words in the reader’s language', () => {
   it.each([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { i18nOf } from '@/ui/i18n/all'
 import { comparisonDetail, compareWithoutGpc } from '@/detect/gpc-compare'
 import { createI18n } from '@/ui/i18n'
 import { gpcComparisonSentences } from './gpc-words'
@@ -67,13 +68,13 @@ describe('GPC comparison in plain words', () => {
       earlier,
     )
     const detail = comparisonDetail(c!)
-    expect(gpcComparisonSentences(createI18n('de'), detail)).toEqual([
+    expect(gpcComparisonSentences(i18nOf('de'), detail)).toEqual([
       'Ohne GPC bei 2 früheren Besuchen und jetzt mit GPC bekam dieses Unternehmen deine Kennung von einem anderen Unternehmen: Google.',
     ])
-    expect(gpcComparisonSentences(createI18n('fr'), detail)[0]).toMatch(
+    expect(gpcComparisonSentences(i18nOf('fr'), detail)[0]).toMatch(
       /^Sans GPC \(2 visites précédentes\) comme maintenant avec GPC, cette entreprise a reçu/,
     )
-    expect(gpcComparisonSentences(createI18n('es'), detail)[0]).toMatch(
+    expect(gpcComparisonSentences(i18nOf('es'), detail)[0]).toMatch(
       /^Sin GPC \(2 visitas anteriores\) y ahora con GPC, esta empresa recibió tu ID/,
     )
   })

@@ -1,4 +1,5 @@
 import { strToU8, unzipSync, zipSync } from 'fflate'
+import { i18nOf } from '@/ui/i18n/all'
 import { describe, expect, it } from 'vitest'
 import { buildBundle, openEvidenceFile } from '@/evidence/bundle'
 import { buildEvidence } from '@/evidence/build'
@@ -6,10 +7,9 @@ import { evidenceJson } from '@/evidence/json'
 import { input } from '@/evidence/test-data'
 import { formatProblem, parseEvidenceText, verifyEvidence, type Problem } from '@/evidence/verify'
 import { verifyEvidenceChunks } from '@/evidence/verify-stream'
-import { createI18n } from './i18n'
 import { knowsProblem, problemText } from './problem-words'
 
-const DE = createI18n('de')
+const DE = i18nOf('de')
 const fresh = async () => structuredClone(await buildEvidence(input()))
 const problemsOf = async (e: unknown) => {
   const r = await verifyEvidence(e)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { i18nOf } from '@/ui/i18n/all'
 import type { FindingRow } from '@/db/schema'
 import {
   decodedFindings,
@@ -12,7 +13,7 @@ import { createI18n } from './i18n'
 import { SIGNAL_IDS } from '@/detect/signals'
 
 const en = createI18n('en')
-const de = createI18n('de')
+const de = i18nOf('de')
 
 describe('finding details in plain words', () => {
   it('names TCF purposes instead of numbers', () => {
@@ -163,7 +164,7 @@ describe('in the person’s language', () => {
 
   it('formats counts with the language’s digits grouping', () => {
     expect(
-      signalSummary(createI18n('fr'), 'consent.before', {
+      signalSummary(i18nOf('fr'), 'consent.before', {
         companies: Array.from({ length: 1200 }, (_, i) => `c${i}`),
         answered: false,
       }),

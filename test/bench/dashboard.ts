@@ -1,11 +1,12 @@
 /**
  * The dashboard at scale (DESIGN.md §9): 1 M findings over 5,000 sites written into the real
  * extension's IndexedDB in Chromium, then the time from navigation start until the overview's
- * ranking, and a site page, are on screen (median of a few fresh page loads): as the harness
- * sees it (after its own polling and round trip) and as noted in the page when the element
- * was added. The overview's totals from the precomputed rows are then checked against those
- * summed from every site's stats row (a search, which reads them all), timed too.
- */
+ * ranking, and a site page, are on screen (median of several fresh page loads). The budget
+ * (≤ 300 ms) is checked on the time the frame showing them was painted, noted in the page;
+ * also printed: when the element was added, and when the harness saw it (an upper bound that
+ * includes its own polling and round trips). The overview's totals from the precomputed rows
+ * are then checked against those summed from every site's stats row (a search, which reads
+ * them all), timed too. */
 import type { Page } from 'playwright-core'
 import { launchChromium } from '../../src/cli/browsers.ts'
 import type { SignalId } from '../../src/detect/signals.ts'
@@ -24,7 +25,7 @@ const VISITS_PER_SITE = 20
 const FINDINGS_PER_VISIT = 10 // 5,000 × 20 × 10 = 1 M
 const COMPANIES = 2_000
 const DAYS = 90
-const ROUNDS = 5
+const ROUNDS = 9
 
 /** The same rows as before v4 (same generator and seed), written with their aggregates; the
  * export bench seeds with it too. */
@@ -102,31 +103,46 @@ export async function seed(page: Page): Promise<{ findings: number; daily: numbe
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN
 
 /** Runs in each page before its scripts: notes when the overview's ranking and a site page
- * are first in the page. */
+ * are first in the page (`__shown`), and when the frame that shows them was painted
+ * (`__painted`: the first task after that frame's animation callbacks, as Chromium paints
+ * between the two). */
 const SHOWN = `(() => {
   window.__shown = {}
+  window.__painted = {}
   const seen = () => {
     for (const id of ['site-ranking', 'site-page'])
-      if (window.__shown[id] === undefined && document.querySelector('[data-testid="' + id + '"]'))
+      if (window.__shown[id] === undefined && document.querySelector('[data-testid="' + id + '"]')) {
         window.__shown[id] = performance.now()
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel()
+          channel.port1.onmessage = () => (window.__painted[id] = performance.now())
+          channel.port2.postMessage(0)
+        })
+      }
   }
   new MutationObserver(seen).observe(document, { childList: true, subtree: true })
 })()`
 
-/** Milliseconds from navigation start until `testid` is in the page: as the harness sees it,
- * and as noted in the page. */
-async function timeTo(
-  page: Page,
-  url: string,
-  testid: string,
-): Promise<{ harness: number; shown: number }> {
+interface Times {
+  /** Navigation start until the harness saw the element (includes its polling and round trip). */
+  harness: number
+  /** …until the element was added to the page. */
+  shown: number
+  /** …until the frame showing it was painted. */
+  painted: number
+}
+
+/** Milliseconds from navigation start until `testid` is in the page, and painted. */
+async function timeTo(page: Page, url: string, testid: string): Promise<Times> {
   await page.goto('about:blank')
   await page.goto(url)
   await page.getByTestId(testid).waitFor({ timeout: 60_000 })
-  const [harness, shown] = (await page.evaluate(
-    `[performance.now(), window.__shown[${JSON.stringify(testid)}]]`,
-  )) as [number, number]
-  return { harness, shown }
+  const id = JSON.stringify(testid)
+  await page.waitForFunction(`window.__painted[${id}] !== undefined`)
+  const [harness, shown, painted] = (await page.evaluate(
+    `[performance.now(), window.__shown[${id}], window.__painted[${id}]]`,
+  )) as [number, number, number]
+  return { harness, shown, painted }
 }
 
 const text = async (page: Page, testid: string) =>
@@ -147,8 +163,8 @@ export async function benchDashboard(): Promise<string[]> {
     // Timed once the database has settled (as a history a person has is), not while it is
     // still compacting what was just written.
     const { waitedS } = await settledUsage(page)
-    const overview: { harness: number; shown: number }[] = []
-    const site: { harness: number; shown: number }[] = []
+    const overview: Times[] = []
+    const site: Times[] = []
     for (let i = 0; i < ROUNDS; i++) {
       overview.push(await timeTo(page, `${base}#/?period=30`, 'site-ranking'))
       site.push(await timeTo(page, `${base}#/site/site-${1000 + i}.test`, 'site-page'))
@@ -163,12 +179,12 @@ export async function benchDashboard(): Promise<string[]> {
       throw new Error(
         `overview totals ${fast.join('/')} differ from the full sum ${full.join('/')}`,
       )
-    const m = (xs: { harness: number; shown: number }[], k: 'harness' | 'shown') =>
-      median(xs.map((x) => x[k])).toFixed(0)
+    const m = (xs: Times[], k: keyof Times) => median(xs.map((x) => x[k])).toFixed(0)
     const line =
-      `BENCH dashboard overview_ms=${m(overview, 'harness')} site_ms=${m(site, 'harness')}` +
+      `BENCH dashboard overview_ms=${m(overview, 'painted')} site_ms=${m(site, 'painted')}` +
       ` overview_shown_ms=${m(overview, 'shown')} site_shown_ms=${m(site, 'shown')}` +
-      ` search_ms=${search.harness.toFixed(0)} rounds=${ROUNDS}` +
+      ` overview_harness_ms=${m(overview, 'harness')} site_harness_ms=${m(site, 'harness')}` +
+      ` search_ms=${search.painted.toFixed(0)} rounds=${ROUNDS}` +
       ` findings=${seeded.findings} sites=${SITES} daily_rows=${seeded.daily} period_days=30 seed_s=${seedS.toFixed(0)} settle_s=${waitedS.toFixed(0)}`
     console.log(line)
     return [line]

@@ -6,7 +6,10 @@
  * the same run. Also reports the storage each aggregated finding takes (budget ≤ 200 bytes),
  * split into visits + findings and the aggregates.
  */
-import { launchChromium, type ChromiumSession } from '../../src/cli/browsers.ts'
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { distDir, launchChromium, type ChromiumSession } from '../../src/cli/browsers.ts'
 import { poll, readDb, tabIdOf } from '../../src/cli/inspect.ts'
 import { startFixtureServer } from '../fixtures/server.ts'
 import type { Page } from 'playwright-core'
@@ -95,36 +98,47 @@ async function fill(
 }
 
 /** Runs in the popup before its scripts: notes the time the tracker count is first in the
- * page, so the figure does not include the harness's own polling and round trips. */
+ * page, and the time the frame showing it was painted (the first task after that frame's
+ * animation callbacks), so the figures do not include the harness's polling and round trips. */
 const SHOWN = `(() => {
   const seen = () => {
     if (window.__shownAt !== undefined || !document.querySelector('[data-testid="tracker-count"]')) return
     window.__shownAt = performance.now()
     observer.disconnect()
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => (window.__paintedAt = performance.now())
+      channel.port2.postMessage(0)
+    })
   }
   const observer = new MutationObserver(seen)
   observer.observe(document, { childList: true, subtree: true })
 })()`
 
-/** Milliseconds from the popup's navigation start until the tracker count is shown: seen by
- * the harness (`harness`, includes its polling and round trip) and noted in the page. */
-async function popupMs(
-  s: ChromiumSession,
-  tabId: number,
-): Promise<{ harness: number; shown: number }> {
-  const popup = await s.context.newPage()
+interface Times {
+  /** Navigation start until the harness saw the count (includes its polling and round trip). */
+  harness: number
+  /** …until the count was added to the page. */
+  shown: number
+  /** …until the frame showing it was painted. */
+  painted: number
+}
+
+/** Milliseconds from navigation start until the tracker count is shown on `path`. */
+async function timeTo(s: ChromiumSession, path: string): Promise<Times> {
+  const page = await s.context.newPage()
   try {
-    await popup.addInitScript(SHOWN)
-    await popup.goto(`chrome-extension://${s.extensionId}/src/ui/popup/index.html?tab=${tabId}`)
-    await popup.waitForSelector('[data-testid="tracker-count"]')
-    // Time since this document's navigation started, read in the page itself.
-    const [harness, shown] = (await popup.evaluate('[performance.now(), window.__shownAt]')) as [
-      number,
-      number,
-    ]
-    return { harness, shown }
+    await page.addInitScript(SHOWN)
+    await page.goto(`chrome-extension://${s.extensionId}/${path}`)
+    await page.waitForSelector('[data-testid="tracker-count"]')
+    await page.waitForFunction('window.__paintedAt !== undefined')
+    // Times since this document's navigation started, read in the page itself.
+    const [harness, shown, painted] = (await page.evaluate(
+      '[performance.now(), window.__shownAt, window.__paintedAt]',
+    )) as [number, number, number]
+    return { harness, shown, painted }
   } finally {
-    await popup.close()
+    await page.close()
   }
 }
 
@@ -134,19 +148,48 @@ const median = (xs: number[]) => {
   return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2
 }
 
-async function timed(
-  s: ChromiumSession,
-  tabId: number,
-): Promise<{ harness: number; shown: number }> {
-  await popupMs(s, tabId) // warm: code cache, worker awake
-  const times: { harness: number; shown: number }[] = []
-  for (let i = 0; i < ROUNDS; i++) times.push(await popupMs(s, tabId))
-  return { harness: median(times.map((t) => t.harness)), shown: median(times.map((t) => t.shown)) }
+/** The popup and the blank page opened in turn, `ROUNDS` times each: their medians. */
+async function timed(s: ChromiumSession, tabId: number): Promise<{ popup: Times; blank: Times }> {
+  const popupPath = `src/ui/popup/index.html?tab=${tabId}`
+  await timeTo(s, popupPath) // warm: worker awake
+  await timeTo(s, BLANK)
+  const popup: Times[] = []
+  const blank: Times[] = []
+  for (let i = 0; i < ROUNDS; i++) {
+    popup.push(await timeTo(s, popupPath))
+    blank.push(await timeTo(s, BLANK))
+  }
+  const of = (xs: Times[]) => ({
+    harness: median(xs.map((t) => t.harness)),
+    shown: median(xs.map((t) => t.shown)),
+    painted: median(xs.map((t) => t.painted)),
+  })
+  return { popup: of(popup), blank: of(blank) }
+}
+
+/** A page added to a copy of the built extension for this bench only: one module script that
+ * puts one line in the page. What opening any extension page with a script costs here, timed
+ * beside the popup, so the popup's own share can be told from the browser's. */
+const BLANK = 'bench-blank.html'
+function extensionWithBlankPage(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tracelight-bench-extension-'))
+  cpSync(distDir('chrome'), dir, { recursive: true })
+  writeFileSync(
+    join(dir, BLANK),
+    '<!doctype html><html lang="en"><meta charset="utf-8"><title>Blank</title>' +
+      '<script type="module" src="/bench-blank.js"></script><body></body></html>',
+  )
+  writeFileSync(
+    join(dir, 'bench-blank.js'),
+    `document.body.insertAdjacentHTML('beforeend', '<p data-testid="tracker-count">0</p>')`,
+  )
+  return dir
 }
 
 export async function benchPopupScale(): Promise<string[]> {
   const server = await startFixtureServer()
-  const s = await launchChromium()
+  const extension = extensionWithBlankPage()
+  const s = await launchChromium({ extensionDir: extension })
   try {
     const ext = await s.extensionPage()
     const page = await s.context.newPage()
@@ -170,8 +213,13 @@ export async function benchPopupScale(): Promise<string[]> {
     const fillS = (Date.now() - t0) / 1000
     const large = await timed(s, tabId)
     const bytes = (after - before) / FINDINGS
+    const f = (n: number) => n.toFixed(1)
     const lines = [
-      `BENCH popup findings=${FINDINGS} sites=${SITES} small_ms=${small.harness.toFixed(1)} large_ms=${large.harness.toFixed(1)} small_shown_ms=${small.shown.toFixed(1)} large_shown_ms=${large.shown.toFixed(1)} ratio=${(large.harness / small.harness).toFixed(2)} rounds=${ROUNDS}`,
+      `BENCH popup findings=${FINDINGS} sites=${SITES} small_ms=${f(small.popup.painted)} large_ms=${f(large.popup.painted)}` +
+        ` blank_page_ms=${f(large.blank.painted)} large_over_blank_ms=${f(large.popup.painted - large.blank.painted)}` +
+        ` small_shown_ms=${f(small.popup.shown)} large_shown_ms=${f(large.popup.shown)}` +
+        ` small_harness_ms=${f(small.popup.harness)} large_harness_ms=${f(large.popup.harness)}` +
+        ` ratio=${(large.popup.painted / small.popup.painted).toFixed(2)} rounds=${ROUNDS}`,
       `BENCH storage bytes_per_finding=${bytes.toFixed(0)} findings_visits_bytes_per_finding=${((base - before) / FINDINGS).toFixed(0)} aggregates_bytes_per_finding=${((after - base) / FINDINGS).toFixed(0)} findings=${FINDINGS} fill_s=${fillS.toFixed(1)}`,
     ]
     for (const line of lines) console.log(line)
@@ -179,6 +227,7 @@ export async function benchPopupScale(): Promise<string[]> {
   } finally {
     await s.close()
     await server.close()
+    rmSync(extension, { recursive: true, force: true })
   }
 }
 

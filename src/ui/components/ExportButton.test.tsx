@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact'
+import { i18nOf } from '@/ui/i18n/all'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('@/ui/state/evidence-api', () => ({
@@ -9,7 +10,7 @@ vi.mock('@/ui/state/evidence-api', () => ({
 import type { ExportResult } from '@/evidence/export'
 import type { ExportRequest } from '@/evidence/from-db'
 import { Ctx, type DashboardContext } from '@/ui/dashboard/context'
-import { createI18n, type Language } from '@/ui/i18n'
+import { type Language } from '@/ui/i18n'
 import type { EvidenceApi } from '@/ui/state/evidence-store'
 import { ExportButton } from './ExportButton'
 
@@ -73,7 +74,7 @@ function show(
   api: EvidenceApi,
   language: Language = 'en',
 ) {
-  const ctx = { i18n: createI18n(language) } as DashboardContext
+  const ctx = { i18n: i18nOf(language) } as DashboardContext
   return render(
     <Ctx.Provider value={ctx}>
       <ExportButton target={target} api={api} />

@@ -2,12 +2,21 @@ import type { JSX } from 'preact'
 import { useEffect } from 'preact/hooks'
 import type { Route } from '@/ui/state/route'
 import { useDashboard } from './context'
-import { CompanyPage } from './CompanyPage'
-import { GraphPage } from './GraphPage'
+import { dashboardStatus, lazyView } from '@/ui/components/Lazy'
 import { Overview } from './Overview'
 import { SearchBox, SearchPage } from './SearchPage'
-import { SettingsPage } from './SettingsPage'
 import { SitePage } from './SitePage'
+
+// The overview, a site and search come with the page; the other views' code when first opened.
+const CompanyPage = lazyView(
+  () => import('./CompanyPage').then((m) => m.CompanyPage),
+  dashboardStatus,
+)
+const GraphPage = lazyView(() => import('./GraphPage').then((m) => m.GraphPage), dashboardStatus)
+const SettingsPage = lazyView(
+  () => import('./SettingsPage').then((m) => m.SettingsPage),
+  dashboardStatus,
+)
 
 function title(route: Route, t: ReturnType<typeof useDashboard>['i18n']['t']): string {
   switch (route.view) {

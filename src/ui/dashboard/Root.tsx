@@ -1,6 +1,14 @@
 import type { JSX } from 'preact'
-import { useEffect, useMemo } from 'preact/hooks'
-import { createI18n, formatLocale, pickLanguage, type Language, LANGUAGES } from '@/ui/i18n'
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks'
+import {
+  createI18n,
+  formatLocale,
+  loadI18n,
+  pickLanguage,
+  type I18n,
+  type Language,
+  LANGUAGES,
+} from '@/ui/i18n'
 import type { Route } from '@/ui/state/route'
 import { UndoBar } from '@/ui/components/UndoBar'
 import { App } from './App'
@@ -28,11 +36,30 @@ export function Root({ stores, route, browserLanguages, navigate, requests }: Ro
     ? (chosen as Language)
     : pickLanguage(browserLanguages)
   const locale = formatLocale(language, browserLanguages)
-  const i18n = useMemo(() => createI18n(language, locale), [language, locale])
+  // English is in the bundle; another language's words are fetched first (a few milliseconds),
+  // and a switch keeps the page in the old language until the new words are there.
+  const [loaded, setLoaded] = useState<{ i18n: I18n; locale: string } | null>(() =>
+    language === 'en' ? { i18n: createI18n('en', locale), locale } : null,
+  )
   useEffect(() => {
-    document.documentElement.lang = language
-  }, [language])
-  const value = useMemo(() => ({ ...stores, i18n, navigate }), [stores, i18n, navigate])
+    if (loaded?.i18n.language === language && loaded.locale === locale) return
+    let current = true
+    void loadI18n(language, locale).then((i18n) => {
+      if (current) setLoaded({ i18n, locale })
+    })
+    return () => {
+      current = false
+    }
+  }, [language, locale, loaded])
+  const i18n = loaded?.i18n ?? null
+  useLayoutEffect(() => {
+    if (i18n !== null) document.documentElement.lang = i18n.language
+  }, [i18n])
+  const value = useMemo(
+    () => (i18n === null ? null : { ...stores, i18n, navigate }),
+    [stores, i18n, navigate],
+  )
+  if (value === null || i18n === null) return null
   return (
     <Ctx.Provider value={value}>
       {/* After an undo every view reads its rows again. */}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
-import { localDay } from '@/db/write'
+import { localDay } from '@/db/aggregate'
 import { rangeQuestion, summaryWords } from '@/ui/deletion-words'
 import { LANGUAGES } from '@/ui/i18n'
 import { rangeOfDays } from '@/ui/state/settings-store'

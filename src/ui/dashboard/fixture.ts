@@ -1,7 +1,7 @@
 import type { ConsentRow, DailyRow, FindingRow, SiteRow, VisitRow } from '@/db/schema'
 import { SETTINGS } from '@/db/settings'
 import { groupVisitsOf, memoryCompanyIds, sitePartiesOf, siteStatsOf } from '@/db/aggregate'
-import { localDay } from '@/db/write'
+import { localDay } from '@/db/aggregate'
 import { namesOfSites, overviewRowsFromStats } from '@/db/overview-aggregate'
 import type { DeleteRequest, PendingDeletion } from '@/messages'
 import type { DashboardApi, Settings } from '@/ui/state/dashboard-api'

@@ -1,35 +1,42 @@
-import { createRequestsApi } from '@/ui/requests/api'
-import { RequestsRoute } from '@/ui/requests/RequestsRoute'
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
+import { plainConnection } from '@/db/plain-read'
 import {
-  companiesOfSites,
-  companyNames,
-  companyParties,
-  sitesWithParty,
-  findingsOfVisits,
-  overviewRows,
-  siteParties,
-  sitesSince,
-  statsSince,
-  visitPage,
-} from '@/db/dashboard-read'
-import { getSite, siteConsent } from '@/db/read'
-import { openDb } from '@/db/schema'
-import { movingProgress } from '@/db/staged-delete'
-import { readSetting, SETTINGS, type SettingKey } from '@/db/settings'
+  readCompaniesOfSites,
+  readFindingsOfVisits,
+  readOverviewRows,
+  readSettings,
+  readSite,
+  readSiteConsent,
+  readSiteParties,
+  readVisitPage,
+} from '@/db/first-screen-read'
 import { sendMessage } from '@/platform/runtime'
 import { storageUsed } from '@/platform/storage-estimate'
-import type { DashboardApi, Settings } from '@/ui/state/dashboard-api'
+import type { DashboardApi } from '@/ui/state/dashboard-api'
 import { parseRoute } from '@/ui/state/route'
+import { dashboardStatus, lazyView } from '@/ui/components/Lazy'
 import { createStores } from './context'
 import { Root } from './Root'
 import '@/ui/components/theme.css'
 import './dashboard.css'
 
-const db = openDb()
-// Opening the database takes a while: it runs while the page renders its first frame.
-db.open().catch(() => undefined) // a failure shows on the first read
+// What the first screen shows (the overview, a site page, the settings) is read with plain
+// IndexedDB (plain-read.ts), opened at once. Dexie, and the reads and writes made through it,
+// are loaded when first needed (a search, the graph, a company, a request), so that the first
+// screen neither waits for its code nor shares the database with its opening.
+const plain = plainConnection()
+plain().catch(() => undefined) // a failure shows on the first read
+let dexie: ReturnType<typeof loadDexie> | undefined
+function loadDexie() {
+  return Promise.all([
+    import('@/db/schema'),
+    import('@/db/dashboard-read'),
+    import('@/db/staged-delete'),
+  ]).then(([schema, reads, staged]) => ({ db: schema.openDb(), reads, staged }))
+}
+const later = () => (dexie ??= loadDexie())
+
 const ok = (reply: { ok: true } | undefined) => {
   // A reply missing means the background did not handle the message.
   if (reply?.ok !== true) throw new Error('error.noAnswer')
@@ -41,29 +48,43 @@ async function answer<T>(reply: Promise<T>): Promise<T> {
   return value
 }
 const api: DashboardApi = {
-  sitesSince: (since) => sitesSince(db, since),
-  statsSince: (since) => statsSince(db, since),
-  overviewRows: (days, now, shown) => overviewRows(db, days, now, shown),
-  companiesOfSites: (sites, first) => companiesOfSites(db, sites, first),
-  companyNames: () => companyNames(db),
-  sitesWithParty: (text) => sitesWithParty(db, text),
-  site: (site) => getSite(db, site),
-  siteParties: (site) => siteParties(db, site),
-  visitPage: (site, before, limit) => visitPage(db, site, before, limit),
-  findingsOfVisits: (ids) => findingsOfVisits(db, ids),
-  companyParties: (name, limit) => companyParties(db, name, limit),
-  consentTimeline: (site) => siteConsent(db, site),
-  async settings() {
-    const keys = Object.keys(SETTINGS) as SettingKey[]
-    const values = await Promise.all(keys.map((k) => readSetting(db, k)))
-    return Object.fromEntries(keys.map((k, i) => [k, values[i]])) as Settings
+  async sitesSince(since) {
+    const { db, reads } = await later()
+    return reads.sitesSince(db, since)
   },
+  async statsSince(since) {
+    const { db, reads } = await later()
+    return reads.statsSince(db, since)
+  },
+  overviewRows: async (days, now, shown) => readOverviewRows(await plain(), days, now, shown),
+  companiesOfSites: async (sites, first) => readCompaniesOfSites(await plain(), sites, first),
+  async companyNames() {
+    const { db, reads } = await later()
+    return reads.companyNames(db)
+  },
+  async sitesWithParty(text) {
+    const { db, reads } = await later()
+    return reads.sitesWithParty(db, text)
+  },
+  site: async (site) => readSite(await plain(), site),
+  siteParties: async (site) => readSiteParties(await plain(), site),
+  visitPage: async (site, before, limit) => readVisitPage(await plain(), site, before, limit),
+  findingsOfVisits: async (ids) => readFindingsOfVisits(await plain(), ids),
+  async companyParties(name, limit) {
+    const { db, reads } = await later()
+    return reads.companyParties(db, name, limit)
+  },
+  consentTimeline: async (site) => readSiteConsent(await plain(), site),
+  settings: async () => readSettings(await plain()),
   setSetting: async (key, value) =>
     ok(await sendMessage<'settings.set'>({ type: 'settings.set', key, value } as never)),
   deleteSite: async (site) => {
     await answer(sendMessage<'data.delete'>({ type: 'data.delete', scope: { kind: 'site', site } }))
   },
-  deletionProgress: () => movingProgress(db),
+  async deletionProgress() {
+    const { db, staged } = await later()
+    return staged.movingProgress(db)
+  },
   previewDeletion: (scope) => answer(sendMessage<'data.preview'>({ type: 'data.preview', scope })),
   deleteData: (scope) => answer(sendMessage<'data.delete'>({ type: 'data.delete', scope })),
   undoDeletion: async (id) =>
@@ -75,7 +96,16 @@ const api: DashboardApi = {
   now: () => Date.now(),
 }
 const stores = createStores(api)
-const requestsApi = createRequestsApi(db, navigator.language)
+// The requests pages, their letters and forms are fetched when first opened.
+const RequestsRoute = lazyView(async () => {
+  const [{ RequestsRoute: Route }, { createRequestsApi }, { db }] = await Promise.all([
+    import('@/ui/requests/RequestsRoute'),
+    import('@/ui/requests/api'),
+    later(),
+  ])
+  const requestsApi = createRequestsApi(db, navigator.language)
+  return ({ hash }: { hash: string }) => <Route api={requestsApi} hash={hash} />
+}, dashboardStatus)
 const navigate = (hash: string) => {
   location.hash = hash
 }
@@ -93,10 +123,15 @@ function Dashboard() {
       route={route}
       browserLanguages={navigator.languages}
       navigate={navigate}
-      requests={(hash) => <RequestsRoute api={requestsApi} hash={hash} />}
+      requests={(hash) => <RequestsRoute hash={hash} />}
     />
   )
 }
+
+// The view the page opens on is read while its code renders the frame around it.
+const first = parseRoute(location.hash)
+if (first.view === 'overview') stores.overview.preload(first.period)
+else if (first.view === 'site') stores.site.preload(first.site)
 
 const root = document.getElementById('app')
 if (root !== null) render(<Dashboard />, root)

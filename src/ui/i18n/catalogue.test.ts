@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs'
+import { CATALOGUES, i18nOf } from './all'
 import { describe, expect, it } from 'vitest'
-import {
-  CATALOGUES,
-  createI18n,
-  formatLocale,
-  LANGUAGES,
-  pickLanguage,
-  type Language,
-} from './index'
+import { createI18n, formatLocale, LANGUAGES, pickLanguage, type Language } from './index'
 import { en } from './en'
 import { SIGNAL_IDS } from '@/detect/signals'
 
@@ -58,12 +52,12 @@ describe('message catalogue', () => {
 
 describe('createI18n', () => {
   it('formats numbers, plurals and dates per language', () => {
-    const de = createI18n('de')
+    const de = i18nOf('de')
     expect(de.tn('site.findings', 1)).toBe('1 Fund')
     expect(de.tn('site.findings', 1234)).toBe('1.234 Funde')
-    expect(createI18n('fr').tn('site.findings', 0)).toBe('0 constat')
+    expect(i18nOf('fr').tn('site.findings', 0)).toBe('0 constat')
     expect(createI18n('en').t('overview.noMatch', { q: 'x' })).toBe('No site matches “x”.')
-    expect(createI18n('es').longDay('2024-05-10')).toBe('10 may 2024')
+    expect(i18nOf('es').longDay('2024-05-10')).toBe('10 may 2024')
   })
   it('writes dates and numbers as the browser’s locale does for the chosen language', () => {
     expect(formatLocale('en', ['en-GB', 'de'])).toBe('en-GB')
@@ -76,7 +70,7 @@ describe('createI18n', () => {
     expect(createI18n('en', 'en-US').date(at)).toBe('Dec 1, 2026')
     expect(createI18n('en', 'en-GB').tn('site.findings', 1234)).toBe('1,234 findings')
     // Swiss German groups thousands with an apostrophe (its exact glyph is ICU's choice).
-    expect(createI18n('de', 'de-CH').tn('site.findings', 1234)).toMatch(/^1['’]234 Funde$/)
+    expect(i18nOf('de', 'de-CH').tn('site.findings', 1234)).toMatch(/^1['’]234 Funde$/)
   })
 
   it('picks the first supported browser language', () => {

@@ -16,6 +16,8 @@ export const de: Record<MessageKey, string> = {
   ...pagesDe,
   ...problemsDe,
   'common.loading': 'Wird geladen …',
+  'common.loadError':
+    'Dieser Teil von Tracelight konnte nicht geladen werden ({message}). Lade die Seite neu, um es noch einmal zu versuchen.',
   'common.readError': 'Dein Verlauf konnte nicht gelesen werden: {message}',
   'common.cancel': 'Abbrechen',
 

@@ -16,6 +16,8 @@ export const en = {
   ...pagesEn,
   ...problemsEn,
   'common.loading': 'Loading…',
+  'common.loadError':
+    'This part of Tracelight could not be loaded ({message}). Reload the page to try again.',
   'common.readError': 'Could not read your history: {message}',
   'common.cancel': 'Cancel',
 

@@ -16,6 +16,8 @@ export const es: Record<MessageKey, string> = {
   ...pagesEs,
   ...problemsEs,
   'common.loading': 'Cargando…',
+  'common.loadError':
+    'No se pudo cargar esta parte de Tracelight ({message}). Vuelve a cargar la página para intentarlo de nuevo.',
   'common.readError': 'No se pudo leer tu historial: {message}',
   'common.cancel': 'Cancelar',
 

@@ -16,6 +16,8 @@ export const fr: Record<MessageKey, string> = {
   ...pagesFr,
   ...problemsFr,
   'common.loading': 'Chargement…',
+  'common.loadError':
+    'Cette partie de Tracelight n’a pas pu être chargée ({message}). Rechargez la page pour réessayer.',
   'common.readError': 'Impossible de lire votre historique : {message}',
   'common.cancel': 'Annuler',
 

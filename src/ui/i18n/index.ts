@@ -1,7 +1,4 @@
-import { de } from './de'
 import { en, type MessageKey } from './en'
-import { es } from './es'
-import { fr } from './fr'
 
 /** One message catalogue for popup and dashboard. Other languages must have every key (a unit
  * test checks); a missing one falls back to English. */
@@ -12,12 +9,28 @@ export type Vars = Record<string, string | number>
 export const LANGUAGES = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' } as const
 export type Language = keyof typeof LANGUAGES
 
-export const CATALOGUES: Record<Language, Catalogue> = { en, de, fr, es }
+/**
+ * A page loads the one catalogue it speaks: English is always in the bundle (the fallback),
+ * the others are separate files fetched when chosen, so the popup and the dashboard do not
+ * parse four languages to show one. (A service worker cannot load code later: the background
+ * takes every catalogue from `./all`.)
+ */
+const LOADERS: Record<Language, () => Promise<Catalogue>> = {
+  en: () => Promise.resolve(en),
+  de: () => import('./de').then((m) => m.de),
+  fr: () => import('./fr').then((m) => m.fr),
+  es: () => import('./es').then((m) => m.es),
+}
+
+/** Words in `language`, once its catalogue is loaded. */
+export async function loadI18n(language: Language, locale: string = language): Promise<I18n> {
+  return createI18n(language, locale, await LOADERS[language]())
+}
 
 export function pickLanguage(preferred: readonly string[]): Language {
   for (const tag of preferred) {
     const base = tag.toLowerCase().split('-')[0] ?? ''
-    if (Object.hasOwn(CATALOGUES, base)) return base as Language
+    if (Object.hasOwn(LANGUAGES, base)) return base as Language
   }
   return 'en'
 }
@@ -38,9 +51,15 @@ export function formatLocale(language: Language, browser: readonly string[]): st
   return language
 }
 
-/** Words in `language`; dates and numbers as `locale` writes them (formatLocale). */
-export function createI18n(language: Language, locale: string = language) {
-  const messages = CATALOGUES[language]
+/** Words in `language` from its catalogue (`loadI18n` fetches it; English needs none); dates
+ * and numbers as `locale` writes them (formatLocale). */
+export function createI18n(
+  language: Language,
+  locale: string = language,
+  catalogue: Catalogue | undefined = language === 'en' ? en : undefined,
+) {
+  if (catalogue === undefined) throw new Error(`The ${language} catalogue is not loaded`)
+  const messages: Catalogue = catalogue
   const plurals = new Intl.PluralRules(language)
   const numbers = new Intl.NumberFormat(locale)
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })

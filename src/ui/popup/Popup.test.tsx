@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact'
+import { i18nOf } from '@/ui/i18n/all'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { FindingRow } from '@/db/schema'
 import type { Recording } from '@/messages'
-import { createI18n, type Language } from '@/ui/i18n'
+import { type Language } from '@/ui/i18n'
 import { createGpcStore } from '@/ui/state/gpc-store'
 import { createPopupStore } from '@/ui/state/popup-store'
 import { createRecordingStore } from '@/ui/state/recording-store'
@@ -86,7 +87,7 @@ function show(language: Language, recording: Recording = 'on') {
       gpc={gpc}
       recording={recordingStore}
       undo={undo}
-      i18n={createI18n(language)}
+      i18n={i18nOf(language)}
       siteHref={(site) => `chrome-extension://x/src/ui/dashboard/index.html#/site/${site}`}
     />,
   )

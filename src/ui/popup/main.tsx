@@ -1,8 +1,8 @@
 import { render } from 'preact'
-import { openExisting, readLanguage, readVisitFindings } from '@/db/popup-read'
+import { openExisting, readLanguage, readVisitFindings } from '@/db/plain-read'
 import { sendMessage } from '@/platform/runtime'
 import { activeTab, extensionUrl, getTab } from '@/platform/tabs'
-import { createI18n, formatLocale, LANGUAGES, pickLanguage, type Language } from '@/ui/i18n'
+import { formatLocale, LANGUAGES, loadI18n, pickLanguage, type Language } from '@/ui/i18n'
 import { createGpcStore } from '@/ui/state/gpc-store'
 import { createPopupStore } from '@/ui/state/popup-store'
 import { createRecordingStore } from '@/ui/state/recording-store'
@@ -65,7 +65,8 @@ async function language(): Promise<Language> {
 
 const root = document.getElementById('app')
 if (root !== null) {
-  void language().then((lang) => {
+  void language().then(async (lang) => {
+    const i18n = await loadI18n(lang, formatLocale(lang, navigator.languages))
     document.documentElement.lang = lang
     render(
       <Popup
@@ -73,7 +74,7 @@ if (root !== null) {
         gpc={gpc}
         recording={recording}
         undo={undo}
-        i18n={createI18n(lang, formatLocale(lang, navigator.languages))}
+        i18n={i18n}
         siteHref={(site) =>
           extensionUrl(`src/ui/dashboard/index.html#/site/${encodeURIComponent(site)}`)
         }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact'
+import { i18nOf } from '@/ui/i18n/all'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('@/ui/state/evidence-api', () => ({
@@ -12,7 +13,7 @@ import { letterDate } from '@/requests/letters/format'
 import { createStores } from '@/ui/dashboard/context'
 import { fixtureApi, sampleData } from '@/ui/dashboard/fixture'
 import { Root } from '@/ui/dashboard/Root'
-import { createI18n, LANGUAGES, type Language } from '@/ui/i18n'
+import { LANGUAGES, type Language } from '@/ui/i18n'
 import { parseRoute } from '@/ui/state/route'
 import type { RequestsApi } from './api'
 import { lawWords } from './i18n'
@@ -128,7 +129,7 @@ describe('the request flow speaks the user’s language', () => {
 
 describe('words', () => {
   it.each(Object.keys(LANGUAGES) as Language[])('%s: every law has all its words', (language) => {
-    const i18n = createI18n(language)
+    const i18n = i18nOf(language)
     for (const law of LAWS) {
       const w = lawWords(i18n, law)
       for (const [k, v] of Object.entries(w)) {
@@ -139,14 +140,14 @@ describe('words', () => {
       expect(w.verify === null, law.id).toBe(law.verify === undefined)
     }
     expect(
-      lawWords(createI18n(language), LAWS.find((l) => l.id === 'us-co') ?? LAWS[0]!).explain,
+      lawWords(i18nOf(language), LAWS.find((l) => l.id === 'us-co') ?? LAWS[0]!).explain,
     ).toContain(letterDate('2024-07-01', language))
   })
 
   it.each(Object.keys(LANGUAGES) as Language[])(
     '%s: the calendar file names every kind of request and the day it was sent',
     (language) => {
-      const i18n = createI18n(language)
+      const i18n = i18nOf(language)
       const words = icsWords(i18n)
       const row = (kind: string, sentAt?: number): RequestRow => ({
         site: 'news.test',

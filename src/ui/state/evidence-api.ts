@@ -1,9 +1,8 @@
 /** What the dashboard's evidence components use by default: exports run in a worker over
  * this browser's database (extension pages and their workers may read it directly,
  * DESIGN.md §1), a Blob download, and the background for the one write (an import). */
-import { openDb, type TracelightDb } from '@/db/schema'
+import type { TracelightDb } from '@/db/schema'
 import type { FromWorker, ToWorker } from '@/evidence/export-worker'
-import { exportFilesFromDb } from '@/evidence/from-db'
 import { sendMessage } from '@/platform/runtime'
 import { saveFile } from '@/ui/download'
 import type { EvidenceApi, Importer } from './evidence-store'
@@ -15,8 +14,17 @@ const aborted = () => new DOMException('The export was cancelled.', 'AbortError'
 const CLEANUP_MS = 5000
 
 /** The same export on the page's own thread, where a worker cannot be started. */
-const inPage: EvidenceApi['run'] = (request, onProgress, signal) =>
-  exportFilesFromDb((db ??= openDb()), request, navigator.userAgent, { signal, onProgress })
+const inPage: EvidenceApi['run'] = async (request, onProgress, signal) => {
+  // Fetched only here: the export code is the worker's, not the page's.
+  const [{ exportFilesFromDb }, { openDb }] = await Promise.all([
+    import('@/evidence/from-db'),
+    import('@/db/schema'),
+  ])
+  return exportFilesFromDb((db ??= openDb()), request, navigator.userAgent, {
+    signal,
+    onProgress,
+  })
+}
 
 export const dashboardEvidenceApi: EvidenceApi = {
   run(request, onProgress, signal) {

@@ -4,7 +4,6 @@
  * worker, off the page's thread) and saves files, so tests can pass fakes.
  */
 import { signal } from '@preact/signals'
-import { exportName, openEvidenceFile } from '@/evidence/bundle'
 import type { ExportResult } from '@/evidence/export'
 import type { FileFormat } from '@/evidence/files'
 import type { Counts } from '@/evidence/format'
@@ -15,7 +14,10 @@ import type { Redaction } from '@/evidence/redact'
 import type { Progress } from '@/evidence/seal'
 import { EVERYTHING, periodFromDays, type ScopeFilter } from '@/evidence/scope'
 import type { Problem } from '@/evidence/verify'
-import { blobChunks, verifyEvidenceChunks } from '@/evidence/verify-stream'
+
+/** Zip, report and verification code is fetched when a file is made or checked, not with the
+ * page: the dashboard's first screen does not need it. */
+const bundle = () => import('@/evidence/bundle')
 
 export type ExportFormat = FileFormat
 
@@ -93,6 +95,7 @@ export function createExportStore(api: EvidenceApi) {
         },
         mine.signal,
       )
+      const { exportName } = await bundle()
       const name = exportName(result.header, choice.format, { from: choice.from, to: choice.to })
       api.save(result.blob, name)
       state.value = {
@@ -180,19 +183,20 @@ export function createCheckStore(importer?: Importer) {
     importState.value = { kind: 'idle' }
     state.value = { kind: 'working', name, done: 0, total: file.size }
     let shown = 0
-    async function* chunks() {
-      let done = 0
-      for await (const chunk of blobChunks(file, CHECK_CHUNK)) {
-        done += chunk.length
-        if (done - shown >= file.size / 100 || done === file.size) {
-          shown = done
-          state.value = { kind: 'working', name, done, total: file.size }
-        }
-        yield chunk
-      }
-    }
     try {
-      const result = await verifyEvidenceChunks(chunks())
+      const verify = await import('@/evidence/verify-stream')
+      async function* chunks() {
+        let done = 0
+        for await (const chunk of verify.blobChunks(file, CHECK_CHUNK)) {
+          done += chunk.length
+          if (done - shown >= file.size / 100 || done === file.size) {
+            shown = done
+            state.value = { kind: 'working', name, done, total: file.size }
+          }
+          yield chunk
+        }
+      }
+      const result = await verify.verifyEvidenceChunks(chunks())
       if (!result.ok) {
         state.value = { kind: 'failed', name, problems: result.problems }
         return
@@ -221,6 +225,7 @@ export function createCheckStore(importer?: Importer) {
     if (chosen.file.size > MAX_IMPORT_CHARS) return
     importState.value = { kind: 'working', name }
     try {
+      const { openEvidenceFile } = await bundle()
       const opened = await openEvidenceFile(new Uint8Array(await chosen.file.arrayBuffer()))
       if ('problem' in opened) {
         importState.value = { kind: 'failed', name, problems: [opened.problem] }

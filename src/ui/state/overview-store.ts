@@ -2,8 +2,7 @@ import { computed, effect, signal } from '@preact/signals'
 import type { CompanyNameRow, SiteRow, SiteStatsRow } from '@/db/schema'
 import { periodStart, type Period } from './route'
 import { errorText, type DashboardApi, type Loadable } from './dashboard-api'
-import { dayNumber } from '@/db/aggregate'
-import { localDay } from '@/db/write'
+import { dayNumber, localDay } from '@/db/aggregate'
 import {
   buildOverview,
   overviewFromRows,
@@ -97,7 +96,17 @@ export function createOverviewStore(api: DashboardApi) {
     }
   }
 
+  let preloaded: { period: Period; reading: Promise<void> } | null = null
+  /** Starts reading a period before the overview is rendered (the dashboard opened on it);
+   * the overview's own first `load` of it then takes this read instead of starting another. */
+  function preload(period: Period): void {
+    preloaded = { period, reading: load(period, true) }
+  }
+
   async function load(period: Period, force = false): Promise<void> {
+    const early = preloaded
+    preloaded = null
+    if (!force && early?.period === period) return early.reading
     if (!force && loaded === period && raw.value.kind === 'ready') return
     loaded = period
     const mine = ++generation
@@ -148,7 +157,7 @@ export function createOverviewStore(api: DashboardApi) {
     void loadFull()
   }
 
-  return { raw, query, view, status, load, invalidate, prepareSearch }
+  return { raw, query, view, status, preload, load, invalidate, prepareSearch }
 }
 
 export type OverviewStore = ReturnType<typeof createOverviewStore>

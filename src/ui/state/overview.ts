@@ -1,6 +1,6 @@
 import type { CompanyNameRow, SiteStatsRow } from '@/db/schema'
 import type { OverviewRows } from '@/db/dashboard-read'
-import { localDay } from '@/db/write'
+import { localDay } from '@/db/aggregate'
 import { dayNumber, dayOfNumber, familyOf, STAT_FIELDS, type StatField } from '@/db/aggregate'
 
 /** Signal families the overview counts, besides the companies themselves. */

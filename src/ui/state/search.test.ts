@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { i18nOf } from '@/ui/i18n/all'
 import type { SiteRow } from '@/db/schema'
 import { createI18n } from '@/ui/i18n'
 import { signalTitle } from '@/ui/signals'
@@ -38,7 +39,7 @@ const SITES: SiteRow[] = [
 ]
 
 const en = createI18n('en')
-const de = createI18n('de')
+const de = i18nOf('de')
 const names =
   (i18n = en) =>
   (signal: string) =>

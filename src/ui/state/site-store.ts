@@ -62,7 +62,20 @@ export function createSiteStore(api: DashboardApi) {
     return { visits, findings }
   }
 
-  async function load(site: string): Promise<void> {
+  let preloaded: { site: string; reading: Promise<void> } | null = null
+  /** Starts reading a site before its page is rendered (the dashboard opened on it); the
+   * page's own first `load` of that site then takes this read instead of starting another. */
+  function preload(site: string): void {
+    preloaded = { site, reading: read(site) }
+  }
+
+  function load(site: string): Promise<void> {
+    const early = preloaded
+    preloaded = null
+    return early?.site === site ? early.reading : read(site)
+  }
+
+  async function read(site: string): Promise<void> {
     current = site
     state.value = { kind: 'loading' }
     deleting.value = { kind: 'idle' }
@@ -125,6 +138,7 @@ export function createSiteStore(api: DashboardApi) {
     findingCount,
     deleting,
     more,
+    preload,
     load,
     loadMore,
     remove,

@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { describe, expect, it } from 'vitest'
-import { openExisting, readLanguage, readVisitFindings } from './popup-read'
+import { openExisting, readLanguage, readVisitFindings } from './plain-read'
 import { visitFindings } from './read'
 import { DB_NAME, openDb } from './schema'
 import { writeSetting } from './settings'
