@@ -1,6 +1,7 @@
+// First: the database opens while the rest is evaluated.
+import { connection as plain } from '@/db/early-open'
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
-import { plainConnection } from '@/db/plain-read'
 import {
   readCompaniesOfSites,
   readFindingsOfVisits,
@@ -25,8 +26,6 @@ import './dashboard.css'
 // IndexedDB (plain-read.ts), opened at once. Dexie, and the reads and writes made through it,
 // are loaded when first needed (a search, the graph, a company, a request), so that the first
 // screen neither waits for its code nor shares the database with its opening.
-const plain = plainConnection()
-plain().catch(() => undefined) // a failure shows on the first read
 let dexie: ReturnType<typeof loadDexie> | undefined
 function loadDexie() {
   return Promise.all([

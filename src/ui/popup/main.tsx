@@ -1,5 +1,7 @@
+// First: the database opens while the rest is evaluated.
+import { connection } from '@/db/early-open'
 import { render } from 'preact'
-import { openExisting, readLanguage, readVisitFindings } from '@/db/plain-read'
+import { readLanguage, readVisitFindings } from '@/db/plain-read'
 import { sendMessage } from '@/platform/runtime'
 import { activeTab, extensionUrl, getTab } from '@/platform/tabs'
 import { formatLocale, LANGUAGES, loadI18n, pickLanguage, type Language } from '@/ui/i18n'
@@ -10,10 +12,7 @@ import { createUndoStore } from '@/ui/state/undo-store'
 import { Popup } from './Popup'
 import '@/ui/components/theme.css'
 
-// Opening the database takes a while; it runs while the tab and its visit are asked for. A
-// failure shows when the findings are read.
-const db = openExisting()
-db.catch(() => undefined)
+const db = connection()
 // `?tab=ID` opens the popup's view for a given tab (the dashboard links to it); by default it
 // is the active tab of this window.
 const requested = Number(new URLSearchParams(location.search).get('tab'))
