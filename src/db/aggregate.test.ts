@@ -8,6 +8,7 @@ import {
   groupVisitsOf,
   sitePartiesOf,
   memoryCompanyIds,
+  tellingCategory,
   siteStatsOf,
   statField,
   statsDays,
@@ -158,6 +159,25 @@ describe('siteStatsOf', () => {
       },
     },
   }
+  it('keeps the most telling category of a company, and says which known rows changed', () => {
+    expect(tellingCategory('cdn', 'ad')).toBe('ad')
+    expect(tellingCategory('analytics', 'cdn')).toBe('analytics')
+    expect(tellingCategory('ad', 'analytics')).toBe('ad')
+    expect(tellingCategory('something-new', 'unknown')).toBe('something-new')
+    expect(tellingCategory('unknown', 'hosting')).toBe('hosting')
+    const ids = memoryCompanyIds([{ name: 'Google', id: 1, category: 'cdn' }])
+    expect(ids.id('Google', 'utility')).toBe(1)
+    expect(ids.updated()).toEqual([{ name: 'Google', id: 1, category: 'utility' }])
+    expect(ids.id('Google', 'analytics')).toBe(1)
+    expect(ids.id('Google', 'cdn')).toBe(1)
+    expect(ids.updated()).toEqual([{ name: 'Google', id: 1, category: 'analytics' }])
+    expect(ids.id('Hotjar', 'hosting')).toBe(2)
+    expect(ids.id('Hotjar', 'analytics')).toBe(2)
+    // A new row is added with its latest category, and is not "updated".
+    expect(ids.added()).toEqual([{ name: 'Hotjar', id: 2, category: 'analytics' }])
+    expect(ids.updated().map((r) => r.name)).toEqual(['Google'])
+  })
+
   it('keeps seven numbers per day, days in order, and the tracking companies only', () => {
     const ids = memoryCompanyIds([{ name: 'Facebook', id: 4, category: 'social' }])
     const stats = siteStatsOf(

@@ -77,6 +77,37 @@ export function dayOfNumber(n: number): string {
   return new Date(n * 86_400_000).toISOString().slice(0, 10)
 }
 
+/**
+ * third-party-web's categories, from the most to the least telling about tracking. A company
+ * has domains in several (Google: ads, analytics, fonts, a CDN); where one category is kept
+ * per company, it is the most telling one seen, so Google is not labelled "Content delivery"
+ * because a page loaded its fonts first.
+ */
+const CATEGORY_ORDER = [
+  'ad',
+  'analytics',
+  'social',
+  'marketing',
+  'customer-success',
+  'video',
+  'tag-manager',
+  'consent-provider',
+  'content',
+  'utility',
+  'hosting',
+  'cdn',
+  'other',
+  'unknown',
+]
+const categoryRank = (c: string) => {
+  const i = CATEGORY_ORDER.indexOf(c)
+  return i === -1 ? CATEGORY_ORDER.indexOf('other') : i
+}
+
+/** The more telling of two categories (the first when they tell as much). */
+export const tellingCategory = (a: string, b: string): string =>
+  categoryRank(b) < categoryRank(a) ? b : a
+
 /** Company ids of the stats rows: `id` gives a name's id, allocating new ones as needed. */
 export interface CompanyIds {
   id(name: string, category: string): number
@@ -86,21 +117,34 @@ export interface CompanyIds {
 export function memoryCompanyIds(
   rows: readonly CompanyNameRow[] = [],
   lastId = 0,
-): CompanyIds & { rows(): CompanyNameRow[]; added(): CompanyNameRow[] } {
+): CompanyIds & {
+  rows(): CompanyNameRow[]
+  added(): CompanyNameRow[]
+  /** Rows given at the start whose category became a more telling one. */
+  updated(): CompanyNameRow[]
+} {
   const byName = new Map(rows.map((r) => [r.name, r]))
-  const added: CompanyNameRow[] = []
+  const added = new Set<string>()
+  const updated = new Set<string>()
   let next = rows.reduce((max, r) => Math.max(max, r.id), lastId) + 1
   return {
     id(name, category) {
-      let row = byName.get(name)
+      const row = byName.get(name)
       if (row === undefined) {
-        byName.set(name, (row = { name, id: next++, category }))
-        added.push(row)
+        byName.set(name, { name, id: next++, category })
+        added.add(name)
+        return next - 1
+      }
+      const better = tellingCategory(row.category, category)
+      if (better !== row.category) {
+        byName.set(name, { ...row, category: better })
+        if (!added.has(name)) updated.add(name)
       }
       return row.id
     },
     rows: () => [...byName.values()],
-    added: () => [...added],
+    added: () => [...added].map((n) => byName.get(n)!),
+    updated: () => [...updated].map((n) => byName.get(n)!),
   }
 }
 

@@ -172,7 +172,8 @@ export function applyReach(
   return {
     id,
     name: old?.name ?? name?.name ?? '',
-    category: old?.category ?? name?.category ?? 'unknown',
+    // The name row holds the most telling category seen so far (it may have become one since).
+    category: name?.category ?? old?.category ?? 'unknown',
     days,
     sites: days.map((d) => merged.get(d)?.[0] ?? 0),
     requests: days.map((d) => Math.max(0, merged.get(d)?.[1] ?? 0)),

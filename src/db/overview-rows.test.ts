@@ -146,6 +146,40 @@ describe('the overview’s derived rows', () => {
     })
   })
 
+  it('label a company by its most telling category, even when a CDN of it came first', async () => {
+    const at = NOW - DAY
+    // Google's font CDN first, on its own; its analytics later, on another site.
+    await applyBatch(db, {
+      visits: [visit(1, 'fonts-only.test', at)],
+      findings: [
+        finding(1, 'fonts-only.test', at, 'fonts.test', { company: 'Google', category: 'cdn' }),
+      ],
+    })
+    expect((await db.companyNames.get('Google'))?.category).toBe('cdn')
+    await applyBatch(db, {
+      visits: [visit(2, 'news.test', at + 1000), visit(3, 'fonts-only.test', at + 2000)],
+      findings: [
+        finding(2, 'news.test', at + 1000, 'ga.test'),
+        finding(3, 'fonts-only.test', at + 2000, 'ga.test'),
+      ],
+    })
+    expect((await db.companyNames.get('Google'))?.category).toBe('ad')
+    expect((await db.sites.get('fonts-only.test'))?.companies?.Google?.category).toBe('ad')
+    const google = await db.companyReach.get((await db.companyNames.get('Google'))?.id ?? 0)
+    expect(google?.category).toBe('ad')
+    // A CDN seen again does not make it "Content delivery" again.
+    await applyBatch(db, {
+      visits: [visit(4, 'news.test', at + 3000)],
+      findings: [
+        finding(4, 'news.test', at + 3000, 'fonts.test', { company: 'Google', category: 'cdn' }),
+      ],
+    })
+    expect((await db.companyNames.get('Google'))?.category).toBe('ad')
+    await expectDerived(db)
+    const rows = await overviewRows(db, 7, NOW, { sites: 10, companies: 10 })
+    expect(rows?.companies.map((c) => [c.name, c.category])).toEqual([['Google', 'ad']])
+  })
+
   it('follow deleting a site, retention and deleting everything', async () => {
     await record(db)
     await deleteSite(db, 'news.test')

@@ -17,6 +17,7 @@ import {
   memoryCompanyIds,
   mergeSiteStats,
   localDay,
+  tellingCategory,
   REQUEST_SIGNALS,
   trackerNames,
 } from './aggregate'
@@ -71,7 +72,7 @@ export function mergeCompanies(
         ? { ...c, parties: c.parties.slice(0, COMPANY_PARTIES) }
         : {
             tracker: old.tracker || c.tracker,
-            category: old.category,
+            category: tellingCategory(old.category, c.category),
             parties: mergeBounded(old.parties, c.parties, COMPANY_PARTIES),
             requests: old.requests + c.requests,
             firstAt: Math.min(old.firstAt, c.firstAt),
@@ -146,6 +147,8 @@ export async function saveCompanyIds(
 ): Promise<void> {
   const added = ids.added()
   if (added.length > 0) await db.companyNames.bulkAdd(added)
+  const updated = ids.updated()
+  if (updated.length > 0) await db.companyNames.bulkPut(updated)
 }
 
 /**
