@@ -1,5 +1,6 @@
 import Dexie from 'dexie'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
+import { readFindingsOfVisits, readSiteParties, readVisitPage } from './first-screen-read'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   dayNumber,
@@ -15,14 +16,7 @@ import {
   STAT_FIELDS,
   withVisits,
 } from './aggregate'
-import {
-  companyParties,
-  findingsOfVisits,
-  siteParties,
-  sitesWithParty,
-  statsSince,
-  visitPage,
-} from './dashboard-read'
+import { companyParties, sitesWithParty, statsSince } from './dashboard-read'
 import { applyRetention, deleteSite } from './manage'
 import { lastFindingAt, partyFindings, siteFindings } from './read'
 import {
@@ -323,6 +317,14 @@ async function record(target: TracelightDb) {
     ],
   })
 }
+
+/** The site page's reads (first-screen-read.ts), over this test's database. */
+const siteParties = (target: TracelightDb, site: string) =>
+  readSiteParties(target.backendDB(), site, IDBKeyRange)
+const visitPage = (target: TracelightDb, site: string, before: number, limit: number) =>
+  readVisitPage(target.backendDB(), site, before, limit, IDBKeyRange)
+const findingsOfVisits = (target: TracelightDb, ids: number[]) =>
+  readFindingsOfVisits(target.backendDB(), ids, IDBKeyRange)
 
 describe('aggregates on write', () => {
   it('keeps site × party rows, group visits and stats current', async () => {

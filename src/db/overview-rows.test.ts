@@ -1,16 +1,11 @@
 import Dexie from 'dexie'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
+import { readCompaniesOfSites, readOverviewRows } from './first-screen-read'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildOverview, overviewFromRows, withCompanyNames } from '@/ui/state/overview'
 import { dayNumber } from './aggregate'
 import { periodStart, PERIODS } from '@/ui/state/route'
-import {
-  companiesOfSites,
-  companyNames,
-  overviewRows,
-  statsSince,
-  visitCountSince,
-} from './dashboard-read'
+import { companyNames, statsSince, visitCountSince } from './dashboard-read'
 import { applyRetention, deleteEverything, deleteSite } from './manage'
 import {
   dayAt,
@@ -102,6 +97,16 @@ async function record(target: TracelightDb) {
     ],
   })
 }
+
+/** The overview's reads (first-screen-read.ts), over this test's database. */
+const overviewRows = (
+  target: TracelightDb,
+  days: number,
+  now: number,
+  shown: { sites: number; companies: number },
+) => readOverviewRows(target.backendDB(), days, now, shown, IDBKeyRange)
+const companiesOfSites = (target: TracelightDb, sites: string[], first: number) =>
+  readCompaniesOfSites(target.backendDB(), sites, first)
 
 const bySiteAndPeriod = <T extends { p: number; site: string }>(rows: T[]) =>
   [...rows].sort((a, b) => a.p - b.p || (a.site < b.site ? -1 : 1))

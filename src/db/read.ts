@@ -1,13 +1,6 @@
 import Dexie from 'dexie'
 import type { SignalId } from '@/detect/signals'
-import type {
-  ConsentRow,
-  FindingRow,
-  SitePartyRow,
-  SiteRow,
-  TracelightDb,
-  VisitRow,
-} from './schema'
+import type { FindingRow, SitePartyRow, SiteRow, TracelightDb, VisitRow } from './schema'
 
 /** Read-only repositories: what extension pages and the background may read. */
 
@@ -85,16 +78,6 @@ export async function newestSiteFinding(
     .between([site, signal, Dexie.minKey], [site, signal, Dexie.maxKey], true, true)
     .toArray()
   return rows.sort((a, b) => b.lastAt - a.lastAt)[0]
-}
-
-/** A site's consent timeline, newest first, bounded. */
-export function siteConsent(db: TracelightDb, site: string, limit = 300): Promise<ConsentRow[]> {
-  return db.consent
-    .where('[site+at]')
-    .between([site, Dexie.minKey], [site, Dexie.maxKey], true, true)
-    .reverse()
-    .limit(limit)
-    .toArray()
 }
 
 /** Sites ordered by last visit, newest first. */
