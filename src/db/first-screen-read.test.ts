@@ -188,6 +188,51 @@ describe('the dashboard’s first-screen reads without Dexie', () => {
     vi.useRealTimers()
   })
 
+  it('names the companies of sites that saw many of them, read in one request', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(NOW)
+    const factory = new IDBFactory()
+    const dexie = openDb(factory, IDBKeyRange)
+    await dexie.open()
+    const site = (name: string, id: number, companies: number) =>
+      applyBatch(dexie, {
+        visits: [
+          {
+            id,
+            site: name,
+            url: `https://${name}/`,
+            tabId: 1,
+            startedAt: NOW - DAY,
+            mode: 'standard',
+          },
+        ],
+        findings: Array.from({ length: companies }, (_, k) => ({
+          ...finding(id, `t${k}.test`),
+          site: name,
+          company: `Company ${String(k).padStart(2, '0')}`,
+          category: 'ad',
+        })),
+      })
+    await site('busy.test', 1, 60)
+    await site('quiet.test', 2, 3)
+    await site('other.test', 3, 70)
+    const db = await openExisting(factory)
+    for (const sites of [
+      ['busy.test', 'quiet.test'],
+      ['quiet.test'],
+      ['busy.test', 'nowhere.test'],
+    ]) {
+      const named = await readCompaniesOfSites(db, sites, 0)
+      expect(named).toEqual(await expected.companiesOfSites(dexie, sites, 0))
+      // Only the companies of the sites asked for.
+      expect(Object.keys(named).sort()).toEqual(sites.filter((s) => s !== 'nowhere.test').sort())
+    }
+    expect((await readCompaniesOfSites(db, ['busy.test'], 0))['busy.test']).toHaveLength(60)
+    db?.close()
+    dexie.close()
+    vi.useRealTimers()
+  })
+
   it('gives no overview when its rows are not up to date for today', async () => {
     const { db, done } = await history()
     expect(

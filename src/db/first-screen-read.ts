@@ -105,6 +105,9 @@ export async function readOverviewRows(
   }
 }
 
+/** Above this many companies, their names are read in one request. */
+const NAMES_ONE_BY_ONE = 40
+
 /** Tracking companies seen on each of these sites from day `first` on, by name (as
  * `companiesOfSites` in dashboard-read.ts). */
 export async function readCompaniesOfSites(
@@ -120,11 +123,15 @@ export async function readCompaniesOfSites(
   )[]
   const ids = new Set<number>()
   for (const row of stats) for (const id of row?.trackerIds ?? []) ids.add(id)
-  const byId = tx.objectStore('companyNames').index('id')
-  const names = (await Promise.all([...ids].map((id) => request(byId.get(id))))) as (
-    CompanyNameRow | undefined
-  )[]
-  const known = names.filter((n): n is CompanyNameRow => n !== undefined)
+  const names = tx.objectStore('companyNames')
+  // Fifty sites name hundreds of companies: one read of the whole (small) table then costs
+  // the page far less than a request, and an event on its thread, for each.
+  const rows = (
+    ids.size > NAMES_ONE_BY_ONE
+      ? await request(names.getAll())
+      : await Promise.all([...ids].map((id) => request(names.index('id').get(id))))
+  ) as (CompanyNameRow | undefined)[]
+  const known = rows.filter((n): n is CompanyNameRow => n !== undefined && ids.has(n.id))
   return namesOfSites(stats, new Map(known.map((n) => [n.id, n.name])), first)
 }
 
