@@ -19,14 +19,8 @@ import {
 import { companyParties, sitesWithParty, statsSince } from './dashboard-read'
 import { applyRetention, deleteSite } from './manage'
 import { lastFindingAt, partyFindings, siteFindings } from './read'
-import {
-  DB_NAME,
-  openDb,
-  type FindingRow,
-  type SiteRow,
-  type TracelightDb,
-  type VisitRow,
-} from './schema'
+import { DB_NAME, openDb, type FindingRow, type SiteRow, type TracelightDb } from './schema'
+import { visitAt } from './test-rows'
 import { applyBatch, type FindingDelta } from './write'
 
 const DAY1 = new Date(2024, 4, 1, 10, 0).getTime()
@@ -249,14 +243,7 @@ beforeEach(async () => {
 })
 afterEach(() => db.close())
 
-const visit = (id: number, site: string, at: number): VisitRow => ({
-  id,
-  site,
-  url: `https://${site}/`,
-  tabId: 1,
-  startedAt: at,
-  mode: 'standard',
-})
+const visit = visitAt
 const delta = (over: Partial<FindingDelta> & Pick<FindingDelta, 'visitId'>): FindingDelta => ({
   signal: 'tracker.request',
   party: 'google-analytics.com',

@@ -12,32 +12,19 @@ import {
   readVisitPage,
 } from './first-screen-read'
 import { openExisting, plainConnection } from './plain-read'
-import {
-  byCompanyRank,
-  byRank,
-  dayAt,
-  firstDayOf,
-  namesOfSites,
-  overviewRowsOf,
-  type OverviewRows,
-} from './overview-aggregate'
+import { namesOfSites, overviewRowsFromStats, type OverviewRows } from './overview-aggregate'
 import { getSite } from './read'
 import { DB_NAME, openDb, type TracelightDb } from './schema'
 import { readSetting, SETTINGS, writeSetting, type SettingKey } from './settings'
+import { trackerAt } from './test-rows'
 import { applyBatch, type FindingDelta } from './write'
 
 const AT = new Date(2024, 4, 10, 12).getTime()
-const finding = (visitId: number, party: string, signal = 'tracker.request'): FindingDelta => ({
-  visitId,
-  signal: signal as FindingDelta['signal'],
-  party,
-  site: 'news.test',
-  count: 1,
-  firstAt: AT,
-  lastAt: AT,
-  urls: [`https://${party}/x`],
-  mode: 'standard',
-})
+const finding = (visitId: number, party: string, signal = 'tracker.request'): FindingDelta =>
+  trackerAt(visitId, 'news.test', AT, party, {
+    signal: signal as FindingDelta['signal'],
+    count: 1,
+  })
 
 /**
  * What each read must give, worked out the long way: the overview from a full recount of every
@@ -50,27 +37,14 @@ const expected = {
     now: number,
     shown: { sites: number; companies: number },
   ): Promise<OverviewRows> {
-    const today = dayAt(now)
-    const all = overviewRowsOf(
+    const want = overviewRowsFromStats(
       await dexie.siteStats.toArray(),
       await dexie.companyNames.toArray(),
-      today,
+      days,
+      now,
+      shown,
     )
-    return {
-      ranks: all.siteRanks
-        .filter((r) => r.p === days)
-        .sort(byRank)
-        .slice(0, shown.sites),
-      companies: all.companyRanks
-        .filter((r) => r.p === days)
-        .sort(byCompanyRank)
-        .slice(0, shown.companies),
-      siteCount: all.counts.sites[days] ?? 0,
-      companyCount: all.counts.companies[days] ?? 0,
-      days: all.dayTotals
-        .filter((d) => d.day >= firstDayOf(days, today))
-        .sort((a, b) => a.day - b.day),
-    }
+    return { ...want, days: [...want.days].sort((a, b) => a.day - b.day) }
   },
   async companiesOfSites(dexie: TracelightDb, sites: string[], first: number) {
     const names = await dexie.companyNames.toArray()

@@ -1,8 +1,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { applyRetention, deleteEverything, deleteSite } from './manage'
-import { openDb, type TracelightDb, type VisitRow } from './schema'
+import { openDb, type TracelightDb } from './schema'
 import { writeSetting } from './settings'
+import { trackerAt, visitAt } from './test-rows'
 import { applyBatch, type FindingDelta } from './write'
 
 let db: TracelightDb
@@ -15,27 +16,12 @@ afterEach(() => db.close())
 const DAY = 86_400_000
 const NOW = new Date(2024, 4, 10, 12).getTime()
 
-const visit = (id: number, site: string, at: number): VisitRow => ({
-  id,
-  site,
-  url: `https://${site}/`,
-  tabId: 1,
-  startedAt: at,
-  mode: 'standard',
-})
-const finding = (visitId: number, site: string, at: number, party: string): FindingDelta => ({
-  visitId,
-  signal: 'tracker.request',
-  party,
-  site,
-  company: party === 'ga.test' ? 'Google' : 'Old Ads',
-  category: 'analytics',
-  count: 2,
-  firstAt: at,
-  lastAt: at,
-  urls: [`https://${party}/x`],
-  mode: 'standard',
-})
+const visit = visitAt
+const finding = (visitId: number, site: string, at: number, party: string): FindingDelta =>
+  trackerAt(visitId, site, at, party, {
+    company: party === 'ga.test' ? 'Google' : 'Old Ads',
+    category: 'analytics',
+  })
 
 async function seed() {
   await applyBatch(db, {

@@ -15,8 +15,9 @@ import {
   overviewRowsOf,
 } from './overview-aggregate'
 import { COUNTS_KEY, RANKS_KEY, RANKS_VERSION, refreshRanks } from './overview-rows'
-import { DB_NAME, openDb, type SiteStatsRow, type TracelightDb, type VisitRow } from './schema'
+import { DB_NAME, openDb, type SiteStatsRow, type TracelightDb } from './schema'
 import { stageDeletion, undoDeletion } from './staged-delete'
+import { trackerAt, visitAt } from './test-rows'
 import { applyBatch, type FindingDelta } from './write'
 
 const DAY = 86_400_000
@@ -35,33 +36,18 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-const visit = (id: number, site: string, at: number): VisitRow => ({
-  id,
-  site,
-  url: `https://${site}/`,
-  tabId: 1,
-  startedAt: at,
-  mode: 'standard',
-})
+const visit = visitAt
 const finding = (
   visitId: number,
   site: string,
   at: number,
   party: string,
   over: Partial<FindingDelta> = {},
-): FindingDelta => ({
-  visitId,
-  signal: 'tracker.request',
-  party,
-  site,
-  ...(COMPANY[party] !== undefined && { company: COMPANY[party], category: 'ad' }),
-  count: 2,
-  firstAt: at,
-  lastAt: at,
-  urls: [],
-  mode: 'standard',
-  ...over,
-})
+): FindingDelta =>
+  trackerAt(visitId, site, at, party, {
+    ...(COMPANY[party] !== undefined && { company: COMPANY[party], category: 'ad' }),
+    ...over,
+  })
 const COMPANY: Record<string, string> = {
   'ga.test': 'Google',
   'dc.test': 'Google',

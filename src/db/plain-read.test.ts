@@ -4,20 +4,15 @@ import { openExisting, readLanguage, readVisitFindings } from './plain-read'
 import { visitFindings } from './read'
 import { DB_NAME, openDb } from './schema'
 import { writeSetting } from './settings'
+import { trackerAt } from './test-rows'
 import { applyBatch, type FindingDelta } from './write'
 
 const AT = new Date(2024, 4, 10, 12).getTime()
-const finding = (visitId: number, party: string, signal = 'tracker.request'): FindingDelta => ({
-  visitId,
-  signal: signal as FindingDelta['signal'],
-  party,
-  site: 'news.test',
-  count: 1,
-  firstAt: AT,
-  lastAt: AT,
-  urls: [`https://${party}/x`],
-  mode: 'standard',
-})
+const finding = (visitId: number, party: string, signal = 'tracker.request'): FindingDelta =>
+  trackerAt(visitId, 'news.test', AT, party, {
+    signal: signal as FindingDelta['signal'],
+    count: 1,
+  })
 
 describe('the popup’s reads without Dexie', () => {
   it('reads one visit’s findings, every signal, and nothing of the visits next to it', async () => {

@@ -1,12 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  openDb,
-  type ConsentRow,
-  type DeleteScope,
-  type TracelightDb,
-  type VisitRow,
-} from './schema'
+import { openDb, type ConsentRow, type DeleteScope, type TracelightDb } from './schema'
 import {
   CHUNK,
   UNDO_MS,
@@ -20,6 +14,7 @@ import {
 } from './staged-delete'
 import { writeSetting } from './settings'
 import { dayAt, overviewRowsOf } from './overview-aggregate'
+import { trackerAt, visitAt } from './test-rows'
 import { applyBatch, type FindingDelta } from './write'
 
 let db: TracelightDb
@@ -36,39 +31,23 @@ afterEach(() => db.close())
 const DAY = 86_400_000
 const NOW = new Date(2024, 4, 10, 12).getTime()
 
-const visit = (id: number, site: string, at: number): VisitRow => ({
-  id,
-  site,
-  url: `https://${site}/`,
-  tabId: 1,
-  startedAt: at,
-  mode: 'standard',
-})
-
+const visit = visitAt
 const finding = (
   visitId: number,
   site: string,
   at: number,
   party: string,
   over: Partial<FindingDelta> = {},
-): FindingDelta => ({
-  visitId,
-  signal: 'tracker.request',
-  party,
-  site,
-  ...(COMPANY[party] !== undefined && {
-    company: COMPANY[party],
-    // Google's entry on shop.test starts as analytics; its other domain is an ad server, and
-    // sorts first: undo must give the entry back as it was, not as the domains sort.
-    category: party === 'doubleclick.test' ? 'ad' : 'analytics',
-  }),
-  count: 2,
-  firstAt: at,
-  lastAt: at,
-  urls: [`https://${party}/x`],
-  mode: 'standard',
-  ...over,
-})
+): FindingDelta =>
+  trackerAt(visitId, site, at, party, {
+    ...(COMPANY[party] !== undefined && {
+      company: COMPANY[party],
+      // Google's entry on shop.test comes from two domains, an ad server and analytics: undo
+      // must give it back as it was recorded, whatever order its domains sort in.
+      category: party === 'doubleclick.test' ? 'ad' : 'analytics',
+    }),
+    ...over,
+  })
 const COMPANY: Record<string, string> = {
   'ga.test': 'Google',
   'doubleclick.test': 'Google',
