@@ -1,6 +1,7 @@
 import Dexie from 'dexie'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
-import { readFindingsOfVisits, readSiteParties, readVisitPage } from './first-screen-read'
+import { readSiteParties, readVisitPage } from './first-screen-read'
+import { readFindingsOfVisits } from './plain-read'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   dayNumber,

@@ -131,9 +131,10 @@ export function memoryCompanyIds(
     id(name, category) {
       const row = byName.get(name)
       if (row === undefined) {
-        byName.set(name, { name, id: next++, category })
+        const id = next++
+        byName.set(name, { name, id, category })
         added.add(name)
-        return next - 1
+        return id
       }
       const better = tellingCategory(row.category, category)
       if (better !== row.category) {

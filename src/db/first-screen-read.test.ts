@@ -3,7 +3,6 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { describe, expect, it, vi } from 'vitest'
 import {
   readCompaniesOfSites,
-  readFindingsOfVisits,
   readOverviewRows,
   readSettings,
   readSite,
@@ -11,7 +10,7 @@ import {
   readSiteParties,
   readVisitPage,
 } from './first-screen-read'
-import { openExisting, plainConnection } from './plain-read'
+import { openExisting, plainConnection, readFindingsOfVisits } from './plain-read'
 import { namesOfSites, overviewRowsFromStats, type OverviewRows } from './overview-aggregate'
 import { getSite } from './read'
 import { DB_NAME, openDb, type TracelightDb } from './schema'

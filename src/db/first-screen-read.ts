@@ -14,7 +14,6 @@ import type {
   CompanyRankRow,
   ConsentRow,
   DayTotalRow,
-  FindingRow,
   MetaRow,
   SettingRow,
   SitePartyRow,
@@ -27,25 +26,22 @@ import { SETTINGS, settingValue, type AllSettings, type SettingKey } from './set
 
 /**
  * The dashboard's first screen (the overview, a site page, the settings) read with plain
- * IndexedDB (see plain-read.ts for why), each as its Dexie twin in dashboard-read.ts and
- * read.ts reads it; first-screen-read.test.ts compares them.
+ * IndexedDB (see plain-read.ts for why); first-screen-read.test.ts checks each read against a
+ * full recount of the stats rows or a scan of the whole table.
  */
 
 /** Every setting, its default where none is stored (as `readSetting` gives each). */
 export async function readSettings(db: IDBDatabase | null): Promise<AllSettings> {
-  const rows =
-    db === null || !db.objectStoreNames.contains('settings')
-      ? []
-      : ((await request(
-          db.transaction('settings').objectStore('settings').getAll(),
-        )) as SettingRow[])
+  const rows = !hasStores(db, ['settings'])
+    ? []
+    : ((await request(db.transaction('settings').objectStore('settings').getAll())) as SettingRow[])
   const stored = new Map(rows.map((r) => [r.key, r]))
   const keys = Object.keys(SETTINGS) as SettingKey[]
   return Object.fromEntries(keys.map((k) => [k, settingValue(k, stored.get(k))])) as AllSettings
 }
 
 /** The first `shown` ranking rows of a period, highest first and, among rows ranked alike, by
- * name (the order of `firstRanks` in dashboard-read.ts). */
+ * name (the primary key's second part). */
 async function firstRanks<T extends { k: number[] }>(
   store: IDBObjectStore,
   period: number,
@@ -63,14 +59,16 @@ async function firstRanks<T extends { k: number[] }>(
   if (last === undefined || top.length < shown) return top
   // Backwards, the index gave the last names of a tie: the first ones are wanted.
   const above = top.filter((r) => compareKeys(r.k, last.k) > 0)
-  const ties = (await request(index.getAll(keys.only(last.k), shown - above.length))) as T[]
+  const ties = (await request(
+    index.getAll(keys.bound(last.k, last.k), shown - above.length),
+  )) as T[]
   return above.concat(ties)
 }
 
 const OVERVIEW_STORES = ['meta', 'siteRanks', 'companyRanks', 'dayTotals']
 
-/** The overview's first screen from the precomputed rows, in one read transaction (as
- * `overviewRows` in dashboard-read.ts); undefined when they are not up to date for today. */
+/** The overview's first screen from the precomputed rows, in one read transaction; undefined
+ * when they are not up to date for today (the overview then sums the stats rows). */
 export async function readOverviewRows(
   db: IDBDatabase | null,
   days: number,
@@ -89,7 +87,7 @@ export async function readOverviewRows(
   if (!ranksCurrent(state, today)) return undefined
   const counts = countsOf(counted)
   const totals = tx.objectStore('dayTotals')
-  const [ranks, companies, days_] = await Promise.all([
+  const [ranks, companies, dayRows] = await Promise.all([
     firstRanks<SiteRankRow>(tx.objectStore('siteRanks'), days, shown.sites, keys),
     firstRanks<CompanyRankRow>(tx.objectStore('companyRanks'), days, shown.companies, keys),
     request(
@@ -101,15 +99,15 @@ export async function readOverviewRows(
     companies: companies.sort(byCompanyRank),
     siteCount: counts.sites[days] ?? 0,
     companyCount: counts.companies[days] ?? 0,
-    days: days_,
+    days: dayRows,
   }
 }
 
 /** Above this many companies, their names are read in one request. */
 const NAMES_ONE_BY_ONE = 40
 
-/** Tracking companies seen on each of these sites from day `first` on, by name (as
- * `companiesOfSites` in dashboard-read.ts). */
+/** Tracking companies seen on each of these sites from day `first` on, by name: the
+ * overview's list of sites, read after its first screen (the names in its tooltips). */
 export async function readCompaniesOfSites(
   db: IDBDatabase | null,
   sites: readonly string[],
@@ -174,23 +172,7 @@ export async function readVisitPage(
   )
 }
 
-/** Every finding of these visits: one key range each, in one read transaction. */
-export async function readFindingsOfVisits(
-  db: IDBDatabase | null,
-  visitIds: readonly number[],
-  keys: typeof IDBKeyRange = IDBKeyRange,
-): Promise<FindingRow[]> {
-  if (!hasStores(db, ['findings']) || visitIds.length === 0) return []
-  const store = db.transaction('findings').objectStore('findings')
-  const lists = await Promise.all(
-    visitIds.map(
-      (id) => request(store.getAll(keys.bound([id], [id, []]))) as Promise<FindingRow[]>,
-    ),
-  )
-  return lists.flat()
-}
-
-/** A site's consent timeline, newest first, at most `limit` rows (as `siteConsent`). */
+/** A site's consent timeline, newest first, at most `limit` rows. */
 export async function readSiteConsent(
   db: IDBDatabase | null,
   site: string,

@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { describe, expect, it } from 'vitest'
-import { openExisting, readLanguage, readVisitFindings } from './plain-read'
+import { openExisting, readFindingsOfVisits, readLanguage } from './plain-read'
 import { visitFindings } from './read'
 import { DB_NAME, openDb } from './schema'
 import { writeSetting } from './settings'
@@ -39,7 +39,7 @@ describe('the popup’s reads without Dexie', () => {
     })
     await writeSetting(dexie, 'language', 'de')
     const db = await openExisting(factory)
-    const rows = await readVisitFindings(db, 8, IDBKeyRange)
+    const rows = await readFindingsOfVisits(db, [8], IDBKeyRange)
     expect(rows.map((r) => `${r.signal} ${r.party}`)).toEqual([
       'gpc.support news.test',
       'pixel.facebook c.test',
@@ -47,7 +47,7 @@ describe('the popup’s reads without Dexie', () => {
     ])
     // The same rows as the dashboard's reader gives.
     expect(rows).toEqual(await visitFindings(dexie, 8))
-    expect(await readVisitFindings(db, 10, IDBKeyRange)).toEqual([])
+    expect(await readFindingsOfVisits(db, [10], IDBKeyRange)).toEqual([])
     expect(await readLanguage(db)).toBe('de')
     db?.close()
     dexie.close()
@@ -68,7 +68,7 @@ describe('the popup’s reads without Dexie', () => {
   it('does not create the database when it does not exist yet', async () => {
     const factory = new IDBFactory()
     expect(await openExisting(factory)).toBeNull()
-    expect(await readVisitFindings(null, 1, IDBKeyRange)).toEqual([])
+    expect(await readFindingsOfVisits(null, [1], IDBKeyRange)).toEqual([])
     expect(await readLanguage(null)).toBe('')
     expect((await factory.databases()).map((d) => d.name)).not.toContain(DB_NAME)
     // The background then creates it at its own version, as if the popup never looked.

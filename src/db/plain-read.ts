@@ -7,8 +7,7 @@ import { settingValue } from './settings'
  * chosen, the findings of the tab's visit) and the helpers; the dashboard's in
  * first-screen-read.ts. These must show within 100 and 300 ms (DESIGN.md §9), and loading
  * Dexie (and its schema of every version) and going through its transactions costs a good
- * part of that. Each read is one key range of an index and gives the same rows as its Dexie
- * twin (the tests compare them). Only the background creates or upgrades the database: a
+ * part of that. Each read is one key range of an index or the primary key. Only the background creates or upgrades the database: a
  * page opened before it exists reads nothing rather than create an empty one.
  */
 
@@ -77,26 +76,29 @@ export function plainConnection(
 
 /** The language setting ('' when none was chosen, or the store is missing). */
 export async function readLanguage(db: IDBDatabase | null): Promise<string> {
-  if (db === null || !db.objectStoreNames.contains('settings')) return ''
+  if (!hasStores(db, ['settings'])) return ''
   const row = (await request(
     db.transaction('settings').objectStore('settings').get('language'),
   )) as SettingRow | undefined
   return settingValue('language', row)
 }
 
-/** Every finding of one visit: one key range of the findings' primary key
- * [visitId, signal, party]. */
-export async function readVisitFindings(
+/** Every finding of these visits (the popup's one, a page of a site's visits): one key range
+ * of the findings' primary key [visitId, signal, party] each, in one read transaction. */
+export async function readFindingsOfVisits(
   db: IDBDatabase | null,
-  visitId: number,
-  keyRange: typeof IDBKeyRange = IDBKeyRange,
+  visitIds: readonly number[],
+  keys: typeof IDBKeyRange = IDBKeyRange,
 ): Promise<FindingRow[]> {
-  if (db === null || !db.objectStoreNames.contains('findings')) return []
-  // Arrays sort after strings: [visitId, []] is above every key of the visit.
-  const range = keyRange.bound([visitId], [visitId, []])
-  return (await request(
-    db.transaction('findings').objectStore('findings').getAll(range),
-  )) as FindingRow[]
+  if (!hasStores(db, ['findings']) || visitIds.length === 0) return []
+  const store = db.transaction('findings').objectStore('findings')
+  // Arrays sort after strings: [id, []] is above every key of the visit.
+  const lists = await Promise.all(
+    visitIds.map(
+      (id) => request(store.getAll(keys.bound([id], [id, []]))) as Promise<FindingRow[]>,
+    ),
+  )
+  return lists.flat()
 }
 
 /** IDBIndex / IDBObjectStore `getAllRecords` (Chromium 141 and later): a range in either

@@ -59,14 +59,14 @@ export function Root({ stores, route, browserLanguages, navigate, requests }: Ro
     () => (i18n === null ? null : { ...stores, i18n, navigate }),
     [stores, i18n, navigate],
   )
-  if (value === null || i18n === null) return null
+  if (value === null) return null
   return (
     <Ctx.Provider value={value}>
       {/* After an undo every view reads its rows again. */}
       <App key={stores.restored.value} route={route} requests={requests} />
       <UndoBar
         store={stores.undo}
-        i18n={i18n}
+        i18n={value.i18n}
         focusAfter={() => document.getElementById('content')?.focus()}
       />
     </Ctx.Provider>

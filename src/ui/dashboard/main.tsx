@@ -4,7 +4,6 @@ import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import {
   readCompaniesOfSites,
-  readFindingsOfVisits,
   readOverviewRows,
   readSettings,
   readSite,
@@ -12,6 +11,7 @@ import {
   readSiteParties,
   readVisitPage,
 } from '@/db/first-screen-read'
+import { readFindingsOfVisits } from '@/db/plain-read'
 import { sendMessage } from '@/platform/runtime'
 import { storageUsed } from '@/platform/storage-estimate'
 import type { DashboardApi } from '@/ui/state/dashboard-api'
@@ -23,7 +23,7 @@ import '@/ui/components/theme.css'
 import './dashboard.css'
 
 // What the first screen shows (the overview, a site page, the settings) is read with plain
-// IndexedDB (plain-read.ts), opened at once. Dexie, and the reads and writes made through it,
+// IndexedDB (first-screen-read.ts), opened at once. Dexie, and the reads and writes made through it,
 // are loaded when first needed (a search, the graph, a company, a request), so that the first
 // screen neither waits for its code nor shares the database with its opening.
 let dexie: ReturnType<typeof loadDexie> | undefined
@@ -35,6 +35,9 @@ function loadDexie() {
   ]).then(([schema, reads, staged]) => ({ db: schema.openDb(), reads, staged }))
 }
 const later = () => (dexie ??= loadDexie())
+/** A read through Dexie, once it is loaded. */
+const viaDexie = async <T,>(read: (d: Awaited<ReturnType<typeof loadDexie>>) => Promise<T>) =>
+  read(await later())
 
 const ok = (reply: { ok: true } | undefined) => {
   // A reply missing means the background did not handle the message.
@@ -47,32 +50,18 @@ async function answer<T>(reply: Promise<T>): Promise<T> {
   return value
 }
 const api: DashboardApi = {
-  async sitesSince(since) {
-    const { db, reads } = await later()
-    return reads.sitesSince(db, since)
-  },
-  async statsSince(since) {
-    const { db, reads } = await later()
-    return reads.statsSince(db, since)
-  },
+  sitesSince: (since) => viaDexie(({ db, reads }) => reads.sitesSince(db, since)),
+  statsSince: (since) => viaDexie(({ db, reads }) => reads.statsSince(db, since)),
   overviewRows: async (days, now, shown) => readOverviewRows(await plain(), days, now, shown),
   companiesOfSites: async (sites, first) => readCompaniesOfSites(await plain(), sites, first),
-  async companyNames() {
-    const { db, reads } = await later()
-    return reads.companyNames(db)
-  },
-  async sitesWithParty(text) {
-    const { db, reads } = await later()
-    return reads.sitesWithParty(db, text)
-  },
+  companyNames: () => viaDexie(({ db, reads }) => reads.companyNames(db)),
+  sitesWithParty: (text) => viaDexie(({ db, reads }) => reads.sitesWithParty(db, text)),
   site: async (site) => readSite(await plain(), site),
   siteParties: async (site) => readSiteParties(await plain(), site),
   visitPage: async (site, before, limit) => readVisitPage(await plain(), site, before, limit),
   findingsOfVisits: async (ids) => readFindingsOfVisits(await plain(), ids),
-  async companyParties(name, limit) {
-    const { db, reads } = await later()
-    return reads.companyParties(db, name, limit)
-  },
+  companyParties: (name, limit) =>
+    viaDexie(({ db, reads }) => reads.companyParties(db, name, limit)),
   consentTimeline: async (site) => readSiteConsent(await plain(), site),
   settings: async () => readSettings(await plain()),
   setSetting: async (key, value) =>
@@ -80,10 +69,7 @@ const api: DashboardApi = {
   deleteSite: async (site) => {
     await answer(sendMessage<'data.delete'>({ type: 'data.delete', scope: { kind: 'site', site } }))
   },
-  async deletionProgress() {
-    const { db, staged } = await later()
-    return staged.movingProgress(db)
-  },
+  deletionProgress: () => viaDexie(({ db, staged }) => staged.movingProgress(db)),
   previewDeletion: (scope) => answer(sendMessage<'data.preview'>({ type: 'data.preview', scope })),
   deleteData: (scope) => answer(sendMessage<'data.delete'>({ type: 'data.delete', scope })),
   undoDeletion: async (id) =>

@@ -1,7 +1,7 @@
 // First: the database opens while the rest is evaluated.
 import { connection } from '@/db/early-open'
 import { render } from 'preact'
-import { readLanguage, readVisitFindings } from '@/db/plain-read'
+import { readFindingsOfVisits, readLanguage } from '@/db/plain-read'
 import { sendMessage } from '@/platform/runtime'
 import { activeTab, extensionUrl, getTab } from '@/platform/tabs'
 import { formatLocale, LANGUAGES, loadI18n, pickLanguage, type Language } from '@/ui/i18n'
@@ -12,7 +12,6 @@ import { createUndoStore } from '@/ui/state/undo-store'
 import { Popup } from './Popup'
 import '@/ui/components/theme.css'
 
-const db = connection()
 // `?tab=ID` opens the popup's view for a given tab (the dashboard links to it); by default it
 // is the active tab of this window.
 const requested = Number(new URLSearchParams(location.search).get('tab'))
@@ -20,7 +19,7 @@ const requested = Number(new URLSearchParams(location.search).get('tab'))
 const store = createPopupStore({
   tab: () => (Number.isInteger(requested) && requested > 0 ? getTab(requested) : activeTab()),
   tabView: (tabId) => sendMessage<'tab.view'>({ type: 'tab.view', tabId }),
-  findings: async (visitId) => readVisitFindings(await db, visitId),
+  findings: async (visitId) => readFindingsOfVisits(await connection(), [visitId]),
 })
 
 const gpc = createGpcStore({
@@ -58,7 +57,9 @@ const recording = createRecordingStore(
 
 /** The language chosen in the dashboard's settings, else the browser's. */
 async function language(): Promise<Language> {
-  const chosen = await db.then(readLanguage).catch(() => '')
+  const chosen = await connection()
+    .then(readLanguage)
+    .catch(() => '')
   return Object.hasOwn(LANGUAGES, chosen) ? (chosen as Language) : pickLanguage(navigator.languages)
 }
 

@@ -64,3 +64,22 @@ export type Loadable<T> =
   { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'error'; message: string }
 
 export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
+
+/**
+ * A view's read started before the view is rendered (the dashboard opened on it): the view's
+ * own first load of the same key takes it instead of starting another. Any load takes it
+ * away, so it serves at most once.
+ */
+export function earlyRead<K>() {
+  let early: { key: K; reading: Promise<void> } | null = null
+  return {
+    start(key: K, reading: Promise<void>): void {
+      early = { key, reading }
+    },
+    take(key: K): Promise<void> | undefined {
+      const e = early
+      early = null
+      return e?.key === key ? e.reading : undefined
+    },
+  }
+}

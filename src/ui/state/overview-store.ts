@@ -1,7 +1,7 @@
 import { computed, effect, signal } from '@preact/signals'
 import type { CompanyNameRow, SiteRow, SiteStatsRow } from '@/db/schema'
 import { periodStart, type Period } from './route'
-import { errorText, type DashboardApi, type Loadable } from './dashboard-api'
+import { earlyRead, errorText, type DashboardApi, type Loadable } from './dashboard-api'
 import { dayNumber, localDay } from '@/db/aggregate'
 import {
   buildOverview,
@@ -96,17 +96,15 @@ export function createOverviewStore(api: DashboardApi) {
     }
   }
 
-  let preloaded: { period: Period; reading: Promise<void> } | null = null
-  /** Starts reading a period before the overview is rendered (the dashboard opened on it);
-   * the overview's own first `load` of it then takes this read instead of starting another. */
+  const early = earlyRead<Period>()
+  /** Starts reading a period before the overview is rendered (see `earlyRead`). */
   function preload(period: Period): void {
-    preloaded = { period, reading: load(period, true) }
+    early.start(period, load(period, true))
   }
 
   async function load(period: Period, force = false): Promise<void> {
-    const early = preloaded
-    preloaded = null
-    if (!force && early?.period === period) return early.reading
+    const started = early.take(period)
+    if (!force && started !== undefined) return started
     if (!force && loaded === period && raw.value.kind === 'ready') return
     loaded = period
     const mine = ++generation

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sampleData } from '@/ui/dashboard/fixture'
-import { localDay } from '@/db/aggregate'
-import { dayNumber, memoryCompanyIds, siteStatsOf } from '@/db/aggregate'
+import { dayNumber, localDay, memoryCompanyIds, siteStatsOf } from '@/db/aggregate'
 import { namesOfSites, overviewRowsFromStats } from '@/db/overview-aggregate'
 import type { CompanyNameRow, SiteStatsRow } from '@/db/schema'
 import {

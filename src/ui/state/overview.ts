@@ -1,7 +1,13 @@
 import type { CompanyNameRow, SiteStatsRow } from '@/db/schema'
 import type { OverviewRows } from '@/db/dashboard-read'
-import { localDay } from '@/db/aggregate'
-import { dayNumber, dayOfNumber, familyOf, STAT_FIELDS, type StatField } from '@/db/aggregate'
+import {
+  dayNumber,
+  dayOfNumber,
+  familyOf,
+  localDay,
+  STAT_FIELDS,
+  type StatField,
+} from '@/db/aggregate'
 
 /** Signal families the overview counts, besides the companies themselves. */
 export const FAMILIES = ['fingerprinting', 'identifiers', 'adPixels', 'beforeConsent'] as const

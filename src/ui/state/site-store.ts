@@ -2,7 +2,7 @@ import { computed, signal } from '@preact/signals'
 import type { FindingRow, SitePartyRow, SiteRow, VisitRow } from '@/db/schema'
 import { findingRowsOf } from '@/db/aggregate'
 import { decodedFindings } from '@/ui/signals'
-import { errorText, type DashboardApi } from './dashboard-api'
+import { earlyRead, errorText, type DashboardApi } from './dashboard-api'
 import { summarize } from './group'
 import { actionsByCompany, buildTimeline } from './site-view'
 
@@ -62,17 +62,14 @@ export function createSiteStore(api: DashboardApi) {
     return { visits, findings }
   }
 
-  let preloaded: { site: string; reading: Promise<void> } | null = null
-  /** Starts reading a site before its page is rendered (the dashboard opened on it); the
-   * page's own first `load` of that site then takes this read instead of starting another. */
+  const early = earlyRead<string>()
+  /** Starts reading a site before its page is rendered (see `earlyRead`). */
   function preload(site: string): void {
-    preloaded = { site, reading: read(site) }
+    early.start(site, read(site))
   }
 
   function load(site: string): Promise<void> {
-    const early = preloaded
-    preloaded = null
-    return early?.site === site ? early.reading : read(site)
+    return early.take(site) ?? read(site)
   }
 
   async function read(site: string): Promise<void> {
