@@ -20,7 +20,7 @@ export interface Evaluator {
  * In-page code is passed as source text: tsx compiles test files with helpers (`__name`)
  * that do not exist inside the page.
  */
-const READ_DB = `(async () => {
+const readStores = (names: readonly string[]) => `(async () => {
   const db = await new Promise((resolve, reject) => {
     const r = indexedDB.open('tracelight')
     r.onsuccess = () => resolve(r.result)
@@ -32,19 +32,21 @@ const READ_DB = `(async () => {
     r.onsuccess = () => resolve(r.result)
     r.onerror = () => reject(r.error)
   })
-  const out = {
-    visits: await all('visits'),
-    findings: await all('findings'),
-    sites: await all('sites'),
-    consent: await all('consent'),
-  }
+  const out = {}
+  for (const name of ${JSON.stringify(names)}) out[name] = await all(name)
   db.close()
   return out
 })()`
 
 /** Reads the extension's IndexedDB from one of its own pages, with plain IndexedDB calls. */
 export async function readDb(page: Evaluator): Promise<DbDump> {
-  return (await page.evaluate(READ_DB)) as DbDump
+  return (await page.evaluate(readStores(['visits', 'findings', 'sites', 'consent']))) as DbDump
+}
+
+/** Every row of one store of the extension's IndexedDB (none when the store does not exist). */
+export async function readStore<T>(page: Evaluator, store: string): Promise<T[]> {
+  const out = (await page.evaluate(readStores([store]))) as Record<string, T[]>
+  return out[store] ?? []
 }
 
 /** Runs an extension API call in an extension page: `api` is an expression over `ext`

@@ -17,8 +17,8 @@ import {
 import { COUNTS_KEY, RANKS_KEY, RANKS_VERSION, refreshRanks } from './overview-rows'
 import { DB_NAME, openDb, type SiteStatsRow, type TracelightDb } from './schema'
 import { stageDeletion, undoDeletion } from './staged-delete'
-import { trackerAt, visitAt } from './test-rows'
-import { applyBatch, type FindingDelta } from './write'
+import { companyTrackerAt, visitAt } from './test-rows'
+import { applyBatch } from './write'
 
 const DAY = 86_400_000
 const NOW = new Date(2024, 4, 10, 12).getTime()
@@ -37,23 +37,13 @@ afterEach(() => {
 })
 
 const visit = visitAt
-const finding = (
-  visitId: number,
-  site: string,
-  at: number,
-  party: string,
-  over: Partial<FindingDelta> = {},
-): FindingDelta =>
-  trackerAt(visitId, site, at, party, {
-    ...(COMPANY[party] !== undefined && { company: COMPANY[party], category: 'ad' }),
-    ...over,
-  })
 const COMPANY: Record<string, string> = {
   'ga.test': 'Google',
   'dc.test': 'Google',
   'fb.test': 'Facebook',
   'ms.test': 'Microsoft',
 }
+const finding = companyTrackerAt(COMPANY, () => 'ad')
 
 /** Four sites over two months: trackers, other parties, fingerprinting, a pixel. */
 async function record(target: TracelightDb) {

@@ -14,8 +14,8 @@ import {
 } from './staged-delete'
 import { writeSetting } from './settings'
 import { dayAt, overviewRowsOf } from './overview-aggregate'
-import { trackerAt, visitAt } from './test-rows'
-import { applyBatch, type FindingDelta } from './write'
+import { companyTrackerAt, visitAt } from './test-rows'
+import { applyBatch } from './write'
 
 let db: TracelightDb
 let clock: number
@@ -32,27 +32,16 @@ const DAY = 86_400_000
 const NOW = new Date(2024, 4, 10, 12).getTime()
 
 const visit = visitAt
-const finding = (
-  visitId: number,
-  site: string,
-  at: number,
-  party: string,
-  over: Partial<FindingDelta> = {},
-): FindingDelta =>
-  trackerAt(visitId, site, at, party, {
-    ...(COMPANY[party] !== undefined && {
-      company: COMPANY[party],
-      // Google's entry on shop.test comes from two domains, an ad server and analytics: undo
-      // must give it back as it was recorded, whatever order its domains sort in.
-      category: party === 'doubleclick.test' ? 'ad' : 'analytics',
-    }),
-    ...over,
-  })
 const COMPANY: Record<string, string> = {
   'ga.test': 'Google',
   'doubleclick.test': 'Google',
   'fb.test': 'Facebook',
 }
+// Google's entry on shop.test comes from two domains, an ad server and analytics: undo must
+// give it back as it was recorded, whatever order its domains sort in.
+const finding = companyTrackerAt(COMPANY, (party) =>
+  party === 'doubleclick.test' ? 'ad' : 'analytics',
+)
 
 /** Three sites over ten days: Google on all of them, Facebook and an unlisted widget on news. */
 async function seed() {

@@ -31,3 +31,22 @@ export const trackerAt = (
   mode: 'standard',
   ...over,
 })
+
+/** `trackerAt` that names the company of each party in `companies`, with the category
+ * `category` gives; parties not in it stay unnamed. */
+export const companyTrackerAt =
+  (companies: Readonly<Record<string, string>>, category: (party: string) => string) =>
+  (
+    visitId: number,
+    site: string,
+    at: number,
+    party: string,
+    over: Partial<FindingDelta> = {},
+  ): FindingDelta =>
+    trackerAt(visitId, site, at, party, {
+      ...(companies[party] !== undefined && {
+        company: companies[party],
+        category: category(party),
+      }),
+      ...over,
+    })

@@ -23,6 +23,7 @@ import {
   ranksOf,
   recount,
 } from '../../src/db/overview-aggregate.ts'
+import { readStore } from '../../src/cli/inspect.ts'
 import { COUNTS_KEY, countsOf, RANKS_KEY, RANKS_VERSION } from '../../src/db/overview-rows.ts'
 import type {
   CompanyNameRow,
@@ -107,39 +108,7 @@ export async function putRows(page: Page, rows: Rows): Promise<void> {
 
 /** Company ids already stored (the extension may have recorded real visits before). */
 export async function storedCompanyIds(page: Page): Promise<ReturnType<typeof memoryCompanyIds>> {
-  const rows = (await page.evaluate(`(async () => {
-    const db = await new Promise((resolve, reject) => {
-      const r = indexedDB.open('tracelight')
-      r.onsuccess = () => resolve(r.result)
-      r.onerror = () => reject(r.error)
-    })
-    const rows = await new Promise((resolve, reject) => {
-      const r = db.transaction('companyNames').objectStore('companyNames').getAll()
-      r.onsuccess = () => resolve(r.result)
-      r.onerror = () => reject(r.error)
-    })
-    db.close()
-    return rows
-  })()`)) as CompanyNameRow[]
-  return memoryCompanyIds(rows)
-}
-
-/** Reads every row of a store in the extension page. */
-async function readAll<T>(page: Page, store: string): Promise<T[]> {
-  return (await page.evaluate(`(async () => {
-    const db = await new Promise((resolve, reject) => {
-      const r = indexedDB.open('tracelight')
-      r.onsuccess = () => resolve(r.result)
-      r.onerror = () => reject(r.error)
-    })
-    const rows = await new Promise((resolve, reject) => {
-      const r = db.transaction(${JSON.stringify(store)}).objectStore(${JSON.stringify(store)}).getAll()
-      r.onsuccess = () => resolve(r.result)
-      r.onerror = () => reject(r.error)
-    })
-    db.close()
-    return rows
-  })()`)) as T[]
+  return memoryCompanyIds(await readStore<CompanyNameRow>(page, 'companyNames'))
 }
 
 /**
@@ -165,10 +134,10 @@ export class OverviewSeed {
   async finish(page: Page, names: readonly CompanyNameRow[]): Promise<void> {
     const { days, companies } = changed(this.delta)
     const storedDays = new Map(
-      (await readAll<DayTotalRow>(page, 'dayTotals')).map((r) => [r.day, r]),
+      (await readStore<DayTotalRow>(page, 'dayTotals')).map((r) => [r.day, r]),
     )
     const storedReach = new Map(
-      (await readAll<CompanyReachRow>(page, 'companyReach')).map((r) => [r.id, r]),
+      (await readStore<CompanyReachRow>(page, 'companyReach')).map((r) => [r.id, r]),
     )
     const byId = new Map(names.map((n) => [n.id, n]))
     const dayTotals = days.flatMap((day) => {
@@ -186,11 +155,11 @@ export class OverviewSeed {
       return row === undefined ? [] : [row]
     })
     const changedNames = new Set(companyReach.map((r) => r.name))
-    const storedRanks = (await readAll<CompanyRankRow>(page, 'companyRanks')).filter((r) =>
+    const storedRanks = (await readStore<CompanyRankRow>(page, 'companyRanks')).filter((r) =>
       changedNames.has(r.name),
     )
     const companyRanks = companyReach.flatMap((r) => companyRanksOf(r, this.today))
-    const [stored] = await readAll<MetaRow>(page, 'meta').then((rows) =>
+    const [stored] = await readStore<MetaRow>(page, 'meta').then((rows) =>
       rows.filter((r) => r.key === COUNTS_KEY),
     )
     let counts = countsOf(stored)

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import { launchChromium, type ChromiumSession } from '../../src/cli/browsers.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
-import { findingsOf, poll, readDb, tabIdOf, visitOf } from './lib.ts'
+import { findingsOf, poll, readDb, readStore, tabIdOf, visitOf } from './lib.ts'
 import { openPopup, visitChromium, warmUpChromium } from './setup.ts'
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -43,22 +43,8 @@ const SHOTS = 'test/screenshots'
 
 const visit = visitChromium
 
-/** Rows of one store, read with plain IndexedDB (source text: see src/cli/inspect.ts). */
-const readStore = (page: Page, store: string) =>
-  page.evaluate(`(async () => {
-    const db = await new Promise((resolve, reject) => {
-      const r = indexedDB.open('tracelight')
-      r.onsuccess = () => resolve(r.result)
-      r.onerror = () => reject(r.error)
-    })
-    const rows = await new Promise((resolve, reject) => {
-      const r = db.transaction(${JSON.stringify(store)}).objectStore(${JSON.stringify(store)}).getAll()
-      r.onsuccess = () => resolve(r.result)
-      r.onerror = () => reject(r.error)
-    })
-    db.close()
-    return rows
-  })()`) as Promise<{ site: string; day?: string }[]>
+/** The daily counts, as stored. */
+const readDaily = (page: Page) => readStore<{ site: string; day?: string }>(page, 'daily')
 
 function dashboardUrl(hash = '#/'): string {
   return `chrome-extension://${session.extensionId}/src/ui/dashboard/index.html${hash}`
@@ -200,7 +186,7 @@ void describe('Chromium: the dashboard', () => {
     await page.getByTestId('confirm-delete').click()
     await page.getByTestId('site-deleted').waitFor()
     const dump = await readDb(ext)
-    const daily = await readStore(ext, 'daily')
+    const daily = await readDaily(ext)
     for (const rows of [dump.visits, dump.findings, dump.sites, daily])
       assert.ok(!rows.some((r) => r.site === 'shop.test'), 'no shop.test row is left')
     assert.equal(
@@ -251,7 +237,7 @@ void describe('Chromium: the dashboard', () => {
       { what: 'the retention setting to be saved' },
     )
     const dump = await readDb(ext)
-    const daily = await readStore(ext, 'daily')
+    const daily = await readDaily(ext)
     assert.ok(!dump.visits.some((v) => v.startedAt === old), 'old visits are gone')
     assert.ok(!dump.findings.some((f) => f.party === 'old-tracker.test'), 'their findings too')
     assert.ok(!daily.some((r) => r.day === oldDay), 'and the old days’ counts')

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core'
 import { launchChromium, type ChromiumSession } from '../../src/cli/browsers.ts'
 import type { DailyRow, FindingRow, SiteRow } from '../../src/db/schema.ts'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts'
-import { extCall, poll, readDb, sleep, tabIdOf } from './lib.ts'
+import { extCall, poll, readDb, readStore, sleep, tabIdOf } from './lib.ts'
 import { openPopup, visitChromium, warmUpChromium } from './setup.ts'
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -44,24 +44,6 @@ async function axeProblems(page: Page, where: string): Promise<string[]> {
         `${where}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
     )
 }
-
-/** Every row of one object store (empty when the store does not exist). */
-const readStore = async <T>(page: Page, store: string): Promise<T[]> =>
-  (await page.evaluate(`(async () => {
-    const db = await new Promise((resolve, reject) => {
-      const r = indexedDB.open('tracelight')
-      r.onsuccess = () => resolve(r.result)
-      r.onerror = () => reject(r.error)
-    })
-    if (!db.objectStoreNames.contains(${JSON.stringify(store)})) { db.close(); return [] }
-    const rows = await new Promise((resolve, reject) => {
-      const r = db.transaction(${JSON.stringify(store)}).objectStore(${JSON.stringify(store)}).getAll()
-      r.onsuccess = () => resolve(r.result)
-      r.onerror = () => reject(r.error)
-    })
-    db.close()
-    return rows
-  })()`)) as T[]
 
 /** The history tables in a comparable form (a company's domains carry no order). */
 async function history(page: Page) {

@@ -4,7 +4,7 @@ import type { DbDump } from '../../src/cli/inspect.ts'
 
 import { poll, readDb, type Evaluator } from '../../src/cli/inspect.ts'
 
-export { extCall, poll, readDb, tabIdOf, type DbDump } from '../../src/cli/inspect.ts'
+export { extCall, poll, readDb, readStore, tabIdOf, type DbDump } from '../../src/cli/inspect.ts'
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
