@@ -126,8 +126,11 @@ void describe('Chromium: asking a company for your data', () => {
     assert.ok(!((await page.getByTestId('letter-body').textContent()) ?? '').includes('- Google ('))
     await page.getByTestId('include-companies').check()
 
-    // "Copy" puts subject and letter on the clipboard.
+    // "Copy" puts subject and letter on the clipboard. The browser allows that only to the
+    // page in front, as a person's click on it would be (the popup's tab was opened since).
+    await page.bringToFront()
     await page.getByTestId('send-copy').click()
+    await page.getByText('Copied. Paste it into an email or the company’s form.').waitFor()
     // Read it back the way a person does: paste into a text field (test-only, in the page).
     await page.evaluate(
       "(() => { const t = document.createElement('textarea'); t.id = 'paste-here'; document.body.append(t); t.focus() })()",

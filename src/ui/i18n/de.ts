@@ -270,6 +270,8 @@ export const de: Record<MessageKey, string> = {
   'requests.tooLong':
     'Dieses Schreiben ist länger, als ein Mail-Link fassen kann ({n} Zeichen), daher kopiert der Mail-Knopf es zum Einfügen.',
   'requests.notice.copied': 'Kopiert. Füge es in eine E-Mail oder das Formular der Firma ein.',
+  'requests.notice.copyFailed':
+    'Der Browser hat das Kopieren nicht erlaubt. Markiere das Schreiben unten und kopiere es selbst.',
   'requests.notice.eml': 'Als E-Mail-Entwurf gespeichert: Öffne die Datei mit deinem Mailprogramm.',
   'requests.notice.form':
     'Das Schreiben ist kopiert: Füge es in das gerade geöffnete Formular ein.',

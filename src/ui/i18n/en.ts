@@ -261,6 +261,8 @@ export const en = {
   'requests.tooLong':
     'This letter is longer than a mail link can carry ({n} characters), so the mail button copies it for you to paste.',
   'requests.notice.copied': 'Copied. Paste it into an email or the company’s form.',
+  'requests.notice.copyFailed':
+    'The browser did not let Tracelight copy the letter. Select it below and copy it yourself.',
   'requests.notice.eml': 'Saved as an email draft: open the file with your mail program.',
   'requests.notice.form': 'The letter is copied: paste it into the form that just opened.',
   'requests.notice.tooLong':

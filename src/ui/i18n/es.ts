@@ -266,6 +266,8 @@ export const es: Record<MessageKey, string> = {
   'requests.tooLong':
     'Esta carta es más larga de lo que cabe en un enlace de correo ({n} caracteres), así que el botón de correo la copia para que la pegues.',
   'requests.notice.copied': 'Copiada. Pégala en un correo o en el formulario de la empresa.',
+  'requests.notice.copyFailed':
+    'El navegador no ha permitido copiar la carta. Selecciónala abajo y cópiala tú.',
   'requests.notice.eml':
     'Guardada como borrador de correo: abre el archivo con tu programa de correo.',
   'requests.notice.form': 'La carta está copiada: pégala en el formulario que se acaba de abrir.',

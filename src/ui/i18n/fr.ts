@@ -271,6 +271,8 @@ export const fr: Record<MessageKey, string> = {
     'Cette lettre est plus longue que ce qu’un lien e-mail peut transmettre ({n} caractères) : le bouton de messagerie la copie pour que vous la colliez.',
   'requests.notice.copied':
     'Copiée. Collez-la dans un e-mail ou dans le formulaire de l’entreprise.',
+  'requests.notice.copyFailed':
+    'Le navigateur n’a pas permis de copier la lettre. Sélectionnez-la ci-dessous et copiez-la vous-même.',
   'requests.notice.eml':
     'Enregistrée comme brouillon d’e-mail : ouvrez le fichier avec votre messagerie.',
   'requests.notice.form':

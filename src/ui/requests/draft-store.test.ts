@@ -105,6 +105,22 @@ describe('draft store', () => {
     expect(opened[0]).toMatch(/&body=$/)
   })
 
+  it('says so when the browser refuses to copy, and still opens the mail app', async () => {
+    const { api, opened } = fakeApi({
+      copy: () => Promise.reject(new DOMException('Document is not focused.', 'NotAllowedError')),
+    })
+    const store = createDraftStore(api)
+    await store.load({ site: 'news.test' })
+    store.chooseLanguage('en')
+    store.senderName.value = 'Alex Doe'
+    store.email.value = 'privacy@news.test'
+    await store.copy()
+    expect(store.notice.value).toBe('copyFailed')
+    await store.openMail()
+    expect(store.notice.value).toBe('copyFailed')
+    expect(opened).toHaveLength(1)
+  })
+
   it('drafts a reminder about an earlier request', async () => {
     const original: RequestRow = {
       id: 9,

@@ -33,7 +33,7 @@ import type { RequestsApi } from './api'
 export type LoadState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string }
 
 /** What just happened, for the status line under the buttons. */
-export type Notice = '' | 'copied' | 'eml' | 'form' | 'tooLong' | 'contactSaved'
+export type Notice = '' | 'copied' | 'copyFailed' | 'eml' | 'form' | 'tooLong' | 'contactSaved'
 
 export interface CompanyChoice {
   name: string
@@ -240,11 +240,19 @@ export function createDraftStore(api: RequestsApi, preferred: readonly string[] 
     sent.value = reply
   }
 
-  async function copy(): Promise<void> {
+  /** Copies subject and letter; says so if the browser refused (the letter stays on the page
+   * to be selected and copied by hand). */
+  async function copy(): Promise<boolean> {
     const r = letter.value
-    if (!('letter' in r)) return
-    await api.copy(`${r.letter.subject}\n\n${r.letter.body}`)
+    if (!('letter' in r)) return false
+    try {
+      await api.copy(`${r.letter.subject}\n\n${r.letter.body}`)
+    } catch {
+      notice.value = 'copyFailed'
+      return false
+    }
     notice.value = 'copied'
+    return true
   }
 
   function download(): void {
@@ -262,9 +270,9 @@ export function createDraftStore(api: RequestsApi, preferred: readonly string[] 
 
   async function openForm(): Promise<void> {
     if (formUrl.value === '') return
-    await copy()
+    const copied = await copy()
     api.open(formUrl.value)
-    notice.value = 'form'
+    if (copied) notice.value = 'form'
   }
 
   /** Opens the mail app with the letter; a letter too long for a mail link is copied instead,
@@ -277,10 +285,10 @@ export function createDraftStore(api: RequestsApi, preferred: readonly string[] 
       api.open(url)
       return
     }
-    await copy()
+    const copied = await copy()
     const short = mailtoUrl(email.value, r.letter.subject, '')
     if (short !== null) api.open(short)
-    notice.value = 'tooLong'
+    if (copied) notice.value = 'tooLong'
   }
 
   /** Looks on the site's own pages for a privacy contact (the user asked for it). */
