@@ -13,7 +13,7 @@ export function CompanyPage({ name }: { name: string }) {
   useEffect(() => {
     void store.load(name)
   }, [store, name])
-  const state = store.state.value
+  const state = store.stateOf(name)
   if (state.kind === 'loading') return <p class="status">{t('common.loading')}</p>
   if (state.kind === 'error')
     return (

@@ -33,7 +33,7 @@ export function SitePage({ site }: { site: string }) {
   useEffect(() => {
     void store.load(site)
   }, [store, site])
-  const state = store.state.value
+  const state = store.stateOf(site)
   const summary = store.summary.value
   const deleting = store.deleting.value
   const more = store.more.value

@@ -93,6 +93,14 @@ export function createSiteStore(api: DashboardApi) {
     }
   }
 
+  /** The state for `site`: loading while another site's is still held (the page renders once
+   * with its new site before its effect asks for the rows). */
+  function stateOf(site: string): SiteState {
+    const s = state.value
+    const of = s.kind === 'ready' ? s.site.site : 'site' in s ? s.site : site
+    return of === site ? s : { kind: 'loading' }
+  }
+
   /** Reads the next page of older visits into the timeline. */
   async function loadMore(): Promise<void> {
     const s = ready.value
@@ -128,6 +136,7 @@ export function createSiteStore(api: DashboardApi) {
 
   return {
     state,
+    stateOf,
     summary,
     timeline,
     decoded,
