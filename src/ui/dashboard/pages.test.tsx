@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { serveCatalogues } from '@/ui/i18n/served'
 
 // The export and check components default to this browser's database and messages; pages
 // rendered from fixture data here only need them present (export is tested in src/evidence
@@ -33,7 +34,12 @@ function show(hash: string, browserLanguages: string[] = ['en-GB']) {
   return { ...view, calls, settings, navigated, data }
 }
 
-afterEach(cleanup)
+// The other languages' words, as the built extension serves them to its pages.
+beforeEach(serveCatalogues)
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 describe('dashboard pages from fixture data', () => {
   it('overview: ranking, companies across sites, totals and the trend as a table', async () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { CATALOGUES, i18nOf } from './all'
-import { describe, expect, it } from 'vitest'
-import { createI18n, formatLocale, LANGUAGES, pickLanguage, type Language } from './index'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createI18n, formatLocale, LANGUAGES, loadI18n, pickLanguage, type Language } from './index'
+import { serveCatalogues } from './served'
 import { en } from './en'
 import { SIGNAL_IDS } from '@/detect/signals'
 
@@ -76,5 +77,41 @@ describe('createI18n', () => {
   it('picks the first supported browser language', () => {
     expect(pickLanguage(['pt-BR', 'fr-CA', 'de'])).toBe('fr')
     expect(pickLanguage(['ja'])).toBe('en')
+  })
+})
+
+describe('loadI18n', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    vi.restoreAllMocks()
+  })
+
+  it('fetches the chosen language from the file the build writes', async () => {
+    serveCatalogues()
+    const de = await loadI18n('de', 'de-AT')
+    expect(de.language).toBe('de')
+    expect(de.t('nav.overview')).toBe(CATALOGUES.de['nav.overview'])
+    expect(de.t('nav.overview')).not.toBe(en['nav.overview'])
+  })
+
+  it('needs no file for English', async () => {
+    const fetch = vi.fn()
+    vi.stubGlobal('fetch', fetch)
+    expect((await loadI18n('en')).t('nav.overview')).toBe(en['nav.overview'])
+    expect(fetch).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    ['a missing file', () => Promise.resolve(new Response('', { status: 404 }))],
+    ['a file that is not JSON', () => Promise.resolve(new Response('<html>'))],
+    ['a file that is not a catalogue', () => Promise.resolve(new Response('null'))],
+    ['a failed fetch', () => Promise.reject(new TypeError('Failed to fetch'))],
+  ])('shows English words after %s, and says why in the console', async (_what, answer) => {
+    vi.stubGlobal('fetch', answer)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const fr = await loadI18n('fr')
+    expect(fr.language).toBe('fr')
+    expect(fr.t('nav.overview')).toBe(en['nav.overview'])
+    expect(warn).toHaveBeenCalledOnce()
   })
 })

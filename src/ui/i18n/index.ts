@@ -10,21 +10,31 @@ export const LANGUAGES = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'E
 export type Language = keyof typeof LANGUAGES
 
 /**
- * A page loads the one catalogue it speaks: English is always in the bundle (the fallback),
- * the others are separate files fetched when chosen, so the popup and the dashboard do not
- * parse four languages to show one. (A service worker cannot load code later: the background
- * takes every catalogue from `./all`.)
+ * A page loads the one catalogue it speaks: English is always in the bundle (the fallback);
+ * the others are JSON files the build writes beside the pages (`i18n/de.json`…), fetched when
+ * chosen, so the popup and the dashboard do not parse four languages to show one, and both
+ * pages share one copy. (The background, a service worker, takes every catalogue from `./all`.)
  */
-const LOADERS: Record<Language, () => Promise<Catalogue>> = {
-  en: () => Promise.resolve(en),
-  de: () => import('./de').then((m) => m.de),
-  fr: () => import('./fr').then((m) => m.fr),
-  es: () => import('./es').then((m) => m.es),
+async function fetchCatalogue(language: Language): Promise<Catalogue> {
+  if (language === 'en') return en
+  const response = await fetch(`/${catalogueFile(language)}`)
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  const catalogue: unknown = await response.json()
+  if (typeof catalogue !== 'object' || catalogue === null) throw new Error('not a catalogue')
+  return catalogue as Catalogue
 }
 
-/** Words in `language`, once its catalogue is loaded. */
+/** Where the build puts a language's words, from the extension's root. */
+export const catalogueFile = (language: Language) => `i18n/${language}.json`
+
+/** Words in `language`, once its catalogue is loaded; English words if it cannot be (a page
+ * in the wrong language is better than none). */
 export async function loadI18n(language: Language, locale: string = language): Promise<I18n> {
-  return createI18n(language, locale, await LOADERS[language]())
+  const catalogue = await fetchCatalogue(language).catch((error: unknown) => {
+    console.warn(`Tracelight: the ${language} words could not be loaded`, error)
+    return en
+  })
+  return createI18n(language, locale, catalogue)
 }
 
 export function pickLanguage(preferred: readonly string[]): Language {

@@ -1,34 +1,19 @@
-// First: the database opens while the rest is evaluated.
-import { connection } from '@/db/early-open'
+// First: the tab, its view and the findings are asked for while the rest is evaluated.
+import { chosenLanguage, store } from './start'
 import { render } from 'preact'
-import { readFindingsOfVisits, readLanguage } from '@/db/plain-read'
 import { sendMessage } from '@/platform/runtime'
-import { activeTab, extensionUrl, getTab } from '@/platform/tabs'
+import { extensionUrl } from '@/platform/tabs'
 import { formatLocale, LANGUAGES, loadI18n, pickLanguage, type Language } from '@/ui/i18n'
 import { createGpcStore } from '@/ui/state/gpc-store'
-import { createPopupStore } from '@/ui/state/popup-store'
 import { createRecordingStore } from '@/ui/state/recording-store'
 import { createUndoStore } from '@/ui/state/undo-store'
 import { Popup } from './Popup'
 import '@/ui/components/theme.css'
 
-// `?tab=ID` opens the popup's view for a given tab (the dashboard links to it); by default it
-// is the active tab of this window.
-const requested = Number(new URLSearchParams(location.search).get('tab'))
-
-const store = createPopupStore({
-  tab: () => (Number.isInteger(requested) && requested > 0 ? getTab(requested) : activeTab()),
-  tabView: (tabId) => sendMessage<'tab.view'>({ type: 'tab.view', tabId }),
-  findings: async (visitId) => readFindingsOfVisits(await connection(), [visitId]),
-})
-
 const gpc = createGpcStore({
   get: () => sendMessage<'gpc.get'>({ type: 'gpc.get' }),
   set: (change) => sendMessage<'gpc.set'>({ type: 'gpc.set', ...change }),
 })
-
-// Reading starts now rather than after the first render.
-void store.start()
 
 const undo = createUndoStore(
   {
@@ -57,9 +42,7 @@ const recording = createRecordingStore(
 
 /** The language chosen in the dashboard's settings, else the browser's. */
 async function language(): Promise<Language> {
-  const chosen = await connection()
-    .then(readLanguage)
-    .catch(() => '')
+  const chosen = await chosenLanguage
   return Object.hasOwn(LANGUAGES, chosen) ? (chosen as Language) : pickLanguage(navigator.languages)
 }
 

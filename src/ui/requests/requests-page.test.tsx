@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact'
 import { i18nOf } from '@/ui/i18n/all'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { serveCatalogues } from '@/ui/i18n/served'
 
 vi.mock('@/ui/state/evidence-api', () => ({
   dashboardEvidenceApi: { build: () => Promise.reject(new Error('not here')), save: () => {} },
@@ -75,7 +76,12 @@ const subject = () => screen.getByTestId('letter-subject').textContent ?? ''
 const options = () =>
   [...(screen.getByTestId('letter-language') as HTMLSelectElement).options].map((o) => o.value)
 
-afterEach(cleanup)
+// The other languages' words, as the built extension serves them to its pages.
+beforeEach(serveCatalogues)
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 describe('the request flow speaks the user’s language', () => {
   it('German browser: German page, German letter, and only the languages the letter exists in', async () => {
