@@ -9,6 +9,7 @@
  * them all), timed too. */
 import type { Page } from 'playwright-core'
 import { launchChromium } from '../../src/cli/browsers.ts'
+import { poll } from '../../src/cli/inspect.ts'
 import type { SignalId } from '../../src/detect/signals.ts'
 import type { FindingRow, VisitRow } from '../../src/db/schema.ts'
 import {
@@ -138,11 +139,17 @@ async function timeTo(page: Page, url: string, testid: string): Promise<Times> {
   await page.goto(url)
   await page.getByTestId(testid).waitFor({ timeout: 60_000 })
   const id = JSON.stringify(testid)
-  await page.waitForFunction(`window.__painted[${id}] !== undefined`)
-  const [harness, shown, painted] = (await page.evaluate(
-    `[performance.now(), window.__shown[${id}], window.__painted[${id}]]`,
-  )) as [number, number, number]
-  return { harness, shown, painted }
+  // Polled from here: waitForFunction's in-page polling is eval, which an extension page's
+  // content security policy refuses.
+  const [harness, shown, painted] = await poll(
+    async () =>
+      (await page.evaluate(
+        `[performance.now(), window.__shown[${id}], window.__painted[${id}]]`,
+      )) as [number, number, number | undefined],
+    (t) => t[2] !== undefined,
+    { interval: 5, what: `the frame showing ${testid}` },
+  )
+  return { harness, shown, painted: painted ?? NaN }
 }
 
 const text = async (page: Page, testid: string) =>

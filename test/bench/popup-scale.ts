@@ -131,12 +131,20 @@ async function timeTo(s: ChromiumSession, path: string): Promise<Times> {
     await page.addInitScript(SHOWN)
     await page.goto(`chrome-extension://${s.extensionId}/${path}`)
     await page.waitForSelector('[data-testid="tracker-count"]')
-    await page.waitForFunction('window.__paintedAt !== undefined')
-    // Times since this document's navigation started, read in the page itself.
-    const [harness, shown, painted] = (await page.evaluate(
-      '[performance.now(), window.__shownAt, window.__paintedAt]',
-    )) as [number, number, number]
-    return { harness, shown, painted }
+    // Times since this document's navigation started, read in the page itself (polled from
+    // here: waitForFunction's in-page polling is eval, which the popup's security policy
+    // refuses).
+    const [harness, shown, painted] = await poll(
+      async () =>
+        (await page.evaluate('[performance.now(), window.__shownAt, window.__paintedAt]')) as [
+          number,
+          number,
+          number | undefined,
+        ],
+      (t) => t[2] !== undefined,
+      { interval: 5, what: 'the frame showing the tracker count' },
+    )
+    return { harness, shown, painted: painted ?? NaN }
   } finally {
     await page.close()
   }
