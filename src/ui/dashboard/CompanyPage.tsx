@@ -4,6 +4,7 @@ import { siteHash } from '@/ui/state/route'
 import { CompanyDelete } from './CompanyDelete'
 import { useDashboard } from './context'
 import { FindingWhy } from './FindingWhy'
+import { SeenCells, SeenHeads } from './SeenCells'
 import { signalName } from './words'
 import { categoriesLabel } from '@/ui/labels'
 
@@ -102,12 +103,7 @@ export function CompanyPage({ name }: { name: string }) {
         <thead>
           <tr>
             <th scope="col">{t('overview.site')}</th>
-            <th scope="col">{t('site.domains')}</th>
-            <th scope="col" class="num">
-              {t('site.requests')}
-            </th>
-            <th scope="col">{t('site.firstSeen')}</th>
-            <th scope="col">{t('site.lastSeen')}</th>
+            <SeenHeads />
           </tr>
         </thead>
         <tbody>
@@ -116,10 +112,7 @@ export function CompanyPage({ name }: { name: string }) {
               <td>
                 <a href={siteHash(s.site)}>{s.site}</a>
               </td>
-              <td>{s.parties.join(t('value.listSeparator'))}</td>
-              <td class="num">{num(s.requests)}</td>
-              <td class="when">{i18n.dateTime(s.firstAt)}</td>
-              <td class="when">{i18n.dateTime(s.lastAt)}</td>
+              <SeenCells {...s} />
             </tr>
           ))}
         </tbody>

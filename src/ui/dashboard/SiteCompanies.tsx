@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import type { CompanyGroup } from '@/ui/state/group'
 import { companyHash } from '@/ui/state/route'
 import { useDashboard } from './context'
+import { SeenCells, SeenHeads } from './SeenCells'
 import { categoriesLabel } from '@/ui/labels'
 import { signalName } from './words'
 
@@ -34,12 +35,7 @@ export function SiteCompanies({
                 <th scope="col">{t('site.company')}</th>
                 <th scope="col">{t('site.whatItIs')}</th>
                 <th scope="col">{t('site.whatItDid')}</th>
-                <th scope="col">{t('site.domains')}</th>
-                <th scope="col" class="num">
-                  {t('site.requests')}
-                </th>
-                <th scope="col">{t('site.firstSeen')}</th>
-                <th scope="col">{t('site.lastSeen')}</th>
+                <SeenHeads />
               </tr>
             </thead>
             <tbody>
@@ -66,10 +62,7 @@ export function SiteCompanies({
                         </div>
                       ))}
                     </td>
-                    <td>{g.parties.join(t('value.listSeparator'))}</td>
-                    <td class="num">{num(g.requests)}</td>
-                    <td class="when">{i18n.dateTime(g.firstAt)}</td>
-                    <td class="when">{i18n.dateTime(g.lastAt)}</td>
+                    <SeenCells {...g} />
                   </tr>
                 )
               })}
