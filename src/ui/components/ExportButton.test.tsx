@@ -83,6 +83,16 @@ function show(
 }
 
 describe('ExportButton', () => {
+  it('echoes the chosen period in the page’s language (the date fields follow the browser’s)', () => {
+    const { api } = controlledApi()
+    show({ company: 'Google' }, api, 'de')
+    fireEvent.input(screen.getByTestId('export-from'), { target: { value: '2026-11-01' } })
+    const summary = () => screen.getByTestId('export-options').querySelector('summary')?.textContent
+    expect(summary()).toContain('01.11.2026 – …')
+    fireEvent.input(screen.getByTestId('export-to'), { target: { value: '2026-11-30' } })
+    expect(summary()).toContain('01.11.2026 – 30.11.2026')
+  })
+
   it('names what it exports, in the chosen language', () => {
     const { api } = controlledApi()
     show({ company: 'Google' }, api)

@@ -186,7 +186,8 @@ export function ExportButton({
           {(from !== '' || to !== '') && (
             <span class="muted">
               {' · '}
-              {from || '…'} – {to || '…'}
+              {/* The date fields follow the browser's format; this echo, the page's. */}
+              {from === '' ? '…' : i18n.longDay(from)} – {to === '' ? '…' : i18n.longDay(to)}
             </span>
           )}
         </summary>
