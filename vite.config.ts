@@ -2,12 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { crx } from '@crxjs/vite-plugin'
 import preact from '@preact/preset-vite'
-import { build as viteBuild, type InlineConfig, type LogLevel } from 'vite'
+import { build as viteBuild, runnerImport, type InlineConfig, type LogLevel } from 'vite'
 import { defineConfig, type Plugin } from 'vitest/config'
 import manifest from './manifest.json' with { type: 'json' }
 import { compileTrackers, type SourceEntity } from './src/data/compile-trackers.ts'
-import { CATALOGUES } from './src/ui/i18n/all.ts'
-import { catalogueFile, type Language } from './src/ui/i18n/index.ts'
+import type * as AllCatalogues from './src/ui/i18n/all.ts'
+import type * as I18nModule from './src/ui/i18n/index.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -54,14 +54,27 @@ function pages(target: Target, shared: Pick<InlineConfig, 'resolve'>): Plugin {
     name: 'tracelight-pages',
     apply: 'build',
     configResolved: (config) => void (logLevel = config.logLevel ?? 'info'),
-    generateBundle() {
+    async generateBundle() {
       // Every language but English (which is in each bundle) as data the pages fetch: one
-      // copy for both pages, parsed as JSON (see loadI18n).
-      for (const [language, catalogue] of Object.entries(CATALOGUES)) {
+      // copy for both pages, parsed as JSON (see loadI18n). Read through Vite's module runner,
+      // which resolves the catalogues' imports as the app's build does.
+      const [{ module: all }, { module: i18n }] = await Promise.all([
+        runnerImport<typeof AllCatalogues>('/src/ui/i18n/all.ts', {
+          configFile: false,
+          root,
+          logLevel: 'warn',
+        }),
+        runnerImport<typeof I18nModule>('/src/ui/i18n/index.ts', {
+          configFile: false,
+          root,
+          logLevel: 'warn',
+        }),
+      ])
+      for (const [language, catalogue] of Object.entries(all.CATALOGUES)) {
         if (language === 'en') continue
         this.emitFile({
           type: 'asset',
-          fileName: catalogueFile(language as Language),
+          fileName: i18n.catalogueFile(language as keyof typeof all.CATALOGUES),
           source: JSON.stringify(catalogue),
         })
       }
