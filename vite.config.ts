@@ -1,13 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { crx } from '@crxjs/vite-plugin'
 import preact from '@preact/preset-vite'
-import { build as viteBuild, runnerImport, type InlineConfig, type LogLevel } from 'vite'
+import {
+  build as viteBuild,
+  runnerImport,
+  type BuildOptions,
+  type InlineConfig,
+  type LogLevel,
+} from 'vite'
 import { defineConfig, type Plugin } from 'vitest/config'
 import manifest from './manifest.json' with { type: 'json' }
 import { compileTrackers, type SourceEntity } from './src/data/compile-trackers.ts'
 import type * as AllCatalogues from './src/ui/i18n/all.ts'
-import type * as I18nModule from './src/ui/i18n/index.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -49,32 +55,33 @@ const PAGES = {
  * Dexie, the export) is split off.
  */
 function pages(target: Target, shared: Pick<InlineConfig, 'resolve'>): Plugin {
+  // Taken from the main build, so the pages land beside it with the same output settings.
   let logLevel: LogLevel = 'info'
+  let output: Pick<BuildOptions, 'target' | 'sourcemap' | 'chunkSizeWarningLimit'> = {}
+  let outDir = ''
   return {
     name: 'tracelight-pages',
     apply: 'build',
-    configResolved: (config) => void (logLevel = config.logLevel ?? 'info'),
+    configResolved(config) {
+      logLevel = config.logLevel ?? 'info'
+      const { target: js, sourcemap, chunkSizeWarningLimit } = config.build
+      output = { target: js, sourcemap, chunkSizeWarningLimit }
+      outDir = resolve(config.root, config.build.outDir)
+    },
     async generateBundle() {
       // Every language but English (which is in each bundle) as data the pages fetch: one
       // copy for both pages, parsed as JSON (see loadI18n). Read through Vite's module runner,
       // which resolves the catalogues' imports as the app's build does.
-      const [{ module: all }, { module: i18n }] = await Promise.all([
-        runnerImport<typeof AllCatalogues>('/src/ui/i18n/all.ts', {
-          configFile: false,
-          root,
-          logLevel: 'warn',
-        }),
-        runnerImport<typeof I18nModule>('/src/ui/i18n/index.ts', {
-          configFile: false,
-          root,
-          logLevel: 'warn',
-        }),
-      ])
-      for (const [language, catalogue] of Object.entries(all.CATALOGUES)) {
+      const { module: i18n } = await runnerImport<typeof AllCatalogues>('/src/ui/i18n/all.ts', {
+        configFile: false,
+        root,
+        logLevel: 'warn',
+      })
+      for (const [language, catalogue] of Object.entries(i18n.CATALOGUES)) {
         if (language === 'en') continue
         this.emitFile({
           type: 'asset',
-          fileName: i18n.catalogueFile(language as keyof typeof all.CATALOGUES),
+          fileName: i18n.catalogueFile(language as keyof typeof i18n.CATALOGUES),
           source: JSON.stringify(catalogue),
         })
       }
@@ -91,11 +98,9 @@ function pages(target: Target, shared: Pick<InlineConfig, 'resolve'>): Plugin {
           plugins: [trackerData(), preact(), stylesInPage(), firstScreen],
           ...shared,
           build: {
-            outDir: `dist/${target}`,
+            ...output,
+            outDir,
             emptyOutDir: false,
-            target: 'es2022',
-            sourcemap: false,
-            chunkSizeWarningLimit: 1000,
             rollupOptions: {
               input: { [name]: html },
               output: {
@@ -108,7 +113,7 @@ function pages(target: Target, shared: Pick<InlineConfig, 'resolve'>): Plugin {
         })
       }
       // The main build was given the manifest without the popup (it is built here).
-      const file = `${root}dist/${target}/manifest.json`
+      const file = join(outDir, 'manifest.json')
       const built = JSON.parse(readFileSync(file, 'utf8')) as { action: Record<string, unknown> }
       built.action.default_popup = PAGES.popup
       writeFileSync(file, JSON.stringify(built, null, 2))
@@ -145,8 +150,7 @@ function stylesInPage(): Plugin {
     generateBundle(_options, bundle) {
       for (const page of Object.values(bundle)) {
         if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue
-        let html = String(page.source)
-        html = html.replace(
+        page.source = String(page.source).replace(
           /<link rel="stylesheet" crossorigin href="\/([^"]+\.css)">/g,
           (link, fileName: string) => {
             const sheet = bundle[fileName]
@@ -155,7 +159,6 @@ function stylesInPage(): Plugin {
             return `<style>${String(sheet.source)}</style>`
           },
         )
-        page.source = html
       }
     },
   }
