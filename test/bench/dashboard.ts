@@ -9,9 +9,9 @@
  * them all), timed too. */
 import type { Page } from 'playwright-core'
 import { launchChromium } from '../../src/cli/browsers.ts'
-import { poll } from '../../src/cli/inspect.ts'
 import type { SignalId } from '../../src/detect/signals.ts'
 import type { FindingRow, VisitRow } from '../../src/db/schema.ts'
+import { median, paintedTimes, paintMarks, type Times } from './painted.ts'
 import {
   Aggregator,
   OverviewSeed,
@@ -101,55 +101,12 @@ export async function seed(page: Page): Promise<{ findings: number; daily: numbe
   return { findings, daily }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN
-
-/** Runs in each page before its scripts: notes when the overview's ranking and a site page
- * are first in the page (`__shown`), and when the frame that shows them was painted
- * (`__painted`: the first task after that frame's animation callbacks, as Chromium paints
- * between the two). */
-const SHOWN = `(() => {
-  window.__shown = {}
-  window.__painted = {}
-  const seen = () => {
-    for (const id of ['site-ranking', 'site-page'])
-      if (window.__shown[id] === undefined && document.querySelector('[data-testid="' + id + '"]')) {
-        window.__shown[id] = performance.now()
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel()
-          channel.port1.onmessage = () => (window.__painted[id] = performance.now())
-          channel.port2.postMessage(0)
-        })
-      }
-  }
-  new MutationObserver(seen).observe(document, { childList: true, subtree: true })
-})()`
-
-interface Times {
-  /** Navigation start until the harness saw the element (includes its polling and round trip). */
-  harness: number
-  /** …until the element was added to the page. */
-  shown: number
-  /** …until the frame showing it was painted. */
-  painted: number
-}
-
 /** Milliseconds from navigation start until `testid` is in the page, and painted. */
 async function timeTo(page: Page, url: string, testid: string): Promise<Times> {
   await page.goto('about:blank')
   await page.goto(url)
   await page.getByTestId(testid).waitFor({ timeout: 60_000 })
-  const id = JSON.stringify(testid)
-  // Polled from here: waitForFunction's in-page polling is eval, which an extension page's
-  // content security policy refuses.
-  const [harness, shown, painted] = await poll(
-    async () =>
-      (await page.evaluate(
-        `[performance.now(), window.__shown[${id}], window.__painted[${id}]]`,
-      )) as [number, number, number | undefined],
-    (t) => t[2] !== undefined,
-    { interval: 5, what: `the frame showing ${testid}` },
-  )
-  return { harness, shown, painted: painted ?? NaN }
+  return paintedTimes(page, testid)
 }
 
 const text = async (page: Page, testid: string) =>
@@ -160,7 +117,7 @@ export async function benchDashboard(): Promise<string[]> {
   try {
     const base = `chrome-extension://${session.extensionId}/src/ui/dashboard/index.html`
     const page = await session.context.newPage()
-    await page.addInitScript(SHOWN)
+    await page.addInitScript(paintMarks(['site-ranking', 'site-page']))
     await page.goto(`${base}#/`)
     // The dashboard opens the database (and creates its tables) on first read.
     await page.getByTestId('overview-empty').waitFor()

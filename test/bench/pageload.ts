@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import { chromiumArgs, findBrowser, launchChromium } from '../../src/cli/browsers.ts'
 import { startFixtureServer } from '../fixtures/server.ts'
+import { median } from './painted.ts'
 
 const ROUNDS = 15
 const HOST_RULES = 'MAP * 127.0.0.1, EXCLUDE localhost'
@@ -19,12 +20,6 @@ async function loadTime(page: Page, url: string): Promise<number> {
     const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
     return nav === undefined ? Number.NaN : nav.loadEventEnd - nav.startTime
   })
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = s.length >> 1
-  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2
 }
 
 export async function benchPageLoad(): Promise<string[]> {

@@ -15,6 +15,7 @@ import { startFixtureServer } from '../fixtures/server.ts'
 import type { Page } from 'playwright-core'
 import type { SignalId } from '../../src/detect/signals.ts'
 import type { FindingRow, VisitRow } from '../../src/db/schema.ts'
+import { median, paintedTimes, paintMarks, type Times } from './painted.ts'
 import { Aggregator, putRows, settledUsage, storedCompanyIds } from './seed.ts'
 
 const FINDINGS = 1_000_000
@@ -97,63 +98,17 @@ async function fill(
   return { before, base, after: (await settledUsage(page)).usage }
 }
 
-/** Runs in the popup before its scripts: notes the time the tracker count is first in the
- * page, and the time the frame showing it was painted (the first task after that frame's
- * animation callbacks), so the figures do not include the harness's polling and round trips. */
-const SHOWN = `(() => {
-  const seen = () => {
-    if (window.__shownAt !== undefined || !document.querySelector('[data-testid="tracker-count"]')) return
-    window.__shownAt = performance.now()
-    observer.disconnect()
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel()
-      channel.port1.onmessage = () => (window.__paintedAt = performance.now())
-      channel.port2.postMessage(0)
-    })
-  }
-  const observer = new MutationObserver(seen)
-  observer.observe(document, { childList: true, subtree: true })
-})()`
-
-interface Times {
-  /** Navigation start until the harness saw the count (includes its polling and round trip). */
-  harness: number
-  /** …until the count was added to the page. */
-  shown: number
-  /** …until the frame showing it was painted. */
-  painted: number
-}
-
 /** Milliseconds from navigation start until the tracker count is shown on `path`. */
 async function timeTo(s: ChromiumSession, path: string): Promise<Times> {
   const page = await s.context.newPage()
   try {
-    await page.addInitScript(SHOWN)
+    await page.addInitScript(paintMarks(['tracker-count']))
     await page.goto(`chrome-extension://${s.extensionId}/${path}`)
     await page.waitForSelector('[data-testid="tracker-count"]')
-    // Times since this document's navigation started, read in the page itself (polled from
-    // here: waitForFunction's in-page polling is eval, which the popup's security policy
-    // refuses).
-    const [harness, shown, painted] = await poll(
-      async () =>
-        (await page.evaluate('[performance.now(), window.__shownAt, window.__paintedAt]')) as [
-          number,
-          number,
-          number | undefined,
-        ],
-      (t) => t[2] !== undefined,
-      { interval: 5, what: 'the frame showing the tracker count' },
-    )
-    return { harness, shown, painted: painted ?? NaN }
+    return await paintedTimes(page, 'tracker-count')
   } finally {
     await page.close()
   }
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = s.length >> 1
-  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2
 }
 
 /** The popup and the blank page opened in turn, `ROUNDS` times each: their medians. */

@@ -9,15 +9,10 @@ import { join } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import { chromiumArgs, findBrowser, launchChromium } from '../../src/cli/browsers.ts'
 import { startFixtureServer } from '../fixtures/server.ts'
+import { median } from './painted.ts'
 
 const CALLS = 100_000
 const ROUNDS = 9
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = s.length >> 1
-  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2
-}
 
 async function round(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'load' })
